@@ -1,0 +1,150 @@
+/**
+ * Periods as the data contract writes them, and as people read them.
+ * A measure declares one frequency; every period in its files must have that form.
+ * Dates are UTC midnights; `end` is exclusive (the first day after the period) so spans add up.
+ */
+import type { Frequency } from './schemas/measure.ts';
+
+/** A period parsed from a CSV cell. */
+export interface Period {
+  /** The cell text, unchanged: the key used in data, downloads and URLs. */
+  readonly text: string;
+  readonly frequency: Frequency;
+  /** First day of the period. */
+  readonly start: Date;
+  /** First day after the period. */
+  readonly end: Date;
+}
+
+/** Outcome of parsing: a period, or the reason with the form that was expected. */
+export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The expected form of a period, for error messages and the editors' guide. */
+export function expectedForm(frequency: Frequency, intervalMonths?: number): string {
+  switch (frequency) {
+    case 'year':
+      return 'a calendar year such as "2023"';
+    case 'financial_year':
+      return 'a financial year such as "2023-24" (April 2023 to March 2024)';
+    case 'quarter':
+      return 'a quarter such as "2023-Q1" (January to March 2023)';
+    case 'month':
+      return 'a month such as "2023-05"';
+    case 'interval':
+      return `a ${intervalMonths ?? 12}-month span such as "2024-07-01/2025-06-30"`;
+  }
+}
+
+function utc(year: number, monthIndex: number, day = 1): Date {
+  return new Date(Date.UTC(year, monthIndex, day));
+}
+
+function parseIsoDay(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const date = utc(y, mo, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo && date.getUTCDate() === d ? date : undefined;
+}
+
+/** Parse `text` as a period of `frequency`; intervals must be `intervalMonths` long (default 12). */
+export function parsePeriod(text: string, frequency: Frequency, intervalMonths = 12): PeriodResult {
+  const fail = (why = ''): PeriodResult => ({
+    ok: false,
+    message: `period "${text}" is not ${expectedForm(frequency, intervalMonths)}${why}`,
+  });
+  let start: Date | undefined;
+  let end: Date | undefined;
+  switch (frequency) {
+    case 'year': {
+      const m = /^(\d{4})$/.exec(text);
+      if (!m) return fail();
+      start = utc(Number(m[1]), 0);
+      end = utc(Number(m[1]) + 1, 0);
+      break;
+    }
+    case 'financial_year': {
+      const m = /^(\d{4})-(\d{2})$/.exec(text);
+      if (!m) return fail();
+      const first = Number(m[1]);
+      if ((first + 1) % 100 !== Number(m[2])) return fail(`: the second part must be the next year, "${first}-${String((first + 1) % 100).padStart(2, '0')}"`);
+      start = utc(first, 3);
+      end = utc(first + 1, 3);
+      break;
+    }
+    case 'quarter': {
+      const m = /^(\d{4})-Q([1-4])$/.exec(text);
+      if (!m) return fail();
+      start = utc(Number(m[1]), (Number(m[2]) - 1) * 3);
+      end = utc(Number(m[1]), Number(m[2]) * 3);
+      break;
+    }
+    case 'month': {
+      const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
+      if (!m) return fail();
+      start = utc(Number(m[1]), Number(m[2]) - 1);
+      end = utc(Number(m[1]), Number(m[2]));
+      break;
+    }
+    case 'interval': {
+      const m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(text);
+      if (!m) return fail();
+      start = parseIsoDay(m[1]!);
+      const last = parseIsoDay(m[2]!);
+      if (!start || !last) return fail(': both ends must be real dates');
+      end = utc(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate() + 1);
+      const expectedEnd = utc(start.getUTCFullYear(), start.getUTCMonth() + intervalMonths, start.getUTCDate());
+      if (end.getTime() !== expectedEnd.getTime()) {
+        return fail(`: it must cover exactly ${intervalMonths} months`);
+      }
+      break;
+    }
+  }
+  return { ok: true, period: { text, frequency, start, end } };
+}
+
+/** The period as people write it: "2023", "2023-24", "Q1 2023", "May 2023", "year ending June 2025". */
+export function periodLabel(period: Period): string {
+  const y = period.start.getUTCFullYear();
+  switch (period.frequency) {
+    case 'year':
+    case 'financial_year':
+      return period.text;
+    case 'quarter':
+      return `Q${Math.floor(period.start.getUTCMonth() / 3) + 1} ${y}`;
+    case 'month':
+      return `${MONTHS[period.start.getUTCMonth()]} ${y}`;
+    case 'interval': {
+      const last = new Date(period.end.getTime() - 86_400_000);
+      const months =
+        (period.end.getUTCFullYear() - period.start.getUTCFullYear()) * 12 + period.end.getUTCMonth() - period.start.getUTCMonth();
+      const ending = `${MONTHS[last.getUTCMonth()]} ${last.getUTCFullYear()}`;
+      return months === 12 ? `year ending ${ending}` : `${months} months ending ${ending}`;
+    }
+  }
+}
+
+/** A short label for crowded axes: "2023", "2023-24", "Q1 2023", "May 23", "YE Jun 25". */
+export function shortPeriodLabel(period: Period): string {
+  const y = period.start.getUTCFullYear();
+  switch (period.frequency) {
+    case 'year':
+    case 'financial_year':
+      return period.text;
+    case 'quarter':
+      return `Q${Math.floor(period.start.getUTCMonth() / 3) + 1} ${y}`;
+    case 'month':
+      return `${MONTHS[period.start.getUTCMonth()]!.slice(0, 3)} ${String(y).slice(2)}`;
+    case 'interval': {
+      const last = new Date(period.end.getTime() - 86_400_000);
+      return `YE ${MONTHS[last.getUTCMonth()]!.slice(0, 3)} ${String(last.getUTCFullYear()).slice(2)}`;
+    }
+  }
+}
+
+/** Orders periods by start, then end, for sorting series. */
+export function comparePeriods(a: Period, b: Period): number {
+  return a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime();
+}

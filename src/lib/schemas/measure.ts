@@ -1,0 +1,132 @@
+/**
+ * A performance measure: one entry in `content/measures/<slug>.md`. Its data lives apart, in
+ * `data/measures/<slug>/`, so a measure page exists (saying "No data published yet") before any figure does.
+ */
+import { z } from 'zod';
+import { isoDateSchema, planIdSchema, slugSchema, textSchema, urlSchema } from './common.ts';
+
+/** How values are expressed; drives number formatting and range checks. */
+export const unitSchema = z.enum(['count', 'percent', 'rate_per_1000', 'rate_per_100000', 'number'], {
+  message: 'unit must be one of: count, percent, rate_per_1000, rate_per_100000, number',
+});
+
+/** Which direction is an improvement; `no_judgement` means the site never calls a change better or worse. */
+export const polaritySchema = z.enum(['lower_is_better', 'higher_is_better', 'no_judgement'], {
+  message: 'polarity must be one of: lower_is_better, higher_is_better, no_judgement',
+});
+
+/** How often the measure is published; every period in its CSV files must have this form. */
+export const frequencySchema = z.enum(['year', 'financial_year', 'quarter', 'month', 'interval'], {
+  message: 'frequency must be one of: year, financial_year, quarter, month, interval',
+});
+
+/** Kind of comparator area; the chart draws each kind in its own line style. */
+export const comparatorKindSchema = z.enum(['england', 'core_cities', 'similar_group', 'other']);
+
+/** Column names for breakdowns must be valid CSV headers that cannot clash with the contract's own. */
+const breakdownColumnSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, { message: 'a breakdown column is lower-case letters, digits and underscores, e.g. "age_band"' })
+  .refine((c) => !RESERVED_COLUMNS.includes(c) && !DOWNLOAD_COLUMNS.includes(c), {
+    message: 'this name is already a standard column of the data files or downloads; choose another, e.g. "age_band"',
+  });
+
+/** Columns the plan-wide downloads add, so no breakdown may take their names. */
+const DOWNLOAD_COLUMNS = ['measure', 'vintage'];
+
+/** The columns every measure's CSV may hold, in the order downloads write them. */
+export const RESERVED_COLUMNS = ['period', 'period_label', 'area_code', 'area_name', 'value', 'status', 'note', 'source'];
+
+export const measureSchema = z
+  .strictObject({
+  /** Full title as written in the plan's performance framework, e.g. "Knife Crime". */
+  title: textSchema,
+  /** Position in the performance framework table, from 1; orders measure lists and plan tables. */
+  order: z.number().int().positive().optional(),
+  /** Plans whose performance framework lists the measure, by plan id, e.g. ["2024-27"]; empty for a supporting series. */
+  plans: z.array(planIdSchema).default([]),
+  /**
+   * For a supporting series that is not itself in a plan's framework (e.g. rates for comparing areas,
+   * or an input of a derived measure): the slug of the measure whose page shows it.
+   */
+  supports: slugSchema.optional(),
+  /** Thematic area of the framework, e.g. "Serious Violence". */
+  thematic_area: textSchema,
+  /** The agency the plan names as the source of the figures, e.g. "Nottinghamshire Police". */
+  source_agency: textSchema,
+  /** How values are expressed. */
+  unit: unitSchema,
+  /** Plural noun for counted things, used in sentences: "1,234 offences". */
+  unit_label: z.string().trim().min(1).optional(),
+  /** Which direction is better, or `no_judgement`. */
+  polarity: polaritySchema,
+  /** How often figures are published; required once the measure has data (the plans do not say). */
+  frequency: frequencySchema.optional(),
+  /** For `interval` frequency: the length of each period in months (12 for a rolling year). */
+  interval_months: z.number().int().positive().optional(),
+  /** What is counted or measured, in plain English. */
+  definition: textSchema,
+  /** The area the figures describe when it is not the partnership's own area (e.g. a police force area). */
+  area: z.strictObject({ name: textSchema, code: z.string().regex(/^[EKNSW]\d{8}$/) }).optional(),
+  /** Other areas in the same files, shown as comparators; keyed by the area_code used in the CSV. */
+  comparators: z
+    .array(
+      z.strictObject({
+        /** area_code of the comparator rows in the CSV. */
+        area_code: textSchema,
+        /** Label drawn beside the line, e.g. "England". */
+        label: textSchema,
+        /** Kind of comparator. */
+        kind: comparatorKindSchema,
+      }),
+    )
+    .default([]),
+  /** Extra CSV columns that split the series, e.g. [{ column: "age_band", label: "Age band" }]. */
+  breakdowns: z.array(z.strictObject({ column: breakdownColumnSchema, label: textSchema })).default([]),
+  /** Changes in recording practice: the line is broken before `period` and `note` explains why. */
+  series_breaks: z.array(z.strictObject({ period: textSchema, note: textSchema })).default([]),
+  /** Shown on the home page when the measure has data. */
+  headline: z.boolean().default(false),
+  /** Caveats every reader should see beside the figures. */
+  caveats: z.array(textSchema).default([]),
+  /** Where official figures for this measure are published, when none are on this site yet. */
+  official_series: z
+    .strictObject({ name: textSchema, publisher: textSchema, url: urlSchema.optional() })
+    .optional(),
+  /** A series computed from other measures' published series: `sum of terms`, each added or subtracted. */
+  derivation: z
+    .strictObject({
+      /** The formula in words, shown on the page. */
+      formula: textSchema,
+      /** The input measures and their signs. */
+      terms: z.array(z.strictObject({ measure: slugSchema, sign: z.enum(['+', '-']) })).min(2),
+    })
+    .optional(),
+  /** Figures quoted in public web pages: context only, never plotted or downloaded as data. */
+  quoted_figures: z
+    .array(
+      z.strictObject({
+        period_label: textSchema,
+        area_name: textSchema,
+        value: z.number(),
+        unit: textSchema,
+        quote: textSchema,
+        url: urlSchema,
+      }),
+    )
+    .default([]),
+  /** When the next release is expected (YYYY-MM-DD), if the publisher has said. */
+  next_update: isoDateSchema.optional(),
+  /** Earlier slugs of this measure; each gets a permanent redirect. */
+  redirect_from: z.array(slugSchema).default([]),
+  })
+  .refine((m) => m.plans.length > 0 || m.supports !== undefined, {
+    message: 'list the plans whose framework has this measure, e.g. plans: ["2024-27"], or name the measure it supports with supports: <slug>',
+    path: ['plans'],
+  });
+
+/** A validated measure's metadata. */
+export type MeasureMeta = z.infer<typeof measureSchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type Polarity = z.infer<typeof polaritySchema>;
+export type Frequency = z.infer<typeof frequencySchema>;

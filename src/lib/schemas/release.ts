@@ -1,0 +1,31 @@
+/**
+ * Provenance of each published release ("vintage") of a measure: `data/measures/<slug>/releases.yaml`,
+ * one entry per `<YYYY-MM-DD>.csv` file in the same folder.
+ */
+import { z } from 'zod';
+import { isoDateSchema, textSchema, urlSchema } from './common.ts';
+
+export const releaseSchema = z.strictObject({
+  /** The vintage this entry describes; must match a CSV file name in the folder. */
+  vintage: isoDateSchema,
+  /** Who published the figures, e.g. "Office for National Statistics". */
+  publisher: textSchema,
+  /** Dataset and table, e.g. "Police force area data tables, year ending June 2025, Table C2". */
+  dataset: textSchema,
+  /** Where the dataset is published. */
+  url: urlSchema,
+  /** When the figures were read from the source, YYYY-MM-DD. */
+  retrieved: isoDateSchema,
+  /** Licence of the figures, e.g. "Open Government Licence v3.0". */
+  licence: textSchema,
+  /** What this release changed compared with the previous one. */
+  changes: textSchema,
+  /** The file the figures were read from, where it is not the publisher's page itself. */
+  read_from: z.string().optional(),
+});
+
+/** The sidecar file: a list of releases. */
+export const releasesFileSchema = z.array(releaseSchema).min(1, { message: 'list at least one release' });
+
+/** One release's provenance. */
+export type Release = z.infer<typeof releaseSchema>;
