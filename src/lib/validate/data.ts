@@ -1,0 +1,521 @@
+/**
+ * Validates one measure's data folder, data/measures/<slug>/, against the data contract: release
+ * files named by date, releases.yaml provenance for each, and CSV rows whose periods, values,
+ * areas and breakdowns the site can chart and publish. Every problem is reported, each at the
+ * cell at fault, with the form expected; nothing here reads the disk or the clock.
+ */
+import { createHash } from 'node:crypto';
+import type { Observation, ObservationStatus, Vintage } from '../model.ts';
+import { expectedForm, parsePeriod } from '../period.ts';
+import { readMeasureCsv, type CsvRecord, type CsvTable } from '../read/csv.ts';
+import type { TextPosition } from '../read/text.ts';
+import { isRealIsoDate } from '../schemas/common.ts';
+import type { MeasureMeta } from '../schemas/measure.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { readReleases, type ListedRelease } from './releases.ts';
+import { closest } from './suggest.ts';
+
+/** An area as the data names it. */
+export interface AreaRef {
+  readonly name: string;
+  /** ONS code, e.g. "E06000018". */
+  readonly code: string;
+}
+
+/** One file found in a measure's data folder. */
+export interface FolderFile {
+  /** File name without folder, e.g. "2025-07-24.csv" or "releases.yaml". */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Everything the data validator needs; the caller reads the folder, so this stays pure. */
+export interface MeasureDataInput {
+  /** The measure's slug; its data is in data/measures/<slug>/. */
+  readonly slug: string;
+  /** The measure's metadata, already validated by measureSchema. */
+  readonly meta: MeasureMeta;
+  /** The partnership's own area (content/site.yaml), used when neither the row nor the measure names one. */
+  readonly siteArea: AreaRef;
+  /** Every file in the folder, releases.yaml included, in any order. */
+  readonly files: readonly FolderFile[];
+  /** Today's date, YYYY-MM-DD: release dates after it are refused. Passed in so results are reproducible. */
+  readonly today: string;
+}
+
+/** The measure's releases and every problem found; vintages are complete only when diagnostics is empty. */
+export interface MeasureDataResult {
+  /** Releases that could be read and have a valid releases.yaml entry, oldest first; rows with errors are left out. */
+  readonly vintages: Vintage[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Status values the contract allows, in the order messages list them. */
+export const STATUSES: readonly ObservationStatus[] = ['provisional', 'revised', 'final', 'suppressed'];
+
+/** Columns that hold free text, which must not start like a spreadsheet formula. */
+const TEXT_COLUMNS = ['area_code', 'area_name', 'period_label', 'note', 'source'];
+const FORMULA_STARTS = ['=', '+', '-', '@'];
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const RELEASES_FILE = 'releases.yaml';
+
+/** Validates a measure's data folder and builds its vintages. */
+export function validateMeasureData(input: MeasureDataInput): MeasureDataResult {
+  if (!isRealIsoDate(input.today)) throw new Error(`validateMeasureData: today must be YYYY-MM-DD, got "${input.today}"`);
+  const folder = `data/measures/${input.slug}`;
+  const diagnostics: Diagnostic[] = [];
+  const files = [...input.files].sort((a, b) => byText(a.name, b.name));
+  const csvFiles = files.filter((f) => f.name.endsWith('.csv'));
+  diagnostics.push(...unexpectedFiles(folder, files));
+  const names = checkReleaseNames(folder, csvFiles, input.today, diagnostics);
+  const listed = checkReleasesFile(folder, files, csvFiles.length > 0, names.dated, diagnostics);
+  if (csvFiles.length && !input.meta.frequency) diagnostics.push(missingFrequency(folder, csvFiles, names.dated, input.slug));
+  const tables = new Map<string, { table: CsvTable; rows: Observation[] }>();
+  for (const f of csvFiles) {
+    const checked = checkCsvFile(`${folder}/${f.name}`, f.bytes, input);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.table) tables.set(f.name, { table: checked.table, rows: checked.rows });
+  }
+  const publishable = new Map([...names.dated].filter(([date]) => !names.refused.has(date)));
+  const vintages = buildVintages(folder, publishable, tables, listed);
+  return { vintages, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function unexpectedFiles(folder: string, files: readonly FolderFile[]): Diagnostic[] {
+  return files.filter((f) => !f.name.endsWith('.csv') && f.name !== RELEASES_FILE).map((f) => unexpectedFile(`${folder}/${f.name}`, f.name));
+}
+
+/**
+ * Checks each CSV file's name. `dated` holds every file named by a real date, future ones included
+ * so releases.yaml entries still match them; `refused` holds those that cannot be published.
+ */
+function checkReleaseNames(
+  folder: string,
+  csvFiles: readonly FolderFile[],
+  today: string,
+  diagnostics: Diagnostic[],
+): { dated: Map<string, FolderFile>; refused: Set<string> } {
+  const dated = new Map<string, FolderFile>();
+  const refused = new Set<string>();
+  for (const f of csvFiles) {
+    const date = f.name.slice(0, -'.csv'.length);
+    const problem = releaseNameProblem(f.name, today);
+    if (problem) {
+      diagnostics.push(atFileStart(`${folder}/${f.name}`, problem));
+      refused.add(date);
+    }
+    if (isRealIsoDate(date)) dated.set(date, f);
+  }
+  return { dated, refused };
+}
+
+/** Reported once, on the newest release: that is the file an editor has just added. */
+function missingFrequency(folder: string, csvFiles: readonly FolderFile[], dated: ReadonlyMap<string, FolderFile>, slug: string): Diagnostic {
+  const newest = [...dated.keys()].at(-1);
+  const file = newest ? `${folder}/${newest}.csv` : `${folder}/${csvFiles.at(-1)!.name}`;
+  return atFileStart(file, `measure "${slug}" has data but its metadata sets no frequency: add e.g. frequency: year to content/measures/${slug}.md`);
+}
+
+function atFileStart(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, message };
+}
+
+function unexpectedFile(file: string, name: string): Diagnostic {
+  const suggestion = closest(name, [RELEASES_FILE]);
+  return atFileStart(
+    file,
+    `unexpected file "${name}"; this folder holds only releases named YYYY-MM-DD.csv and ${RELEASES_FILE}` +
+      (suggestion ? `; did you mean "${suggestion}"?` : ''),
+  );
+}
+
+/** Why a CSV file's name is not a usable release date, or undefined when it is. */
+function releaseNameProblem(name: string, today: string): string | undefined {
+  const date = name.slice(0, -'.csv'.length);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `file name "${name}" is not a release date; name each release YYYY-MM-DD.csv, e.g. 2025-07-24.csv`;
+  if (!isRealIsoDate(date)) return `file name "${name}" is not a real date; name each release YYYY-MM-DD.csv`;
+  if (date > today) return `file name "${name}" is after today (${today}); name each release by the day it was published`;
+  return undefined;
+}
+
+/** Reads releases.yaml and matches its entries to the dated CSV files, both ways. */
+function checkReleasesFile(
+  folder: string,
+  files: readonly FolderFile[],
+  hasCsv: boolean,
+  dated: ReadonlyMap<string, FolderFile>,
+  diagnostics: Diagnostic[],
+): ReadonlyMap<string, ListedRelease> {
+  const file = `${folder}/${RELEASES_FILE}`;
+  const releasesFile = files.find((f) => f.name === RELEASES_FILE);
+  if (!releasesFile) {
+    if (hasCsv) diagnostics.push(atFileStart(file, `${RELEASES_FILE} is missing; add it beside the CSV files, with one entry per release giving its vintage, ${OTHER_RELEASE_FIELDS}`));
+    return new Map();
+  }
+  const read = readReleases(file, releasesFile.bytes);
+  diagnostics.push(...read.diagnostics);
+  // An unreadable list says nothing about which releases it covers; matching it would only add noise.
+  if (!read.listed) return new Map();
+  const byVintage = indexReleases(file, read.listed, dated, diagnostics);
+  for (const date of dated.keys()) {
+    if (!byVintage.has(date)) {
+      diagnostics.push(atFileStart(`${folder}/${date}.csv`, `${RELEASES_FILE} has no entry for this release; add one starting "- vintage: ${date}" and giving its ${OTHER_RELEASE_FIELDS}`));
+    }
+  }
+  return byVintage;
+}
+
+const OTHER_RELEASE_FIELDS = 'publisher, dataset, url, retrieved, licence and changes';
+
+/** Entries by vintage; reports repeated vintages and entries with no CSV file. */
+function indexReleases(
+  file: string,
+  listed: readonly ListedRelease[],
+  dated: ReadonlyMap<string, FolderFile>,
+  diagnostics: Diagnostic[],
+): Map<string, ListedRelease> {
+  const byVintage = new Map<string, ListedRelease>();
+  const report = (entry: ListedRelease, message: string) => diagnostics.push({ file, ...entry.position, message });
+  for (const entry of listed) {
+    const first = byVintage.get(entry.vintage);
+    if (first) {
+      report(entry, `vintage ${entry.vintage} is listed twice; the first entry is on line ${first.position.line}, keep one`);
+      continue;
+    }
+    byVintage.set(entry.vintage, entry);
+    if (!dated.has(entry.vintage)) report(entry, `there is no file ${entry.vintage}.csv for this release; add the file or remove the entry`);
+  }
+  return byVintage;
+}
+
+/** Vintages for dated files that parsed and have a valid releases.yaml entry, oldest first. */
+function buildVintages(
+  folder: string,
+  dated: ReadonlyMap<string, FolderFile>,
+  tables: ReadonlyMap<string, { table: CsvTable; rows: Observation[] }>,
+  listed: ReadonlyMap<string, ListedRelease>,
+): Vintage[] {
+  const vintages: Vintage[] = [];
+  for (const [date, f] of [...dated].sort(([a], [b]) => byText(a, b))) {
+    const parsed = tables.get(f.name);
+    const release = listed.get(date)?.release;
+    if (!parsed || !release) continue;
+    vintages.push({
+      date,
+      file: `${folder}/${f.name}`,
+      bytes: f.bytes,
+      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+      columns: parsed.table.columns,
+      rows: parsed.rows,
+      release,
+    });
+  }
+  return vintages;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One CSV file
+
+/** What a file's rows are checked against, worked out once per file. */
+interface FileRules {
+  readonly file: string;
+  readonly slug: string;
+  readonly meta: MeasureMeta;
+  readonly defaultArea: AreaRef;
+  /** area_code values rows may use, with the name to show when a row leaves area_name empty. */
+  readonly knownAreas: ReadonlyMap<string, string>;
+  readonly breakdownColumns: readonly string[];
+  /** Free-text columns present in the header, breakdowns included. */
+  readonly textColumns: readonly string[];
+  /** Column name to its first position in the header. */
+  readonly columnIndex: ReadonlyMap<string, number>;
+  readonly headerLength: number;
+}
+
+/** A cell's text and where it starts. */
+interface Cell {
+  readonly text: string;
+  readonly at: TextPosition;
+}
+
+/** Collects a file's diagnostics; rows note whether they added any, to leave bad rows out. */
+class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly #file: string;
+  constructor(file: string) {
+    this.#file = file;
+  }
+  /** Records a problem at `at`. */
+  report(at: TextPosition, message: string): void {
+    this.diagnostics.push({ file: this.#file, line: at.line, column: at.column, message });
+  }
+}
+
+/** Checks one CSV file; rows come back only from a readable table with the required columns. */
+function checkCsvFile(
+  file: string,
+  bytes: Uint8Array,
+  input: MeasureDataInput,
+): { table?: CsvTable; rows: Observation[]; diagnostics: readonly Diagnostic[] } {
+  const read = readMeasureCsv(file, bytes);
+  if (!read.ok) return { rows: [], diagnostics: read.diagnostics };
+  const { table } = read;
+  const reporter = new Reporter(file);
+  const allowed = allowedColumns(input.meta);
+  const columnIndex = checkHeader(table.header, allowed, reporter);
+  if (!table.records.length) {
+    reporter.report({ line: 1, column: 1 }, 'the file has a header but no rows; add a row per period, or remove the file until there are figures');
+  }
+  const rules = fileRules(file, input, columnIndex, table.columns.length);
+  // Rows are checked even without period or value columns, so one run shows every other problem too.
+  const rows = checkRows(table.records, rules, reporter);
+  return { table, rows, diagnostics: reporter.diagnostics };
+}
+
+/** Allowed columns in the order messages list them: the contract's, with the measure's breakdowns before status. */
+export function allowedColumns(meta: Pick<MeasureMeta, 'breakdowns'>): string[] {
+  return ['period', 'value', 'area_code', 'area_name', 'period_label', ...meta.breakdowns.map((b) => b.column), 'status', 'note', 'source'];
+}
+
+/** Checks header names; returns the first position of each allowed column present. */
+function checkHeader(header: CsvRecord, allowed: readonly string[], reporter: Reporter): Map<string, number> {
+  const index = new Map<string, number>();
+  header.cells.forEach((name, i) => {
+    const at = header.positions[i]!;
+    const first = index.get(name);
+    if (first !== undefined) {
+      const firstAt = header.positions[first]!;
+      reporter.report(at, `duplicate column "${name}"; it is already at line ${firstAt.line} column ${firstAt.column}, keep only one`);
+    } else if (allowed.includes(name)) {
+      index.set(name, i);
+    } else {
+      reporter.report(at, unknownColumnMessage(name, allowed));
+    }
+  });
+  for (const required of ['period', 'value']) {
+    if (!index.has(required)) reporter.report({ line: 1, column: 1 }, `missing column "${required}"; the header must include period and value`);
+  }
+  return index;
+}
+
+function unknownColumnMessage(name: string, allowed: readonly string[]): string {
+  const allowedList = `allowed columns are: ${allowed.join(', ')}`;
+  if (name.trim() === '') return `a column has no name; remove the extra comma or name the column (${allowedList})`;
+  const suggestion = closest(name.trim(), allowed);
+  return `unknown column "${name}"; ${allowedList}${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+}
+
+function fileRules(file: string, input: MeasureDataInput, columnIndex: ReadonlyMap<string, number>, headerLength: number): FileRules {
+  const defaultArea = input.meta.area ?? input.siteArea;
+  const breakdownColumns = input.meta.breakdowns.map((b) => b.column).filter((c) => columnIndex.has(c));
+  const knownAreas = new Map<string, string>([[defaultArea.code, defaultArea.name]]);
+  for (const comparator of input.meta.comparators) {
+    if (!knownAreas.has(comparator.area_code)) knownAreas.set(comparator.area_code, comparator.label);
+  }
+  return {
+    file,
+    slug: input.slug,
+    meta: input.meta,
+    defaultArea,
+    knownAreas,
+    breakdownColumns,
+    textColumns: [...TEXT_COLUMNS, ...breakdownColumns].filter((c) => columnIndex.has(c)),
+    columnIndex,
+    headerLength,
+  };
+}
+
+/** Checks every row; returns the rows that passed. */
+function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Reporter): Observation[] {
+  const rows: Observation[] = [];
+  const firstLineOfKey = new Map<string, number>();
+  const reportedUnknownAreas = new Set<string>();
+  for (const record of records) {
+    const before = reporter.diagnostics.length;
+    if (!hasHeaderLength(record, rules.headerLength, reporter)) continue;
+    const cell = (column: string): Cell | undefined => cellOf(record, rules.columnIndex.get(column));
+    checkTextCells(record, rules, reporter);
+    const status = checkStatus(cell('status'), reporter);
+    const periodCell = cell('period');
+    const valueCell = cell('value');
+    const period = periodCell && checkPeriodCell(periodCell, rules, reporter);
+    const value = valueCell && checkValue(valueCell, status, rules, reporter);
+    const area = resolveArea(cell('area_code'), cell('area_name'), rules, reporter, reportedUnknownAreas);
+    const breakdown = breakdownOf(record, rules);
+    if (periodCell) checkDuplicate(record, periodCell, area.code, breakdown, rules, firstLineOfKey, reporter);
+    if (reporter.diagnostics.length > before || period === undefined || value === undefined) continue;
+    rows.push(observation(record, cell, { period, value, status, area, breakdown }));
+  }
+  return rows;
+}
+
+function cellOf(record: CsvRecord, index: number | undefined): Cell | undefined {
+  if (index === undefined) return undefined;
+  return { text: record.cells[index] ?? '', at: record.positions[index]! };
+}
+
+/** A row must have one cell per header column, or its cells cannot be matched to columns. */
+function hasHeaderLength(record: CsvRecord, headerLength: number, reporter: Reporter): boolean {
+  const count = record.cells.length;
+  if (count === headerLength) return true;
+  const at = count > headerLength ? record.positions[headerLength]! : { line: record.line, column: 1 };
+  reporter.report(
+    at,
+    `the row has ${count} ${count === 1 ? 'cell' : 'cells'} but the header has ${headerLength} columns; give every row one cell per column, leaving a cell empty rather than out`,
+  );
+  return false;
+}
+
+/** Spreadsheets run a cell starting with =, +, - or @ as a formula when the download is opened. */
+function checkTextCells(record: CsvRecord, rules: FileRules, reporter: Reporter): void {
+  for (const column of rules.textColumns) {
+    const cell = cellOf(record, rules.columnIndex.get(column));
+    const start = cell?.text[0];
+    if (cell && start && FORMULA_STARTS.includes(start)) {
+      reporter.report(cell.at, `cell starts with "${start}", which spreadsheets run as a formula; remove it or put the text in other words`);
+    }
+  }
+}
+
+function checkStatus(cell: Cell | undefined, reporter: Reporter): ObservationStatus | undefined {
+  if (!cell || cell.text === '') return undefined;
+  if ((STATUSES as readonly string[]).includes(cell.text)) return cell.text as ObservationStatus;
+  const suggestion = closest(cell.text, STATUSES);
+  reporter.report(
+    cell.at,
+    `unknown status "${cell.text}"; use one of: ${STATUSES.join(', ')}, or leave it empty${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  );
+  return undefined;
+}
+
+/** Returns the period text when it has the measure's form (or the form is unknown: reported once per folder). */
+function checkPeriodCell(cell: Cell, rules: FileRules, reporter: Reporter): string | undefined {
+  const { frequency, interval_months: intervalMonths } = rules.meta;
+  if (cell.text === '') {
+    reporter.report(cell.at, frequency ? `period is empty; write ${expectedForm(frequency, intervalMonths)}` : 'period is empty');
+    return undefined;
+  }
+  if (!frequency) return cell.text;
+  const parsed = parsePeriod(cell.text, frequency, intervalMonths);
+  if (parsed.ok) return cell.text;
+  reporter.report(cell.at, parsed.message);
+  return undefined;
+}
+
+/** Returns the value (null when suppressed), or undefined when the cell is wrong. */
+function checkValue(cell: Cell, status: ObservationStatus | undefined, rules: FileRules, reporter: Reporter): number | null | undefined {
+  if (status === 'suppressed') {
+    if (cell.text === '') return null;
+    reporter.report(cell.at, `value "${cell.text}" is given but the status is suppressed; leave value empty in a suppressed row, or change its status`);
+    return undefined;
+  }
+  if (cell.text === '') {
+    reporter.report(cell.at, 'value is empty; leave it empty only when status is suppressed');
+    return undefined;
+  }
+  if (!NUMBER.test(cell.text)) {
+    reporter.report(
+      cell.at,
+      `value "${cell.text}" is not a number; write digits with an optional decimal point and minus sign, no commas or units, e.g. 1234 or 12.5`,
+    );
+    return undefined;
+  }
+  const value = Number(cell.text);
+  const problem = unitProblem(value, cell.text, rules.meta.unit);
+  if (problem) {
+    reporter.report(cell.at, problem);
+    return undefined;
+  }
+  return value;
+}
+
+/** Range checks the unit implies: percentages lie in 0-100; counts and rates are never negative. */
+function unitProblem(value: number, text: string, unit: MeasureMeta['unit']): string | undefined {
+  if (unit === 'percent' && (value < 0 || value > 100)) {
+    return `value ${text} is outside 0 to 100; this measure's unit is percent, so values must be between 0 and 100`;
+  }
+  if ((unit === 'count' || unit === 'rate_per_1000' || unit === 'rate_per_100000') && value < 0) {
+    return `value ${text} is negative; this measure's unit is ${unit}, which cannot be below 0`;
+  }
+  return undefined;
+}
+
+/** The row's area, defaulting to the measure's own; codes must be the measure's area or a listed comparator. */
+function resolveArea(
+  codeCell: Cell | undefined,
+  nameCell: Cell | undefined,
+  rules: FileRules,
+  reporter: Reporter,
+  reportedUnknown: Set<string>,
+): AreaRef {
+  const code = codeCell?.text || rules.defaultArea.code;
+  const knownName = rules.knownAreas.get(code);
+  if (codeCell && knownName === undefined && !reportedUnknown.has(code)) {
+    // Once per file: the fix is in the metadata or a find-and-replace, not row by row.
+    reportedUnknown.add(code);
+    reporter.report(
+      codeCell.at,
+      `area_code "${code}" is neither this measure's area (${rules.defaultArea.code}) nor one of its comparators; correct the code, or list it under comparators in content/measures/${rules.slug}.md`,
+    );
+  }
+  return { code, name: nameCell?.text || knownName || code };
+}
+
+/** Breakdown values the row gives; empty cells mean the row is the headline (all groups) figure. */
+function breakdownOf(record: CsvRecord, rules: FileRules): Record<string, string> {
+  const breakdown: Record<string, string> = {};
+  for (const column of rules.breakdownColumns) {
+    const text = record.cells[rules.columnIndex.get(column)!] ?? '';
+    if (text !== '') breakdown[column] = text;
+  }
+  return breakdown;
+}
+
+/** One row per period, area and breakdown: a second would make charts and downloads ambiguous. */
+function checkDuplicate(
+  record: CsvRecord,
+  periodCell: Cell,
+  areaCode: string,
+  breakdown: Readonly<Record<string, string>>,
+  rules: FileRules,
+  firstLineOfKey: Map<string, number>,
+  reporter: Reporter,
+): void {
+  const breakdownParts = rules.breakdownColumns.map((c) => breakdown[c] ?? '');
+  const key = [periodCell.text, areaCode, ...breakdownParts].join('\u0000');
+  const firstLine = firstLineOfKey.get(key);
+  if (firstLine === undefined) {
+    firstLineOfKey.set(key, record.line);
+    return;
+  }
+  const breakdownText = Object.entries(breakdown).map(([c, v]) => ` and ${c} "${v}"`).join('');
+  reporter.report(
+    periodCell.at,
+    `duplicate row: line ${firstLine} already has period "${periodCell.text}" for area ${areaCode}${breakdownText}; keep one row per period, area and breakdown`,
+  );
+}
+
+function observation(
+  record: CsvRecord,
+  cell: (column: string) => Cell | undefined,
+  parts: { period: string; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Record<string, string> },
+): Observation {
+  const periodLabel = cell('period_label')?.text;
+  return {
+    period: parts.period,
+    ...(periodLabel ? { periodLabel } : {}),
+    areaCode: parts.area.code,
+    areaName: parts.area.name,
+    breakdown: parts.breakdown,
+    value: parts.value,
+    ...(parts.status ? { status: parts.status } : {}),
+    note: cell('note')?.text ?? '',
+    source: cell('source')?.text ?? '',
+    line: record.line,
+  };
+}
