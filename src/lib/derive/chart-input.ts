@@ -1,0 +1,93 @@
+/**
+ * Adapts a measure's derived figures to the charts' plain inputs: the headline line, comparator
+ * lines, revised flags, series breaks, and a plan's baseline and target where one is set.
+ */
+import type { BarChartInput, ChartInput, ChartPoint, ChartSeries, SparklineInput } from '../charts/types.ts';
+import type { MeasureView } from '../page-model.ts';
+import { parsePeriod } from '../period.ts';
+import type { MeasureMeta } from '../schemas/measure.ts';
+import { observationKey } from './keys.ts';
+import type { MeasurePageData } from './measure-page.ts';
+import { breakdownLabel, type Series } from './series.ts';
+
+function points(series: Series, revised: MeasurePageData['revised']): ChartPoint[] {
+  return series.points.map((p) => ({
+    period: p.period,
+    value: p.value,
+    ...(p.observation.status ? { status: p.observation.status } : {}),
+    ...(p.observation.note ? { note: p.observation.note } : {}),
+    ...(revised.has(observationKey(p.observation)) ? { revised: true } : {}),
+  }));
+}
+
+/** The line chart's input, or undefined when there is nothing to draw. */
+export function lineChartInput(data: MeasurePageData): ChartInput | undefined {
+  const { series } = data;
+  const meta = data.measure.data;
+  if (!series || series.headline.points.length === 0) return undefined;
+  const lines: ChartSeries[] = [
+    { key: 'main', label: series.headline.areaName, kind: 'main', points: points(series.headline, data.revised) },
+    ...series.comparators
+      .filter((c) => c.points.length > 0)
+      .map((c) => ({ key: c.areaCode.toLowerCase(), label: c.label, kind: c.kind, points: points(c, data.revised) })),
+  ];
+  const assessed = data.targets.find((t) => t.assessment.reference && t.assessment.threshold !== undefined && t.target.kind === 'change_from_baseline');
+  const targetPeriod = assessed?.target.target_period && meta.frequency ? parsePeriod(assessed.target.target_period, meta.frequency, meta.interval_months) : undefined;
+  return {
+    title: meta.title,
+    unit: meta.unit,
+    ...(meta.unit_label ? { unitLabel: meta.unit_label } : {}),
+    polarity: meta.polarity,
+    areaName: series.headline.areaName,
+    series: lines,
+    breaks: meta.series_breaks,
+    ...(assessed?.assessment.reference
+      ? { baseline: { period: assessed.assessment.reference.period, value: assessed.assessment.reference.value, label: `Baseline ${assessed.assessment.reference.period.text}` } }
+      : {}),
+    ...(assessed && targetPeriod?.ok
+      ? { target: { period: targetPeriod.period, value: assessed.assessment.threshold!, label: `Target ${targetPeriod.period.text}` } }
+      : {}),
+  };
+}
+
+/** A bar chart of the breakdown at the latest period that has breakdown rows, if the measure has breakdowns. */
+export function breakdownChartInput(data: MeasurePageData): BarChartInput | undefined {
+  const { series } = data;
+  const meta: MeasureMeta = data.measure.data;
+  if (!series || series.breakdowns.length === 0) return undefined;
+  const latest = series.breakdowns
+    .flatMap((s) => s.points.map((p) => p.period))
+    .sort((a, b) => b.end.getTime() - a.end.getTime())[0];
+  if (!latest) return undefined;
+  const bars = series.breakdowns.flatMap((s) => {
+    const point = s.points.find((p) => p.period.text === latest.text);
+    return point
+      ? [{
+          label: breakdownLabel(meta, s.breakdown),
+          value: point.value,
+          ...(point.observation.status ? { status: point.observation.status } : {}),
+          ...(point.observation.note ? { note: point.observation.note } : {}),
+        }]
+      : [];
+  });
+  return {
+    title: meta.title,
+    unit: meta.unit,
+    ...(meta.unit_label ? { unitLabel: meta.unit_label } : {}),
+    areaName: series.headline.areaName,
+    period: latest,
+    breakdownLabel: meta.breakdowns.map((b) => b.label).join(', '),
+    bars,
+  };
+}
+
+/** A sparkline's input from the page model's headline points, or undefined without data. */
+export function sparklineInput(view: MeasureView): SparklineInput | undefined {
+  const meta = view.data;
+  if (!meta.frequency || view.headline.length < 2) return undefined;
+  const parsed = view.headline.flatMap((p) => {
+    const period = parsePeriod(p.period, meta.frequency!, meta.interval_months);
+    return period.ok ? [{ period: period.period, value: p.value, ...(p.status ? { status: p.status } : {}) }] : [];
+  });
+  return { unit: meta.unit, polarity: meta.polarity, points: parsed };
+}

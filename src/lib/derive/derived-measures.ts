@@ -1,0 +1,89 @@
+/**
+ * Gives each derived measure (one with `derivation`) a release computed from its inputs' current
+ * releases, so a figure like victim-based crime is never typed in. The computed release is shaped
+ * like any other vintage: its bytes are the CSV the site serves for download.
+ */
+import { createHash } from 'node:crypto';
+import type { Measure } from '../model.ts';
+import type { ReadEntry } from '../read/content.ts';
+import type { MeasureMeta } from '../schemas/measure.ts';
+import type { Diagnostic } from '../validate/diagnostic.ts';
+import { csvText, defuseFormula, plainNumber } from '../downloads/csv.ts';
+import { deriveSeries } from './derived-series.ts';
+import { currentVintage } from './series.ts';
+
+const DERIVED_COLUMNS = ['period', 'period_label', 'area_code', 'area_name', 'value', 'status', 'note'];
+
+/** Returns `measures` with every derived measure's computed release filled in; problems go to `diagnostics`. */
+export function deriveMeasures(
+  measures: readonly Measure[],
+  entries: readonly ReadEntry<MeasureMeta>[],
+  diagnostics: Diagnostic[],
+): Measure[] {
+  const bySlug = new Map(measures.map((m) => [m.id, m]));
+  return measures.map((measure) => {
+    const derivation = measure.data.derivation;
+    if (!derivation) return measure;
+    const entry = entries.find((e) => e.id === measure.id)!;
+    let consistent = true;
+    derivation.terms.forEach((term, i) => {
+      const input = bySlug.get(term.measure);
+      if (!input) return; // unknown measures are reported by the cross-reference check
+      if (input.data.derivation) {
+        consistent = false;
+        diagnostics.push({ file: entry.file, ...entry.yaml.locate(['derivation', 'terms', i, 'measure']), message: `"${term.measure}" is itself derived; derive only from published series` });
+      } else if (input.data.frequency !== measure.data.frequency || input.data.interval_months !== measure.data.interval_months) {
+        consistent = false;
+        diagnostics.push({
+          file: entry.file,
+          ...entry.yaml.locate(['derivation', 'terms', i, 'measure']),
+          message: `"${term.measure}" is published as ${describeFrequency(input.data)} but this measure is ${describeFrequency(measure.data)}; inputs must share the frequency`,
+        });
+      }
+    });
+    if (!consistent) return measure;
+    const derived = deriveSeries(measure, bySlug);
+    if (!derived.vintage || derived.rows.length === 0) return measure;
+    const first = currentVintage(bySlug.get(derivation.terms[0]!.measure)!)!;
+    const text = csvText([
+      DERIVED_COLUMNS,
+      ...derived.rows.map((r) => [
+        r.period,
+        defuseFormula(r.periodLabel ?? ''),
+        r.areaCode,
+        defuseFormula(r.areaName),
+        r.value === null ? '' : plainNumber(r.value),
+        r.status ?? '',
+        defuseFormula(r.note),
+      ]),
+    ]);
+    const bytes = new TextEncoder().encode(text);
+    return {
+      ...measure,
+      vintages: [
+        {
+          date: derived.vintage,
+          file: `(computed from ${derived.inputs.map((i) => i.measure).join(', ')})`,
+          bytes,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          columns: DERIVED_COLUMNS,
+          rows: derived.rows.map((r, i) => ({ ...r, line: i + 2 })),
+          release: {
+            vintage: derived.vintage,
+            publisher: first.release.publisher,
+            dataset: `${derivation.formula}. Computed by this site from the published inputs.`,
+            url: first.release.url,
+            retrieved: derived.inputs.map((i) => bySlug.get(i.measure)!.vintages.at(-1)!.release.retrieved).sort().at(-1)!,
+            licence: first.release.licence,
+            changes: derived.note,
+          },
+        },
+      ],
+    };
+  });
+}
+
+function describeFrequency(meta: Pick<MeasureMeta, 'frequency' | 'interval_months'>): string {
+  if (!meta.frequency) return 'no frequency';
+  return meta.frequency === 'interval' ? `${meta.interval_months ?? 12}-month intervals` : meta.frequency.replace('_', ' ');
+}

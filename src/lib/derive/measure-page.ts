@@ -1,0 +1,80 @@
+/**
+ * Everything a measure page shows that is computed from its figures: the current series split
+ * into lines, the latest figure, the change on the previous period, revisions between releases,
+ * and the status of each plan target on the measure. Plain TypeScript over the page model.
+ */
+import type { Measure, Vintage } from '../model.ts';
+import type { MeasureDetail, MeasureView, PlanView } from '../page-model.ts';
+import type { Site } from '../schemas/site.ts';
+import type { Target } from '../schemas/plan.ts';
+import { assessTarget, changeOnPreviousPeriod, latestValue, type Change, type DatedValue, type TargetAssessment } from './figures.ts';
+import { revisedInCurrentVintage, revisionHistory, type Revision, type VintageComparison } from './revisions.ts';
+import { measureSeries, type MeasureSeries } from './series.ts';
+
+/** A plan's target on this measure with its assessment. */
+export interface TargetOnMeasure {
+  readonly plan: PlanView;
+  readonly target: Target;
+  readonly assessment: TargetAssessment;
+}
+
+/** What the measure page renders from data. */
+export interface MeasurePageData {
+  readonly measure: Measure;
+  /** Undefined when the measure has no frequency yet (no data). */
+  readonly series?: MeasureSeries;
+  readonly latest?: DatedValue;
+  readonly change?: Change;
+  /** Figures of the current release whose value differs from the previous release, by observation key. */
+  readonly revised: ReadonlyMap<string, Revision>;
+  /** Differences between each pair of consecutive releases, oldest first. */
+  readonly history: readonly VintageComparison[];
+  readonly targets: readonly TargetOnMeasure[];
+}
+
+/** Rebuilds the measure's releases from the page model (without bytes, which pages never need). */
+export function measureFromDetail(view: MeasureView, detail: MeasureDetail): Measure {
+  const vintages: Vintage[] = detail.vintages.map((v) => ({
+    date: v.date,
+    file: v.file,
+    bytes: new Uint8Array(),
+    sha256: v.sha256,
+    columns: v.columns,
+    rows: v.observations,
+    release: v.release,
+  }));
+  return { id: view.slug, file: `content/measures/${view.slug}.md`, data: view.data, vintages };
+}
+
+/** Computes the measure page's figures; `today` (YYYY-MM-DD) decides whether target periods have passed. */
+export function measurePageData(view: MeasureView, detail: MeasureDetail, site: Site, plans: readonly PlanView[], today: string): MeasurePageData {
+  const measure = measureFromDetail(view, detail);
+  const series = view.data.frequency && measure.vintages.length > 0 ? measureSeries(measure, site.area) : undefined;
+  const targets = plans.flatMap((plan) =>
+    plan.data.targets
+      .filter((t) => t.measure === view.slug)
+      .map((target) => ({
+        plan,
+        target,
+        assessment: series
+          ? assessTarget(target, series, view.data, new Date(`${today}T00:00:00Z`))
+          : {
+              status: target.kind === 'change_from_baseline' ? ('baseline not published' as const) : ('no data' as const),
+              reason:
+                target.kind === 'change_from_baseline'
+                  ? `No figures for this measure are published, so the baseline${target.baseline_period ? ` (${target.baseline_period})` : ''} and progress cannot be shown.`
+                  : 'No figures for this measure are published, so progress cannot be shown.',
+              targetPeriodPassed: false,
+            },
+      })),
+  );
+  return {
+    measure,
+    ...(series ? { series } : {}),
+    ...(series && latestValue(series.headline) ? { latest: latestValue(series.headline)! } : {}),
+    ...(series && changeOnPreviousPeriod(series.headline, view.data) ? { change: changeOnPreviousPeriod(series.headline, view.data)! } : {}),
+    revised: revisedInCurrentVintage(measure),
+    history: revisionHistory(measure),
+    targets,
+  };
+}

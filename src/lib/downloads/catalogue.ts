@@ -1,0 +1,70 @@
+/**
+ * The catalogue of every downloadable file: what it is, how big, when its data last changed, its
+ * licence and SHA-256, so people (and scripts) can tell whether a file changed without fetching it.
+ */
+import { csvText, defuseFormula } from './csv.ts';
+import { sha256Hex } from './bytes.ts';
+
+/** A built file offered for download. */
+export interface Artefact {
+  /** URL path from the site root, e.g. "/data/measures/knife-crime.json". */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** Date (YYYY-MM-DD) of the newest release the file holds. */
+  readonly updated: string;
+  readonly title: string;
+}
+
+/** One catalogue entry. */
+export interface CatalogueEntry {
+  readonly path: string;
+  readonly title: string;
+  readonly mediaType: string;
+  readonly bytes: number;
+  readonly updated: string;
+  readonly licence: { readonly name: string; readonly url: string };
+  readonly sha256: string;
+}
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  csv: 'text/csv',
+  json: 'application/json',
+  jsonld: 'application/ld+json',
+  zip: 'application/zip',
+  txt: 'text/plain',
+};
+
+/** Media type from the file extension; refuses an extension the catalogue does not know, so none is served mislabelled. */
+export function mediaTypeOf(path: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+  const type = MEDIA_TYPES[extension];
+  if (!type) throw new Error(`no media type known for ${path}`);
+  return type;
+}
+
+/** Catalogue entries for the artefacts, sorted by path so the catalogue is stable. */
+export function catalogue(artefacts: readonly Artefact[], licence: { name: string; url: string }): CatalogueEntry[] {
+  const seen = new Set<string>();
+  for (const a of artefacts) {
+    if (seen.has(a.path)) throw new Error(`two downloads share the path ${a.path}`);
+    seen.add(a.path);
+  }
+  return [...artefacts]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((a) => ({
+      path: a.path,
+      title: a.title,
+      mediaType: mediaTypeOf(a.path),
+      bytes: a.bytes.byteLength,
+      updated: a.updated,
+      licence: { name: licence.name, url: licence.url },
+      sha256: sha256Hex(a.bytes),
+    }));
+}
+
+/** The catalogue as CSV, for spreadsheet users. */
+export function catalogueCsv(entries: readonly CatalogueEntry[]): string {
+  const header = ['path', 'title', 'media_type', 'bytes', 'updated', 'licence', 'licence_url', 'sha256'];
+  const rows = entries.map((e) => [e.path, e.title, e.mediaType, String(e.bytes), e.updated, e.licence.name, e.licence.url, e.sha256].map(defuseFormula));
+  return csvText([header, ...rows]);
+}

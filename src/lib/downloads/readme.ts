@@ -1,0 +1,72 @@
+/**
+ * README.txt for a plan's download: what each file is, the licence, where every figure came from,
+ * the caveats a reader must not miss, and how to cite. Plain text so it opens anywhere.
+ */
+import type { Plan } from '../model.ts';
+import type { Site } from '../schemas/site.ts';
+import { newestVintageDate, releaseSources } from './datapackage.ts';
+import type { TidyMeasure } from './tidy.ts';
+
+/** What the README is written from. */
+export interface PlanReadmeInput {
+  readonly plan: Pick<Plan, 'id' | 'data'>;
+  readonly measures: readonly TidyMeasure[];
+  readonly site: Site;
+  /** Absolute address of the plan's download page, for the citation. */
+  readonly pageUrl: string;
+}
+
+/** The measure's caveats, series breaks and derivation as indented lines. */
+function measureSection(measure: TidyMeasure): string[] {
+  const { data } = measure;
+  const lines = [`${data.title} (${measure.id})`, `  Definition: ${data.definition}`, `  Source agency: ${data.source_agency}`];
+  if (data.derivation) lines.push(`  Derived: ${data.derivation.formula}`);
+  for (const caveat of data.caveats) lines.push(`  Caveat: ${caveat}`);
+  for (const b of data.series_breaks) lines.push(`  Series break from ${b.period}: ${b.note}`);
+  if (measure.vintages.length === 0) lines.push('  No data published yet.');
+  for (const v of measure.vintages) {
+    lines.push(`  Release ${v.date}: ${v.release.publisher}, ${v.release.dataset}, ${v.release.url} (retrieved ${v.release.retrieved}; ${v.release.licence}). ${v.release.changes}`);
+  }
+  return lines;
+}
+
+/** The README text (LF line ends). */
+export function planReadme(input: PlanReadmeInput): string {
+  const { plan, measures, site, pageUrl } = input;
+  const newest = newestVintageDate(measures);
+  const year = (newest ?? String(plan.data.period.end_year)).slice(0, 4);
+  const title = `${plan.data.title}: performance measures`;
+  const lines = [
+    title,
+    `${site.site_name}, published by ${site.partnership}`,
+    newest ? `Data version: ${newest} (the newest release included)` : 'Data version: no figures published yet',
+    '',
+    'FILES',
+    '  data.csv          Every figure of every release of the plan\'s measures. UTF-8, comma-separated (RFC 4180).',
+    '  datapackage.json  Frictionless Data Package: column types, licence and sources of data.csv.',
+    '  README.txt        This file.',
+    '  SHA256SUMS        SHA-256 checksums of the other files; check with: sha256sum -c SHA256SUMS',
+    '',
+    'READING data.csv',
+    '  One row per measure, release (vintage), period, area and breakdown. Earlier releases are kept so',
+    '  revisions can be seen; filter on the newest vintage of each measure for current figures.',
+    '  A blank value means the publisher suppressed the figure. A blank breakdown cell means the row',
+    '  is not split that way. Text that would start with =, +, -, @, a tab or a carriage return is',
+    '  written with a leading apostrophe so spreadsheets do not run it as a formula.',
+    '',
+    'LICENCE',
+    `  ${site.licence.name}: ${site.licence.url}`,
+    '  The source figures are published under the licences listed with each release below.',
+    '',
+    'SOURCES',
+    ...releaseSources(measures).map((s) => `  ${s.publisher}, ${s.dataset}: ${s.path}`),
+    ...(measures.every((m) => m.vintages.length === 0) ? ['  None yet.'] : []),
+    '',
+    'MEASURES AND CAVEATS',
+    ...measures.flatMap((m) => [...measureSection(m), '']),
+    'HOW TO CITE',
+    `  ${site.partnership} (${year}). ${title} [data set]${newest ? `, version ${newest}` : ''}. ${site.site_name}. ${pageUrl}. ${site.licence.short}.`,
+    '',
+  ];
+  return lines.join('\n');
+}
