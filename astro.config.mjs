@@ -1,0 +1,52 @@
+// Astro configuration. The site's public address and base path come from one place
+// (SITE_URL / BASE_PATH, see README "Deployment"), so any static host can serve the build.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { readRedirects } from './src/lib/read/redirects.ts';
+import { basePath, siteOrigin } from './src/lib/deployment.ts';
+
+const site = siteOrigin();
+const base = basePath();
+const root = process.env.SND_ROOT ?? new URL('.', import.meta.url).pathname;
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Old slugs named in content (redirect_from) keep working as static redirects.
+  redirects: readRedirects(root),
+  integrations: [mdx(), sitemap()],
+  // No code blocks need highlighting, and Shiki's inline styles would break the strict CSP.
+  markdown: { syntaxHighlighting: false },
+  // Strict policy: only our own origin; Astro hashes the styles and scripts it emits.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive, which the bundler warns
+        // about on every file although Astro handles it; drop only that warning.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,67 @@
+/**
+ * Turns the validated SiteModel into the JSON the pages read (see page-model.ts): links resolved
+ * both ways, plans' contents ordered as the plans order them, and each measure's headline series.
+ */
+import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
+import type { Measure, SiteModel, Vintage } from './model.ts';
+import type { MeasureDetail, MeasureView, PageModel, VintageInfo } from './page-model.ts';
+
+/** Facts of a release without its rows. */
+function vintageInfo(v: Vintage): VintageInfo {
+  return { date: v.date, file: v.file, sha256: v.sha256, bytes: v.bytes.byteLength, rows: v.rows.length, release: v.release };
+}
+
+/** Builds the page model and one detail record per measure. */
+export function buildPageModel(model: SiteModel, today: string): { page: PageModel; details: MeasureDetail[] } {
+  const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
+  const priorities = [...model.priorities].sort(byOrder);
+  const actions = [...model.actions].sort(byOrder);
+  const siteArea = { name: model.site.area.name, code: model.site.area.code };
+
+  const measures: MeasureView[] = model.measures.map((measure: Measure) => {
+    const vintage = currentVintage(measure);
+    const headline = measure.data.frequency ? headlineSeries(measure.data, vintage, ownArea(measure.data, siteArea)) : undefined;
+    return {
+      slug: measure.id,
+      data: measure.data,
+      priorities: priorities.filter((p) => p.data.measures.includes(measure.id)).map((p) => p.id),
+      actions: actions.filter((a) => a.data.measures.includes(measure.id)).map((a) => a.id),
+      vintages: measure.vintages.map(vintageInfo),
+      headline: (headline?.points ?? []).map((p) => ({
+        period: p.observation.period,
+        value: p.value,
+        ...(p.observation.status ? { status: p.observation.status } : {}),
+      })),
+      derived: measure.data.derivation !== undefined,
+    };
+  });
+
+  const page: PageModel = {
+    site: model.site,
+    today,
+    plans: model.plans.map((plan) => ({
+      id: plan.id,
+      data: plan.data,
+      priorities: priorities.filter((p) => p.plan === plan.id).map((p) => p.id),
+      actions: actions.filter((a) => a.plan === plan.id).map((a) => a.id),
+      measures: model.measures
+        .filter((m) => m.data.plans.includes(plan.id))
+        .sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity))
+        .map((m) => m.id),
+    })),
+    priorities: priorities.map(({ id, plan, slug, data }) => ({ id, plan, slug, data })),
+    actions: actions.map(({ id, plan, slug, data }) => ({
+      id,
+      plan,
+      slug,
+      data,
+      priorities: priorities.filter((p) => p.plan === plan && p.data.actions.includes(slug)).map((p) => p.id),
+    })),
+    measures,
+  };
+  const details: MeasureDetail[] = model.measures.map((m) => ({
+    slug: m.id,
+    vintages: m.vintages.map((v) => ({ ...vintageInfo(v), columns: v.columns, observations: v.rows })),
+  }));
+  return { page, details };
+}

@@ -1,0 +1,47 @@
+/** Words the pages show for coded values, in one place so every page says the same thing. */
+import type { ActionStatus } from '../schemas/action.ts';
+import type { Polarity, Unit } from '../schemas/measure.ts';
+
+/** Reader-facing name of an action status. */
+export function actionStatusLabel(status: ActionStatus): string {
+  return {
+    not_reported: 'Not reported',
+    not_started: 'Not started',
+    in_progress: 'In progress',
+    completed: 'Completed',
+    ongoing: 'Ongoing',
+  }[status];
+}
+
+/** What the polarity means for a reader. */
+export function polarityLabel(polarity: Polarity): string {
+  return {
+    lower_is_better: 'Lower is better',
+    higher_is_better: 'Higher is better',
+    no_judgement: 'No judgement: a rise or fall is not in itself good or bad',
+  }[polarity];
+}
+
+/** Reader-facing name of a unit. */
+export function unitLabel(unit: Unit, unitNoun?: string): string {
+  return {
+    count: unitNoun ? `Count (${unitNoun})` : 'Count',
+    percent: 'Percentage',
+    rate_per_1000: 'Rate per 1,000 people',
+    rate_per_100000: 'Rate per 100,000 people',
+    number: 'Number',
+  }[unit];
+}
+
+/** "not stated" for the action plan's blank agency cells, which the plan leaves empty. */
+export function agencyLabel(agency: string): string {
+  return agency.trim() === '' ? 'Not stated' : agency;
+}
+
+/** A date written the way UK public bodies write it: "24 July 2025". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * What the pipeline hands to Astro: a JSON-serialisable view of the validated site, written to
+ * .generated/ by the build so pages never read or parse a CSV themselves.
+ * model.json holds everything list pages need; measures/<slug>.json holds one measure's releases.
+ */
+import type { Observation } from './model.ts';
+import type { ActionMeta } from './schemas/action.ts';
+import type { MeasureMeta } from './schemas/measure.ts';
+import type { PlanMeta } from './schemas/plan.ts';
+import type { PriorityMeta } from './schemas/priority.ts';
+import type { Release } from './schemas/release.ts';
+import type { Site } from './schemas/site.ts';
+
+/** A plan with the ids of what belongs to it, in the plan's order. */
+export interface PlanView {
+  readonly id: string;
+  readonly data: PlanMeta;
+  /** Priority ids ("<plan>/<slug>"), by `order`. */
+  readonly priorities: readonly string[];
+  /** Action ids, by `order`. */
+  readonly actions: readonly string[];
+  /** Measure slugs listing this plan, in framework order (thematic area, then file order). */
+  readonly measures: readonly string[];
+}
+
+export interface PriorityView {
+  readonly id: string;
+  readonly plan: string;
+  readonly slug: string;
+  readonly data: PriorityMeta;
+}
+
+export interface ActionView {
+  readonly id: string;
+  readonly plan: string;
+  readonly slug: string;
+  readonly data: ActionMeta;
+  /** Priorities that list this action. */
+  readonly priorities: readonly string[];
+}
+
+/** A release's facts without its rows: enough for history tables and the catalogue. */
+export interface VintageInfo {
+  readonly date: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly rows: number;
+  readonly release: Release;
+}
+
+/** A point of the headline series (the measure's own area, no breakdown) of the current release. */
+export interface HeadlinePoint {
+  readonly period: string;
+  readonly value: number | null;
+  readonly status?: Observation['status'];
+}
+
+export interface MeasureView {
+  readonly slug: string;
+  readonly data: MeasureMeta;
+  /** Priorities ("<plan>/<slug>") that list this measure. */
+  readonly priorities: readonly string[];
+  /** Actions ("<plan>/<slug>") that list this measure. */
+  readonly actions: readonly string[];
+  /** Releases, oldest first; empty when no data is published. */
+  readonly vintages: readonly VintageInfo[];
+  /** Headline series of the current release, oldest period first; empty without data. */
+  readonly headline: readonly HeadlinePoint[];
+  /** Whether the series is computed from other measures (see data.derivation). */
+  readonly derived: boolean;
+}
+
+/** Everything the pages read. */
+export interface PageModel {
+  readonly site: Site;
+  /** The date the build treated as today (YYYY-MM-DD). */
+  readonly today: string;
+  readonly plans: readonly PlanView[];
+  readonly priorities: readonly PriorityView[];
+  readonly actions: readonly ActionView[];
+  readonly measures: readonly MeasureView[];
+}
+
+/** One measure's releases with their rows, for its own page. */
+export interface MeasureDetail {
+  readonly slug: string;
+  readonly vintages: ReadonlyArray<VintageInfo & { readonly columns: readonly string[]; readonly observations: readonly Observation[] }>;
+}

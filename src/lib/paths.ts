@@ -1,0 +1,31 @@
+/**
+ * Permanent URL paths. Every link the site makes goes through these helpers, so a URL is written
+ * once and `test/urls/published.txt` can be checked against the same rules.
+ */
+
+/** Joins the deployment base path (e.g. "/" or "/safer-nottingham/") and a site path. */
+export function withBase(base: string, path: string): string {
+  return `${base.replace(/\/$/, '')}${path}`;
+}
+
+export const paths = {
+  home: () => '/',
+  plans: () => '/plans/',
+  plan: (plan: string) => `/plans/${plan}/`,
+  priority: (plan: string, slug: string) => `/plans/${plan}/priorities/${slug}/`,
+  action: (plan: string, slug: string) => `/plans/${plan}/actions/${slug}/`,
+  measures: () => '/measures/',
+  measure: (slug: string) => `/measures/${slug}/`,
+  measureCsv: (slug: string) => `/data/measures/${slug}.csv`,
+  measureVintageCsv: (slug: string, vintage: string) => `/data/measures/${slug}/${vintage}.csv`,
+  measureJson: (slug: string) => `/data/measures/${slug}.json`,
+  downloads: (plan: string) => `/downloads/${plan}/`,
+  planCsv: (plan: string) => `/downloads/${plan}/data.csv`,
+  planDatapackage: (plan: string) => `/downloads/${plan}/datapackage.json`,
+  planZip: (plan: string) => `/downloads/${plan}.zip`,
+  data: () => '/data/',
+  search: () => '/search/',
+  about: () => '/about/',
+  accessibility: () => '/about/accessibility/',
+  publishing: () => '/about/publishing/',
+} as const;

@@ -1,0 +1,76 @@
+/** Every page the foundation promises exists with its heading, and readers can walk from home to a measure. */
+import { expect, test } from '@playwright/test';
+import { pageModel } from '../support/site.ts';
+
+const model = pageModel();
+const current = model.plans.find((p) => p.data.status === 'current')!;
+const archived = model.plans.find((p) => p.data.status === 'archived')!;
+
+const pages: [string, string | RegExp][] = [
+  ['/', model.site.site_name],
+  ['/plans/', 'Plans'],
+  ['/plans/2024-27/', 'Nottingham Community Safety Partnership Strategy 2024/27'],
+  ['/plans/2015-20/', 'Nottingham Crime & Drugs Partnership Plan 2015 to 2020'],
+  ['/plans/2024-27/priorities/serious-violence/', 'Serious Violence'],
+  ['/plans/2015-20/priorities/burglary/', 'Burglary'],
+  ['/plans/2024-27/actions/review-shoplifting-response/', /shoplifting/i],
+  ['/measures/', 'Measures'],
+  ['/measures/knife-crime/', 'Knife Crime'],
+  ['/measures/victim-based-crime/', 'Victim-Based Crime'],
+  ['/about/', 'About this site'],
+  ['/about/accessibility/', /Accessibility statement/],
+  ['/data/', 'Data downloads'],
+];
+
+for (const [path, heading] of pages) {
+  test(`${path} renders with its heading`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('h1')).toHaveText(heading);
+  });
+}
+
+test('every priority, action and measure has its own page', async ({ page }) => {
+  const paths = [
+    ...model.priorities.map((p) => `/plans/${p.plan}/priorities/${p.slug}/`),
+    ...model.actions.map((a) => `/plans/${a.plan}/actions/${a.slug}/`),
+    ...model.measures.map((m) => `/measures/${m.slug}/`),
+  ];
+  for (const path of paths) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(200);
+  }
+});
+
+test('the counts match the plans', async () => {
+  const count = (plan: string) => model.plans.find((p) => p.id === plan)!;
+  expect(count('2024-27').priorities).toHaveLength(7);
+  expect(count('2024-27').actions).toHaveLength(16);
+  expect(count('2024-27').measures).toHaveLength(34);
+  expect(count('2015-20').priorities).toHaveLength(6); // five priorities and reoffending as a delivery area
+});
+
+test('a reader can go from home to a plan, a priority and one of its measures', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: /Read the whole/ }).click();
+  await expect(page.locator('h1')).toHaveText(current.data.title);
+  await page.getByRole('link', { name: 'Serious Violence', exact: true }).first().click();
+  await expect(page.locator('h1')).toHaveText('Serious Violence');
+  await page.getByRole('link', { name: 'Knife Crime' }).first().click();
+  await expect(page.locator('h1')).toHaveText('Knife Crime');
+  await expect(page.locator('dd', { hasText: 'Nottinghamshire Police' })).toBeVisible();
+});
+
+test('the archived plan says so and links to the current plan', async ({ page }) => {
+  await page.goto(`/plans/${archived.id}/`);
+  await expect(page.getByText('This plan is archived.')).toBeVisible();
+  await page.getByRole('link', { name: current.data.title }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/plans/${current.id}/$`));
+});
+
+test('the action plan shows a blank agency as "Not stated"', async ({ page }) => {
+  await page.goto('/plans/2024-27/');
+  const row = page.locator('#action-plan ~ div table tr', { hasText: /hate crime/i });
+  await expect(row.first()).toContainText('Not stated');
+});

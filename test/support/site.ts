@@ -1,0 +1,30 @@
+/**
+ * Facts about the built site for browser tests: every HTML page in dist/, and the page model the
+ * build wrote, so tests name real plans and measures instead of repeating them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PageModel } from '../../src/lib/page-model.ts';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const dist = join(root, 'dist');
+
+/** URL paths of every HTML page in dist/ ("/plans/2024-27/"), 404 page excluded. */
+export function builtPages(): string[] {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html') && f !== '404.html')
+    .map((f) => `/${f.replace(/index\.html$/, '').replaceAll('\\', '/')}`)
+    .sort();
+}
+
+/** The page model the last build used. */
+export function pageModel(): PageModel {
+  return JSON.parse(readFileSync(join(root, '.generated/model.json'), 'utf8')) as PageModel;
+}
+
+/** Whether a site path resolves to a file in dist/ (a page directory with index.html, or a file). */
+export function resolvesInDist(path: string): boolean {
+  const clean = decodeURIComponent(path.split(/[?#]/)[0]!);
+  if (clean.endsWith('/')) return existsSync(join(dist, clean, 'index.html'));
+  return existsSync(join(dist, clean)) || existsSync(join(dist, clean, 'index.html'));
+}
