@@ -19,7 +19,7 @@ export default defineConfig({
   redirects: readRedirects(root),
   integrations: [mdx(), sitemap()],
   // No code blocks need highlighting, and Shiki's inline styles would break the strict CSP.
-  markdown: { syntaxHighlighting: false },
+  markdown: { syntaxHighlight: false },
   // Strict policy: only our own origin; Astro hashes the styles and scripts it emits.
   security: {
     csp: {
