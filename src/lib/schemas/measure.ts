@@ -67,7 +67,16 @@ export const measureSchema = z
   /** What is counted or measured, in plain English. */
   definition: textSchema,
   /** The area the figures describe when it is not the partnership's own area (e.g. a police force area). */
-  area: z.strictObject({ name: textSchema, code: z.string().regex(/^[EKNSW]\d{8}$/) }).optional(),
+  area: z
+    .strictObject({
+      /** Area name as charts and tables show it, e.g. "Nottinghamshire police force area". */
+      name: textSchema,
+      /** ONS code of the area. */
+      code: z.string().regex(/^[EKNSW]\d{8}$/, { message: 'expected an ONS area code such as "E23000019"' }),
+      /** What readers must know about the area, shown beside the figures, e.g. that it is wider than the partnership's. */
+      note: textSchema.optional(),
+    })
+    .optional(),
   /** Other areas in the same files, shown as comparators; keyed by the area_code used in the CSV. */
   comparators: z
     .array(
