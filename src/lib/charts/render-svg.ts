@@ -1,0 +1,328 @@
+/**
+ * Turns chart geometry into a self-contained SVG string: the one renderer used inline on pages
+ * (via set:html), in snapshot tests and for PNG and social images. Styling is written as presentation
+ * attributes so a downloaded or rasterised copy looks the same without the page's CSS.
+ * Every piece of text and every attribute value passes through escapeXml: notes and labels come from
+ * data files and are untrusted.
+ */
+import type { BarChartGeometry } from './bar-chart.ts';
+import type { KeyItemGeometry, LineChartGeometry, LineSeriesGeometry } from './line-chart.ts';
+import type { SparklineGeometry } from './sparkline.ts';
+import { round1 } from './layout.ts';
+import { BAR_COLOUR, FONT_FAMILY, GRID_COLOUR, MUTED_COLOUR, PROVISIONAL_DASHARRAY, SERIES_STYLES, TEXT_COLOUR } from './style.ts';
+
+/** Accessible name and description of a chart, and the id its <title>/<desc> ids are built from. */
+export interface SvgTextOptions {
+  /** Unique on the page; <title> gets `${id}-title` and <desc> gets `${id}-desc`. */
+  readonly id: string;
+  readonly title: string;
+  readonly desc: string;
+}
+
+/** Escapes text for XML content and double-quoted attributes (also safe inside HTML). */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[char]!};`);
+}
+
+type AttributeValue = string | number | undefined | null | false;
+
+// Attributes in the order given; empty, null, undefined and false values are left out.
+function attrs(values: Readonly<Record<string, AttributeValue>>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === false || value === '') continue;
+    out += ` ${name}="${escapeXml(String(value))}"`;
+  }
+  return out;
+}
+
+function element(name: string, attributes: Readonly<Record<string, AttributeValue>>, content?: string): string {
+  return content === undefined ? `<${name}${attrs(attributes)}/>` : `<${name}${attrs(attributes)}>${content}</${name}>`;
+}
+
+// Everything but the data points is hidden from assistive technology. While the SVG is a single
+// role="img" this changes nothing; once the enhancement script makes the points explorable (role
+// "group"), it stops screen readers reading out tick labels and key text between the values.
+const HIDDEN = ' aria-hidden="true"';
+
+// Text drawn over lines gets a white outline so it stays readable where it crosses them.
+const HALO = { 'paint-order': 'stroke', stroke: '#FFFFFF', 'stroke-width': 4, 'stroke-linejoin': 'round' } as const;
+
+function svgOpen(width: number, height: number, className: string, text: SvgTextOptions, fontSize: number): string {
+  return (
+    `<svg${attrs({
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: `chart-svg ${className}`,
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      role: 'img',
+      'aria-labelledby': `${text.id}-title ${text.id}-desc`,
+      'font-family': FONT_FAMILY,
+      'font-size': fontSize,
+      fill: TEXT_COLOUR,
+    })}>\n` +
+    `${element('title', { id: `${text.id}-title` }, escapeXml(text.title))}\n` +
+    `${element('desc', { id: `${text.id}-desc` }, escapeXml(text.desc))}\n` +
+    // An opaque background keeps downloads and PNGs readable on dark viewers.
+    `${element('rect', { class: 'chart-background', width, height, fill: '#FFFFFF' })}`
+  );
+}
+
+/** Renders a line chart's geometry as an accessible SVG string. */
+export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOptions): string {
+  const { plot, fontSize, smallFontSize } = geometry;
+  const parts: string[] = [svgOpen(geometry.width, geometry.height, 'chart-svg--line', text, fontSize)];
+
+  // Value axis: title above, gridlines with labels at the left.
+  parts.push(`<g class="axis axis--y"${HIDDEN}>`);
+  parts.push(element('text', { class: 'axis-title', x: 0, y: geometry.yAxis.titleY, 'font-weight': 600 }, escapeXml(geometry.yAxis.title)));
+  for (const tick of geometry.yAxis.ticks) {
+    parts.push(
+      `<g class="tick">${element('line', { x1: plot.left, x2: plot.right, y1: tick.y, y2: tick.y, stroke: GRID_COLOUR, 'stroke-width': 1 })}` +
+        `${element('text', { x: plot.left - 8, y: round1(tick.y + fontSize * 0.35), 'text-anchor': 'end' }, escapeXml(tick.label))}</g>`,
+    );
+  }
+  parts.push('</g>');
+
+  // Time axis: the zero line, then tick marks and labels at thinned periods.
+  parts.push(`<g class="axis axis--x"${HIDDEN}>`);
+  parts.push(element('line', { x1: plot.left, x2: plot.right, y1: geometry.xAxis.baselineY, y2: geometry.xAxis.baselineY, stroke: TEXT_COLOUR, 'stroke-width': 1.5 }));
+  for (const tick of geometry.xAxis.ticks) {
+    parts.push(
+      `<g class="tick"${attrs({ 'data-period': tick.period })}>${element('line', { x1: tick.x, x2: tick.x, y1: plot.bottom, y2: plot.bottom + 5, stroke: TEXT_COLOUR, 'stroke-width': 1.5 })}` +
+        `${element('text', { x: tick.labelX, y: geometry.xAxis.labelY, 'text-anchor': 'middle' }, escapeXml(tick.label))}</g>`,
+    );
+  }
+  parts.push('</g>');
+
+  if (geometry.references.length > 0) {
+    parts.push(`<g class="references"${HIDDEN}>`);
+    for (const reference of geometry.references) {
+      parts.push(
+        `<g${attrs({ class: `reference reference--${reference.kind}`, 'data-period': reference.period, 'data-value': reference.value })}>` +
+          element('title', {}, escapeXml(`${reference.text} (${reference.periodLabel})`)) +
+          element('line', {
+            x1: plot.left,
+            x2: plot.right,
+            y1: reference.y,
+            y2: reference.y,
+            stroke: MUTED_COLOUR,
+            'stroke-width': 1.5,
+            'stroke-dasharray': reference.kind === 'target' ? '14 4 3 4' : undefined,
+          }) +
+          element(
+            'text',
+            { class: 'reference-label', fill: MUTED_COLOUR, 'font-size': smallFontSize },
+            reference.label.lines.map((line) => element('tspan', { x: reference.label.x, y: line.y }, escapeXml(line.text))).join(''),
+          ) +
+          '</g>',
+      );
+    }
+    parts.push('</g>');
+  }
+
+  if (geometry.breaks.length > 0) {
+    parts.push(`<g class="series-breaks"${HIDDEN}>`);
+    for (const seriesBreak of geometry.breaks) {
+      parts.push(
+        `<g${attrs({ class: 'series-break', 'data-period': seriesBreak.period, 'data-note': seriesBreak.note })}>` +
+          element('title', {}, escapeXml(`Series break before ${seriesBreak.periodLabel}: ${seriesBreak.note}`)) +
+          element('line', { x1: seriesBreak.x, x2: seriesBreak.x, y1: plot.top - 6, y2: plot.bottom, stroke: TEXT_COLOUR, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' }) +
+          element(
+            'text',
+            { x: seriesBreak.labelX, y: seriesBreak.labelY, 'text-anchor': seriesBreak.labelAnchor, 'font-size': smallFontSize, ...HALO },
+            escapeXml('Series break'),
+          ) +
+          '</g>',
+      );
+    }
+    parts.push('</g>');
+  }
+
+  // Suppressed values of the main series get a cross on the axis; comparators' gaps are in the table.
+  const mainGaps = geometry.gaps.filter((gap) => gap.seriesKind === 'main');
+  if (mainGaps.length > 0) {
+    parts.push(`<g class="gaps"${HIDDEN}>`);
+    for (const gap of mainGaps) {
+      const cy = round1(geometry.xAxis.baselineY - 8);
+      parts.push(
+        `<g${attrs({ class: 'gap', 'data-series': gap.seriesKey, 'data-period': gap.period, 'data-note': gap.note })}>` +
+          element('title', {}, escapeXml(`${gap.periodLabel}: suppressed${gap.note ? `. ${gap.note}` : ''}`)) +
+          element('path', { d: crossPath(gap.x, cy), stroke: MUTED_COLOUR, 'stroke-width': 2, 'stroke-linecap': 'round' }) +
+          '</g>',
+      );
+    }
+    parts.push('</g>');
+  }
+
+  for (const series of geometry.series) parts.push(renderSeries(series, fontSize));
+
+  if (geometry.key.length > 0) {
+    parts.push(`<g${attrs({ class: 'chart-key', 'font-size': smallFontSize, 'aria-hidden': 'true' })}>`);
+    for (const item of geometry.key) parts.push(renderKeyItem(item, smallFontSize));
+    parts.push('</g>');
+  }
+
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+function crossPath(x: number, y: number): string {
+  const [left, right, top, bottom] = [round1(x - 4), round1(x + 4), round1(y - 4), round1(y + 4)];
+  return `M${left},${top}L${right},${bottom}M${right},${top}L${left},${bottom}`;
+}
+
+// A small pennant on a pole above a marker, for revised values.
+function flagPath(x: number, markerTop: number): string {
+  const top = round1(markerTop - 11);
+  return `M${x},${round1(markerTop)}V${top}L${round1(x + 7)},${round1(top + 3)}L${x},${round1(top + 6)}`;
+}
+
+function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
+  const { style } = series;
+  const parts: string[] = [
+    `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}>`,
+  ];
+  for (const segment of series.segments) {
+    // The main line's dash marks provisional stretches; comparators keep their own pattern, which is their identity.
+    const dash = segment.provisional && series.kind === 'main' ? PROVISIONAL_DASHARRAY : style.dasharray;
+    parts.push(
+      element('path', {
+        class: segment.provisional ? 'series-line series-line--provisional' : 'series-line',
+        'aria-hidden': 'true',
+        d: segment.d,
+        fill: 'none',
+        stroke: style.colour,
+        'stroke-width': style.strokeWidth,
+        'stroke-dasharray': dash,
+        'stroke-linecap': style.linecap,
+        'stroke-linejoin': 'round',
+      }),
+    );
+  }
+  for (const point of series.points) {
+    const classes = ['point', point.provisional ? 'point--provisional' : '', point.revised ? 'point--revised' : ''].filter(Boolean).join(' ');
+    if (point.revised) {
+      parts.push(element('path', { class: 'revised-flag', 'aria-hidden': 'true', d: flagPath(point.x, round1(point.y - style.markerRadius)), fill: style.colour, stroke: style.colour, 'stroke-width': 1.5, 'stroke-linejoin': 'round' }));
+    }
+    parts.push(
+      element('circle', {
+        class: classes,
+        cx: point.x,
+        cy: point.y,
+        r: style.markerRadius,
+        fill: point.provisional ? '#FFFFFF' : style.colour,
+        stroke: style.colour,
+        'stroke-width': 2,
+        'data-period': point.period,
+        'data-period-label': point.periodLabel,
+        'data-value': point.value,
+        'data-label': point.label,
+        'data-status': point.status,
+        'data-note': point.note,
+      }),
+    );
+  }
+  if (series.endLabel) {
+    const tspans = series.endLabel.lines.map((line) => element('tspan', { x: series.endLabel!.x, y: line.y }, escapeXml(line.text))).join('');
+    parts.push(element('text', { class: 'series-label', 'aria-hidden': 'true', fill: style.colour, 'font-weight': 600, 'font-size': fontSize }, tspans));
+  }
+  parts.push('</g>');
+  return parts.join('\n');
+}
+
+function renderKeyItem(item: KeyItemGeometry, fontSize: number): string {
+  const main = SERIES_STYLES.main;
+  const cx = round1(item.x + 9);
+  let symbol: string;
+  switch (item.symbol) {
+    case 'provisional':
+      symbol = element('circle', { cx, cy: item.y, r: main.markerRadius, fill: '#FFFFFF', stroke: main.colour, 'stroke-width': 2 });
+      break;
+    case 'revised':
+      symbol =
+        element('path', { d: flagPath(cx, round1(item.y - main.markerRadius + 3)), fill: main.colour, stroke: main.colour, 'stroke-width': 1.5, 'stroke-linejoin': 'round' }) +
+        element('circle', { cx, cy: round1(item.y + 3), r: main.markerRadius, fill: main.colour, stroke: main.colour, 'stroke-width': 2 });
+      break;
+    case 'gap':
+      symbol = element('path', { d: crossPath(cx, item.y), stroke: MUTED_COLOUR, 'stroke-width': 2, 'stroke-linecap': 'round' });
+      break;
+    case 'break':
+      symbol = element('line', { x1: cx, x2: cx, y1: round1(item.y - 9), y2: round1(item.y + 9), stroke: TEXT_COLOUR, 'stroke-width': 1.5, 'stroke-dasharray': '6 4' });
+      break;
+  }
+  return `<g${attrs({ class: `key-item key-item--${item.symbol}` })}>${symbol}${element('text', { x: round1(item.x + 22), y: round1(item.y + fontSize * 0.35) }, escapeXml(item.text))}</g>`;
+}
+
+/** Renders a bar chart's geometry as an accessible SVG string. */
+export function renderBarChartSvg(geometry: BarChartGeometry, text: SvgTextOptions): string {
+  const parts: string[] = [svgOpen(geometry.width, geometry.height, 'chart-svg--bar', text, geometry.fontSize)];
+  parts.push(element('line', { class: 'axis-zero', x1: geometry.zeroX, x2: geometry.zeroX, y1: geometry.top - 4, y2: geometry.bottom + 4, stroke: TEXT_COLOUR, 'stroke-width': 1.5 }));
+  for (const bar of geometry.bars) {
+    const suppressed = bar.value === null;
+    parts.push(
+      `<g${attrs({ class: suppressed ? 'bar bar--suppressed' : 'bar', 'data-label': bar.label, 'data-value': bar.value ?? undefined, 'data-status': bar.status, 'data-note': bar.note })}>` +
+        element(
+          'text',
+          { class: 'bar-label', 'text-anchor': 'end' },
+          bar.labelLines.map((line) => element('tspan', { x: geometry.labelX, y: line.y }, escapeXml(line.text))).join(''),
+        ) +
+        (suppressed ? '' : element('rect', { x: bar.x, y: bar.y, width: bar.width, height: bar.height, fill: BAR_COLOUR })) +
+        element(
+          'text',
+          {
+            class: 'bar-value',
+            x: bar.valueX,
+            y: bar.valueY,
+            'text-anchor': bar.valueAnchor,
+            fill: suppressed ? MUTED_COLOUR : TEXT_COLOUR,
+            'font-style': suppressed ? 'italic' : undefined,
+            'font-weight': suppressed ? undefined : 600,
+          },
+          escapeXml(bar.valueText),
+        ) +
+        '</g>',
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+/**
+ * Renders a sparkline. With a `title` it is an image in its own right; without one it is hidden from
+ * assistive technology, because the text beside it (latest value and direction) says everything.
+ */
+export function renderSparklineSvg(geometry: SparklineGeometry, options: { readonly id?: string; readonly title?: string } = {}): string {
+  const style = SERIES_STYLES.main;
+  const labelled = options.title !== undefined && options.id !== undefined;
+  const open = `<svg${attrs({
+    xmlns: 'http://www.w3.org/2000/svg',
+    class: 'chart-svg chart-svg--sparkline',
+    viewBox: `0 0 ${geometry.width} ${geometry.height}`,
+    width: geometry.width,
+    height: geometry.height,
+    role: labelled ? 'img' : undefined,
+    'aria-labelledby': labelled ? `${options.id}-title` : undefined,
+    'aria-hidden': labelled ? undefined : 'true',
+  })}>`;
+  const parts = [open];
+  if (labelled) parts.push(element('title', { id: `${options.id}-title` }, escapeXml(options.title!)));
+  if (geometry.d) {
+    parts.push(element('path', { d: geometry.d, fill: 'none', stroke: style.colour, 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+  }
+  if (geometry.end) {
+    parts.push(
+      element('circle', {
+        cx: geometry.end.x,
+        cy: geometry.end.y,
+        r: 3,
+        fill: geometry.latest?.provisional ? '#FFFFFF' : style.colour,
+        stroke: style.colour,
+        'stroke-width': 1.5,
+      }),
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -1,0 +1,218 @@
+/**
+ * Plain-English words for charts: the summary shown as each chart's caption, and the shorter text used
+ * as the SVG's <desc>. Generated from the same inputs as the charts so the words never disagree with
+ * the picture. Better or worse is said only when the measure's polarity allows a judgement.
+ */
+import { formatChange, formatValue, percentChange } from '../format/number.ts';
+import { periodLabel } from '../period.ts';
+import type { Polarity } from '../schemas/measure.ts';
+import { allPeriods, breakBetween, breakStart, sortPoints, adjacentPrevious } from './layout.ts';
+import { mainSeries } from './line-chart.ts';
+import type { SparklineGeometry } from './sparkline.ts';
+import { SERIES_STYLES } from './style.ts';
+import type { BarChartInput, ChartInput, ChartPoint } from './types.ts';
+
+type PublishedPoint = ChartPoint & { readonly value: number };
+
+/** "a", "a and b", "a, b and c". */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+// Breakdown labels are headings ("Age band"); mid-sentence they read "age band", unless they start
+// with an acronym ("ONS ethnic group").
+function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+function endSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Sentence saying whether a move was better or worse, or "" when polarity forbids a judgement. */
+export function judgementSentence(direction: 'up' | 'down', polarity: Polarity): string {
+  if (polarity === 'no_judgement') return '';
+  const better = polarity === 'lower_is_better' ? 'lower' : 'higher';
+  const improved = (direction === 'down') === (polarity === 'lower_is_better');
+  return `${improved ? 'This is an improvement' : 'This is a worse result'}: ${better} is better for this measure.`;
+}
+
+// "In 2023-24 there were 1,234 knife crime offences in X" or "In Q1 2024 the figure for ... in X was 45.2%".
+function valueStatement(input: ChartInput, point: PublishedPoint): string {
+  const when = periodLabel(point.period);
+  const value = formatValue(point.value, input.unit);
+  // "There were 1 offences" would be wrong, so a single item falls back to the general form.
+  if (input.unit === 'count' && input.unitLabel && point.value !== 1) {
+    return `In ${when} there were ${value} ${input.unitLabel} in ${input.areaName}`;
+  }
+  return `In ${when} the figure for ${input.title} in ${input.areaName} was ${value}`;
+}
+
+// The comparison with the previous value, and which way it moved ('same' when it did not visibly move).
+function comparisonClause(input: ChartInput, latest: PublishedPoint, previous: PublishedPoint): { clause: string; direction: 'up' | 'down' | 'same' } {
+  const then = periodLabel(previous.period);
+  if (latest.value === previous.value) return { clause: `, the same as in ${then}`, direction: 'same' };
+  const direction = latest.value > previous.value ? 'up' : 'down';
+  // A percentage of a percentage confuses; say where it moved from instead.
+  if (input.unit === 'percent') {
+    const before = formatValue(previous.value, input.unit);
+    if (before === formatValue(latest.value, input.unit)) return { clause: `, almost the same as in ${then}`, direction: 'same' };
+    return { clause: `, ${direction} from ${before} in ${then}`, direction };
+  }
+  const change = percentChange(previous.value, latest.value);
+  // From zero there is no percentage change, so give the earlier figure.
+  if (change === null) return { clause: `, compared with ${formatValue(previous.value, input.unit)} in ${then}`, direction };
+  return { clause: `, ${formatChange(change, input.unit)} than in ${then}`, direction };
+}
+
+/** The caption summary for a measure's line chart: latest value, change, judgement (if allowed) and caveats. */
+export function summariseLineChart(input: ChartInput): string {
+  const series = mainSeries(input);
+  const points = sortPoints(series?.points ?? []);
+  const subject = `${input.title} in ${input.areaName}`;
+  if (points.length === 0) return `No figures have been published yet for ${subject}.`;
+  const published = points.filter((p): p is PublishedPoint => p.value !== null);
+  const latest = published[published.length - 1];
+  if (!latest) return `Every figure for ${subject} is suppressed, so none can be shown.`;
+
+  const periods = allPeriods(input.series.map((s) => s.points));
+  const previous = adjacentPrevious(published, latest);
+  const sentences: string[] = [];
+  const seriesBreak = previous ? breakBetween(previous.period, latest.period, input.breaks, periods) : undefined;
+
+  if (previous && !seriesBreak) {
+    const { clause, direction } = comparisonClause(input, latest, previous);
+    sentences.push(`${valueStatement(input, latest)}${clause}.`);
+    if (direction !== 'same') sentences.push(judgementSentence(direction, input.polarity));
+  } else {
+    sentences.push(`${valueStatement(input, latest)}.`);
+    if (seriesBreak) {
+      const start = breakStart(seriesBreak, periods);
+      const from = periods.find((p) => start !== undefined && p.start.getTime() >= start.getTime()) ?? latest.period;
+      sentences.push(endSentence(`Figures from ${periodLabel(from)} are not compared with earlier ones because recording changed: ${seriesBreak.note}`));
+    } else if (points.length === 1) {
+      sentences.push('This is the only figure published so far.');
+    } else {
+      sentences.push('There is no earlier published figure to compare it with.');
+    }
+  }
+
+  if (latest.status === 'provisional') sentences.push(`The ${periodLabel(latest.period)} figure is provisional and may be revised.`);
+
+  const newerSuppressed = points.filter((p) => p.value === null && p.period.start.getTime() > latest.period.start.getTime());
+  if (newerSuppressed.length === 1) {
+    const only = newerSuppressed[0]!;
+    sentences.push(endSentence(`The figure for ${periodLabel(only.period)} is suppressed${only.note ? `: ${only.note}` : ''}`));
+  } else if (newerSuppressed.length > 1) {
+    sentences.push(`The figures for ${joinList(newerSuppressed.map((p) => periodLabel(p.period)))} are suppressed.`);
+  }
+
+  const comparisons = input.series
+    .filter((s) => s !== series)
+    .map((s) => ({ label: s.label, point: s.points.find((p) => p.period.text === latest.period.text && p.value !== null) }))
+    .filter((c): c is { label: string; point: PublishedPoint } => c.point !== undefined)
+    .map((c) => `${formatValue(c.point.value, input.unit)} for ${c.label}`);
+  if (comparisons.length > 0) sentences.push(`For comparison, the figure for ${periodLabel(latest.period)} was ${joinList(comparisons)}.`);
+
+  if (input.target) sentences.push(`The target for ${periodLabel(input.target.period)} is ${formatValue(input.target.value, input.unit)}.`);
+  return sentences.filter(Boolean).join(' ');
+}
+
+function extremes(points: readonly PublishedPoint[]): { lowest: PublishedPoint; highest: PublishedPoint } | undefined {
+  if (points.length === 0) return undefined;
+  let lowest = points[0]!;
+  let highest = points[0]!;
+  for (const point of points) {
+    if (point.value < lowest.value) lowest = point;
+    if (point.value > highest.value) highest = point;
+  }
+  return { lowest, highest };
+}
+
+/** A short description for the line chart's SVG <desc>: span, range, latest value, comparators and gaps. */
+export function describeLineChart(input: ChartInput): string {
+  const series = mainSeries(input);
+  const points = sortPoints(series?.points ?? []);
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return `Line chart of ${input.title} in ${input.areaName}. No figures have been published yet.`;
+  const span = first === last ? `for ${periodLabel(first.period)}` : `from ${periodLabel(first.period)} to ${periodLabel(last.period)}`;
+  const parts = [`Line chart of ${input.title} in ${input.areaName} ${span}.`];
+  const published = points.filter((p): p is PublishedPoint => p.value !== null);
+  const range = extremes(published);
+  const format = (p: PublishedPoint): string => `${formatValue(p.value, input.unit)} in ${periodLabel(p.period)}`;
+  if (range && published.length > 1) parts.push(`Lowest ${format(range.lowest)}; highest ${format(range.highest)}.`);
+  const latest = published[published.length - 1];
+  if (latest) parts.push(`Latest ${format(latest)}.`);
+  const comparators = input.series.filter((s) => s !== series);
+  if (comparators.length > 0) {
+    parts.push(`Also shown: ${joinList(comparators.map((s) => `${s.label} (${SERIES_STYLES[s.kind].patternName})`))}.`);
+  }
+  const suppressed = points.length - published.length;
+  if (suppressed > 0) parts.push(suppressed === 1 ? '1 value is suppressed and left as a gap.' : `${suppressed} values are suppressed and left as gaps.`);
+  const periods = allPeriods(input.series.map((s) => s.points));
+  for (const seriesBreak of input.breaks) {
+    const start = breakStart(seriesBreak, periods);
+    const from = periods.find((p) => start !== undefined && p.start.getTime() >= start.getTime());
+    if (from && from !== periods[0]) parts.push(`The line is broken before ${periodLabel(from)}.`);
+  }
+  const references = [input.baseline, input.target].filter((r) => r !== undefined);
+  if (references.length > 0) parts.push(`Reference lines: ${joinList(references.map((r) => `${r.label} ${formatValue(r.value, input.unit)}`))}.`);
+  return parts.join(' ');
+}
+
+/** The caption summary for a breakdown bar chart: which categories are highest and lowest. */
+export function summariseBarChart(input: BarChartInput): string {
+  const when = periodLabel(input.period);
+  const breakdown = lowerFirst(input.breakdownLabel);
+  const bars = input.bars.filter((bar): bar is typeof bar & { value: number } => bar.value !== null);
+  const subject = input.unit === 'count' && input.unitLabel ? input.unitLabel : input.title;
+  const sentences: string[] = [];
+  if (bars.length === 0) return `Every figure for ${subject} in ${input.areaName} by ${breakdown} in ${when} is suppressed.`;
+  let highest = bars[0]!;
+  let lowest = bars[0]!;
+  for (const bar of bars) {
+    if (bar.value > highest.value) highest = bar;
+    if (bar.value < lowest.value) lowest = bar;
+  }
+  const value = (v: number): string => formatValue(v, input.unit);
+  if (bars.length === 1 || highest.value === lowest.value) {
+    sentences.push(`In ${when}, ${subject} in ${input.areaName} by ${breakdown}: ${joinList(bars.map((b) => `${b.label} ${value(b.value)}`))}.`);
+  } else {
+    const counted = input.unit === 'count' && input.unitLabel !== undefined;
+    const what = counted ? `the most ${input.unitLabel}` : `the highest figure for ${subject}`;
+    const least = counted ? 'fewest' : 'lowest';
+    sentences.push(
+      `In ${when}, the ${breakdown} with ${what} in ${input.areaName} was ${highest.label} (${value(highest.value)}); the ${least} was ${lowest.label} (${value(lowest.value)}).`,
+    );
+  }
+  const suppressed = input.bars.filter((bar) => bar.value === null).map((bar) => bar.label);
+  if (suppressed.length > 0) sentences.push(`The ${suppressed.length === 1 ? 'figure' : 'figures'} for ${joinList(suppressed)} ${suppressed.length === 1 ? 'is' : 'are'} suppressed.`);
+  return sentences.join(' ');
+}
+
+/** A short description for the bar chart's SVG <desc>, listing every bar. */
+export function describeBarChart(input: BarChartInput): string {
+  const items = input.bars.map((bar) => `${bar.label} ${bar.value === null ? 'suppressed' : formatValue(bar.value, input.unit)}`);
+  return `Bar chart of ${input.title} in ${input.areaName} by ${lowerFirst(input.breakdownLabel)}, ${periodLabel(input.period)}: ${items.join('; ')}.`;
+}
+
+/** Words for a sparkline: "1,234 in 2023-24, down from 1,341 in 2022-23 (an improvement)". */
+export function describeSparkline(geometry: SparklineGeometry): string {
+  return geometry.latest ? `${geometry.latest.label}${describeSparklineChange(geometry)}` : 'No figures published';
+}
+
+/** The part of describeSparkline after the value (" in 2023-24, down from ..."), for layouts that set the value apart. */
+export function describeSparklineChange(geometry: SparklineGeometry): string {
+  const { latest, previous, direction, assessment } = geometry;
+  if (!latest) return '';
+  let text = ` in ${latest.periodLabel}`;
+  if (previous && direction) {
+    text += direction === 'no change' ? `, no change from ${previous.periodLabel}` : `, ${direction} from ${previous.label} in ${previous.periodLabel}`;
+  }
+  if (assessment) text += assessment === 'better' ? ' (an improvement)' : ' (a worse result)';
+  if (latest.provisional) text += ' (provisional)';
+  return text;
+}

@@ -1,0 +1,85 @@
+/**
+ * The chart's data as table rows: the accessible, copyable equivalent of the picture.
+ * Built from the same ChartInput so the table and chart always agree.
+ */
+import { formatValueOrSuppressed } from '../format/number.ts';
+import type { ObservationStatus } from '../model.ts';
+import { periodLabel } from '../period.ts';
+import { allPeriods, breakStart } from './layout.ts';
+import { mainSeries } from './line-chart.ts';
+import type { ChartInput, ChartPoint } from './types.ts';
+
+/** Text written in a cell for a period a series does not cover. */
+export const NO_DATA_TEXT = 'No data';
+
+/** One period's row. All text is plain and untrusted (notes); the component escapes it. */
+export interface ChartTableRow {
+  readonly period: string;
+  readonly periodLabel: string;
+  /** The main series' value, formatted, or "Suppressed" / "No data". */
+  readonly value: string;
+  /** "Provisional", "Revised", "Final", "Suppressed" or "". */
+  readonly status: string;
+  /** The row's note, plus the series-break note when recording changed at this period. */
+  readonly note: string;
+  /** One formatted value per comparator, in `comparatorHeadings` order. */
+  readonly comparators: readonly string[];
+}
+
+/** A chart's data as a table. */
+export interface ChartTable {
+  /** Heading of the main value column (the main series' label). */
+  readonly valueHeading: string;
+  readonly comparatorHeadings: readonly string[];
+  /** Oldest first, like the chart. */
+  readonly rows: readonly ChartTableRow[];
+}
+
+const STATUS_TEXT: Readonly<Record<ObservationStatus, string>> = {
+  provisional: 'Provisional',
+  revised: 'Revised',
+  final: 'Final',
+  suppressed: 'Suppressed',
+};
+
+function statusText(point: ChartPoint | undefined): string {
+  if (!point) return '';
+  if (point.value === null) return STATUS_TEXT.suppressed;
+  if (point.revised && point.status !== 'provisional') return STATUS_TEXT.revised;
+  return point.status ? STATUS_TEXT[point.status] : '';
+}
+
+/** Builds the table equivalent of a line chart. */
+export function chartTable(input: ChartInput): ChartTable {
+  const main = mainSeries(input);
+  const comparators = input.series.filter((series) => series !== main);
+  const periods = allPeriods(input.series.map((series) => series.points));
+  const lookup = (points: readonly ChartPoint[] | undefined, text: string): ChartPoint | undefined => points?.find((p) => p.period.text === text);
+
+  // A break is noted on the first row after it, where the reader meets the change.
+  const breakNotes = new Map<string, string[]>();
+  for (const seriesBreak of input.breaks) {
+    const start = breakStart(seriesBreak, periods);
+    const at = periods.find((period) => start !== undefined && period.start.getTime() >= start.getTime());
+    if (at) breakNotes.set(at.text, [...(breakNotes.get(at.text) ?? []), `Series break: ${seriesBreak.note}`]);
+  }
+
+  return {
+    valueHeading: main?.label ?? input.areaName,
+    comparatorHeadings: comparators.map((series) => series.label),
+    rows: periods.map((period) => {
+      const point = lookup(main?.points, period.text);
+      return {
+        period: period.text,
+        periodLabel: periodLabel(period),
+        value: point ? formatValueOrSuppressed(point.value, input.unit) : NO_DATA_TEXT,
+        status: statusText(point),
+        note: [point?.note ?? '', ...(breakNotes.get(period.text) ?? [])].filter(Boolean).join(' '),
+        comparators: comparators.map((series) => {
+          const other = lookup(series.points, period.text);
+          return other ? formatValueOrSuppressed(other.value, input.unit) : NO_DATA_TEXT;
+        }),
+      };
+    }),
+  };
+}

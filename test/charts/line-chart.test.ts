@@ -1,0 +1,207 @@
+/** Facts about line chart geometry that must hold whatever the styling: gaps, breaks, scales, labels. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lineChartGeometry, normaliseLineChartOptions, valueAxisTitle, type LineSeriesGeometry } from '../../src/lib/charts/line-chart.ts';
+import { renderLineChartSvg } from '../../src/lib/charts/render-svg.ts';
+import type { ChartInput } from '../../src/lib/charts/types.ts';
+import { textWidth } from '../../src/lib/charts/layout.ts';
+import * as fixtures from './fixtures.ts';
+
+const ALL: readonly ChartInput[] = [
+  fixtures.yearly,
+  fixtures.financialYear,
+  fixtures.quarterly,
+  fixtures.monthly,
+  fixtures.interval,
+  fixtures.suppressed,
+  fixtures.seriesBreak,
+  fixtures.comparators,
+  fixtures.baselineTarget,
+  fixtures.provisionalRevised,
+];
+
+function main(input: ChartInput): LineSeriesGeometry {
+  const series = lineChartGeometry(input).series.find((s) => s.kind === 'main');
+  assert.ok(series);
+  return series;
+}
+
+test('one point per non-suppressed value, and one gap (with its note) per suppressed value', () => {
+  for (const input of ALL) {
+    const geometry = lineChartGeometry(input);
+    const values = input.series.flatMap((s) => s.points);
+    assert.equal(geometry.series.flatMap((s) => s.points).length, values.filter((p) => p.value !== null).length, input.title);
+    assert.equal(geometry.gaps.length, values.filter((p) => p.value === null).length, input.title);
+  }
+  const gaps = lineChartGeometry(fixtures.suppressed).gaps;
+  assert.deepEqual(
+    gaps.map((gap) => [gap.period, gap.note]),
+    [
+      ['2019', 'Fewer than 5 offences; suppressed to protect victims'],
+      ['2023', 'Under data quality review'],
+    ],
+  );
+});
+
+test('a suppressed value splits the line (d3 line.defined leaves a gap)', () => {
+  const [segment] = main(fixtures.suppressed).segments;
+  assert.ok(segment);
+  // Two moves: one before the 2019 gap, one after it. The 2023 gap is at the end, so no third run.
+  assert.equal(segment.d.match(/M/g)?.length, 2);
+});
+
+test('a series break gives two separate segments and a break marker between the periods', () => {
+  const geometry = lineChartGeometry(fixtures.seriesBreak);
+  const series = main(fixtures.seriesBreak);
+  assert.equal(series.segments.length, 2);
+  assert.ok(series.segments.every((s) => !s.provisional && s.d.match(/M/g)?.length === 1));
+  assert.equal(geometry.breaks.length, 1);
+  const [marker] = geometry.breaks;
+  assert.equal(marker!.note, 'Crime recording rules changed in April 2021');
+  const before = series.points.find((p) => p.period === '2020-21')!;
+  const after = series.points.find((p) => p.period === '2021-22')!;
+  assert.ok(before.x < marker!.x && marker!.x < after.x);
+  assert.deepEqual(geometry.key.map((k) => k.symbol), ['break']);
+});
+
+test('a break at the first period draws nothing', () => {
+  const input: ChartInput = { ...fixtures.seriesBreak, breaks: [{ period: '2017-18', note: 'Start' }] };
+  assert.equal(lineChartGeometry(input).breaks.length, 0);
+  assert.equal(main(input).segments.length, 1);
+});
+
+test('the value axis starts at 0 and covers every value, baseline and target', () => {
+  for (const input of ALL) {
+    const geometry = lineChartGeometry(input);
+    assert.equal(geometry.yAxis.domain[0], 0, input.title);
+    const highest = Math.max(...input.series.flatMap((s) => s.points.map((p) => p.value ?? 0)), input.target?.value ?? 0, input.baseline?.value ?? 0);
+    assert.ok(geometry.yAxis.domain[1] >= highest, input.title);
+    assert.equal(geometry.yAxis.ticks[0]!.value, 0);
+    assert.equal(geometry.xAxis.baselineY, geometry.plot.bottom);
+  }
+});
+
+test('count axes never get fractional ticks', () => {
+  const tiny: ChartInput = { ...fixtures.yearly, series: [{ ...fixtures.yearly.series[0]!, points: fixtures.points('year', [['2022', 1], ['2023', 2]]) }] };
+  assert.ok(lineChartGeometry(tiny).yAxis.ticks.every((t) => Number.isInteger(t.value)));
+});
+
+test('x positions follow time for every kind of period, including overlapping rolling years', () => {
+  for (const input of ALL) {
+    const xs = main(input).points.map((p) => p.x);
+    assert.deepEqual(xs, [...xs].sort((a, b) => a - b), input.title);
+    assert.equal(new Set(xs).size, xs.length, input.title);
+  }
+  // Evenly spaced periods sit evenly: quarters differ by at most a day or two.
+  const xs = main(fixtures.quarterly).points.map((p) => p.x);
+  const steps = xs.slice(1).map((x, i) => x - xs[i]!);
+  assert.ok(Math.max(...steps) - Math.min(...steps) < 2);
+});
+
+test('x tick labels are thinned, never overlap and always include the latest period', () => {
+  for (const input of ALL) {
+    const geometry = lineChartGeometry(input);
+    const ticks = geometry.xAxis.ticks;
+    const periods = input.series[0]!.points.map((p) => p.period.text);
+    assert.equal(ticks[ticks.length - 1]!.period, periods[periods.length - 1], input.title);
+    for (let i = 1; i < ticks.length; i++) {
+      const gap = ticks[i]!.labelX - ticks[i - 1]!.labelX;
+      const needed = (textWidth(ticks[i]!.label, geometry.fontSize) + textWidth(ticks[i - 1]!.label, geometry.fontSize)) / 2;
+      assert.ok(gap >= needed, `${input.title}: ticks ${ticks[i - 1]!.label} and ${ticks[i]!.label} overlap`);
+    }
+    for (const tick of ticks) {
+      const half = textWidth(tick.label, geometry.fontSize) / 2;
+      assert.ok(tick.labelX - half >= 0 && tick.labelX + half <= geometry.width, `${input.title}: ${tick.label} is clipped`);
+    }
+  }
+  assert.deepEqual(
+    lineChartGeometry(fixtures.monthly).xAxis.ticks.map((t) => t.label),
+    ['Jun 23', 'Jun 24', 'Jun 25'],
+  );
+});
+
+test('comparators: dashed England, dotted core cities, each labelled at its line end; main drawn last', () => {
+  const geometry = lineChartGeometry(fixtures.comparators);
+  assert.deepEqual(geometry.series.map((s) => s.kind), ['england', 'core_cities', 'main']);
+  const byKind = Object.fromEntries(geometry.series.map((s) => [s.kind, s]));
+  assert.equal(byKind.england!.style.dasharray, '10 6');
+  assert.equal(byKind.core_cities!.style.dasharray, '0.5 6');
+  assert.equal(byKind.core_cities!.style.linecap, 'round');
+  assert.equal(byKind.main!.style.dasharray, '');
+  assert.deepEqual(byKind.england!.endLabel!.lines.map((l) => l.text), ['England']);
+  assert.deepEqual(byKind.core_cities!.endLabel!.lines.map((l) => l.text), ['Core cities', 'average']);
+  assert.deepEqual(byKind.main!.endLabel!.lines.map((l) => l.text), ['Testshire']);
+  // Labels sit right of the plot and do not overlap one another.
+  const boxes = geometry.series
+    .map((s) => s.endLabel!)
+    .map((label) => [label.lines[0]!.y - geometry.fontSize, label.lines[label.lines.length - 1]!.y] as const)
+    .sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i]![0] >= boxes[i - 1]![1] - 0.5, 'line labels overlap');
+  assert.ok(geometry.series.every((s) => s.endLabel!.x > geometry.plot.right));
+});
+
+test('a chart with only the main series has no line-end label (the title names it)', () => {
+  assert.equal(main(fixtures.yearly).endLabel, null);
+});
+
+test('baseline and target are labelled horizontal rules at their values', () => {
+  const geometry = lineChartGeometry(fixtures.baselineTarget);
+  assert.deepEqual(
+    geometry.references.map((r) => [r.kind, r.value, r.text]),
+    [
+      ['baseline', 1200, 'Baseline 2019-20: 1,200'],
+      ['target', 900, 'Target 2025-26: 900'],
+    ],
+  );
+  const [baseline, target] = geometry.references;
+  assert.ok(baseline!.y < target!.y, 'a higher value is drawn higher');
+  assert.ok(baseline!.label.lines.some((l) => l.text === '1,200'));
+});
+
+test('provisional values are hollow with a dashed segment into them; revised values are flagged', () => {
+  const series = main(fixtures.provisionalRevised);
+  assert.deepEqual(series.points.filter((p) => p.provisional).map((p) => p.period), ['2024-Q1', '2024-Q2']);
+  assert.deepEqual(series.points.filter((p) => p.revised).map((p) => p.period), ['2023-Q3']);
+  const dashed = series.segments.filter((s) => s.provisional);
+  assert.equal(dashed.length, 1);
+  // The dashed run starts at the last final value and runs through both provisional ones.
+  assert.equal(dashed[0]!.d.match(/[ML]/g)?.length, 3);
+  const svg = renderLineChartSvg(lineChartGeometry(fixtures.provisionalRevised), { id: 'c', title: 't', desc: 'd' });
+  assert.match(svg, /class="point point--provisional"[^>]*fill="#FFFFFF"/);
+  assert.equal(svg.match(/class="revised-flag"/g)?.length, 1);
+  assert.match(svg, /series-line--provisional[^>]*stroke-dasharray="4 7"/);
+});
+
+test('every coordinate in the SVG has at most one decimal place', () => {
+  for (const input of ALL) {
+    const svg = renderLineChartSvg(lineChartGeometry(input), { id: 'c', title: 't', desc: 'd' });
+    const numbers = [...svg.matchAll(/ (?:x|y|x1|x2|y1|y2|cx|cy|d)="([^"]*)"/g)].flatMap((m) => m[1]!.match(/-?\d+(?:\.\d+)?/g) ?? []);
+    const long = numbers.filter((n) => /\.\d\d/.test(n));
+    assert.deepEqual(long, [], input.title);
+  }
+});
+
+test('a single value and an empty chart still lay out', () => {
+  const single: ChartInput = { ...fixtures.yearly, series: [{ ...fixtures.yearly.series[0]!, points: fixtures.points('year', [['2023', 10]]) }] };
+  const geometry = lineChartGeometry(single);
+  assert.equal(main(single).points.length, 1);
+  assert.equal(main(single).segments.length, 0);
+  assert.ok(Math.abs(main(single).points[0]!.x - (geometry.plot.left + geometry.plot.right) / 2) < 1);
+  const empty = lineChartGeometry({ ...fixtures.yearly, series: [] });
+  assert.deepEqual(empty.yAxis.domain, [0, 1]);
+  assert.deepEqual(empty.xAxis.ticks, []);
+});
+
+test('options are normalised to workable values', () => {
+  assert.deepEqual(normaliseLineChartOptions(), { width: 440, height: 280, fontSize: 15, smallFontSize: 14, yTickCount: 4, maxLabelWidth: 96 });
+  assert.equal(normaliseLineChartOptions({ fontSize: 100, width: 10 }).fontSize, 24);
+  assert.equal(normaliseLineChartOptions({ width: 10 }).width, 240);
+});
+
+test('value axis titles name the unit', () => {
+  assert.equal(valueAxisTitle('count', 'knife crime offences'), 'Knife crime offences');
+  assert.equal(valueAxisTitle('count'), 'Number');
+  assert.equal(valueAxisTitle('percent'), 'Percentage');
+  assert.equal(valueAxisTitle('rate_per_1000'), 'Rate per 1,000');
+  assert.equal(valueAxisTitle('rate_per_100000', 'offences'), 'Rate per 100,000');
+});

@@ -1,0 +1,95 @@
+/** The SVG renderer: accessible naming, data attributes for the enhancement script, and escaping of untrusted text. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
+import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
+import { escapeXml, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
+import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
+import { CHART_COLOURS } from '../../src/lib/charts/style.ts';
+import type { ChartInput } from '../../src/lib/charts/types.ts';
+import * as fixtures from './fixtures.ts';
+
+const HOSTILE = 'Recount <script>alert("x")</script> & "quoted" \'single\' </svg><svg onload=alert(1)>';
+
+test('escapeXml escapes the five XML specials', () => {
+  assert.equal(escapeXml(`<a href="x">Tom & 'Jerry'</a>`), '&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;');
+  assert.equal(escapeXml('plain text, 1,234'), 'plain text, 1,234');
+});
+
+test('untrusted notes, labels, titles and descriptions are escaped everywhere they appear', () => {
+  const base = fixtures.suppressed;
+  const input: ChartInput = {
+    ...base,
+    title: HOSTILE,
+    series: [
+      {
+        ...base.series[0]!,
+        label: HOSTILE,
+        points: base.series[0]!.points.map((p, i) => (i === 0 ? { ...p, note: HOSTILE } : p.value === null ? { ...p, note: HOSTILE } : p)),
+      },
+      { key: 'england', label: HOSTILE, kind: 'england', points: fixtures.points('year', [['2022', 5], ['2023', 6]]) },
+    ],
+    breaks: [{ period: '2021', note: HOSTILE }],
+    target: { period: fixtures.period('2025', 'year'), value: 5, label: HOSTILE },
+  };
+  const svg = renderLineChartSvg(lineChartGeometry(input), { id: 'hostile', title: HOSTILE, desc: HOSTILE });
+  assert.ok(!svg.includes('<script'), 'no raw <script>');
+  assert.ok(!svg.includes('<svg onload'), 'no injected element');
+  assert.equal(svg.match(/<\/svg>/g)?.length, 1, 'exactly one closing </svg>');
+  assert.equal(svg.match(/<svg[\s>]/g)?.length, 1, 'exactly one opening <svg>');
+  assert.ok(svg.includes('data-note="Recount &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; &apos;single&apos; &lt;/svg&gt;&lt;svg onload=alert(1)&gt;"'));
+  assert.ok(svg.includes('<title id="hostile-title">Recount &lt;script&gt;'));
+  // Every attribute value is a well-formed double-quoted string with no raw quote or angle bracket inside.
+  for (const [, value] of svg.matchAll(/ [a-z-]+="([^"]*)"/g)) assert.ok(!/[<>]/.test(value!), value);
+  const bar = renderBarChartSvg(barChartGeometry({ ...fixtures.ageBands, bars: [{ label: HOSTILE, value: 3, note: HOSTILE }] }), { id: 'b', title: HOSTILE, desc: HOSTILE });
+  assert.ok(!bar.includes('<script'));
+  assert.equal(bar.match(/<\/svg>/g)?.length, 1);
+});
+
+test('the chart is one image named by its <title> and <desc>, with unique ids', () => {
+  const svg = renderLineChartSvg(lineChartGeometry(fixtures.yearly), { id: 'knife-crime-chart', title: 'Knife crime', desc: 'A description' });
+  assert.match(svg, /^<svg [^>]*role="img"[^>]*aria-labelledby="knife-crime-chart-title knife-crime-chart-desc"/);
+  assert.match(svg, /<title id="knife-crime-chart-title">Knife crime<\/title>/);
+  assert.match(svg, /<desc id="knife-crime-chart-desc">A description<\/desc>/);
+  assert.match(svg, /viewBox="0 0 440 \d+"/);
+  const bar = renderBarChartSvg(barChartGeometry(fixtures.ageBands), { id: 'bars', title: 'T', desc: 'D' });
+  assert.match(bar, /role="img"[^>]*aria-labelledby="bars-title bars-desc"/);
+});
+
+test('points carry data attributes for the enhancement script, and no tabindex', () => {
+  const svg = renderLineChartSvg(lineChartGeometry(fixtures.provisionalRevised), { id: 'c', title: 't', desc: 'd' });
+  assert.ok(!svg.includes('tabindex'));
+  assert.match(
+    svg,
+    /<circle class="point point--revised"[^>]*data-period="2023-Q3" data-period-label="Q3 2023" data-value="415" data-label="415" data-status="revised" data-note="Revised after late recording"\/>/,
+  );
+  assert.equal(svg.match(/<circle class="point/g)?.length, 6);
+  assert.match(svg, /<g class="series series--main" data-series="testshire" data-series-label="Testshire" data-kind="main">/);
+});
+
+test('comparator groups carry their kind so the enhancement script can offer toggles', () => {
+  const svg = renderLineChartSvg(lineChartGeometry(fixtures.comparators), { id: 'c', title: 't', desc: 'd' });
+  assert.match(svg, /data-series="england" data-series-label="England" data-kind="england"/);
+  assert.match(svg, /data-series="core_cities" data-series-label="Core cities average" data-kind="core_cities"/);
+  assert.match(svg, /stroke="#801650" stroke-width="2.5" stroke-dasharray="10 6"/);
+  assert.match(svg, /<text class="series-label" aria-hidden="true" fill="#801650"[^>]*><tspan[^>]*>England<\/tspan><\/text>/);
+});
+
+test('a sparkline without a title is hidden from assistive technology; with one it is an image', () => {
+  const geometry = sparklineGeometry(fixtures.sparkline);
+  assert.match(renderSparklineSvg(geometry), /aria-hidden="true"/);
+  const named = renderSparklineSvg(geometry, { id: 's', title: 'Knife crime trend' });
+  assert.match(named, /role="img" aria-labelledby="s-title"/);
+  assert.ok(!named.includes('aria-hidden'));
+});
+
+// WCAG relative luminance and contrast ratio.
+function contrastWithWhite(hex: string): number {
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]!;
+  return 1.05 / (luminance + 0.05);
+}
+
+test('every line, marker and label colour has at least 4.5:1 contrast with white (AA for text, beyond 3:1 for graphics)', () => {
+  for (const colour of CHART_COLOURS) assert.ok(contrastWithWhite(colour) >= 4.5, `${colour}: ${contrastWithWhite(colour).toFixed(2)}`);
+});
