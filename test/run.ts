@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { findChromium } from './support/chromium.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 let passed = 0;
 let failed = 0;
 

@@ -98,19 +98,20 @@ test('change on the previous period: absolute, percent and polarity word', () =>
   assert.equal(change.acrossSeriesBreak, false);
 });
 
-test('change is null when the previous period is suppressed or missing', () => {
+test('change skips a suppressed previous period and never compares overlapping periods', () => {
+  // Only a suppressed figure before the latest: nothing to compare with.
   const m = measure('w', widgetMeta, [vintage('2021-07-01', [row('2018-19', null), row('2019-20', 70)])]);
   const change = changeOnPreviousPeriod(measureSeries(m, SITE.area).headline, widgetMeta)!;
-  assert.equal(change.from?.value, null);
+  assert.equal(change.from, undefined);
   assert.equal(change.absolute, null);
   assert.equal(change.percent, null);
   assert.equal(change.direction, null);
 
+  // A missing year: the comparison is with the latest earlier published period, which the page names.
   const gap = measure('w', widgetMeta, [vintage('2021-07-01', [row('2017-18', 60), row('2019-20', 70)])]);
   const gapChange = changeOnPreviousPeriod(measureSeries(gap, SITE.area).headline, widgetMeta)!;
-  assert.equal(gapChange.from, undefined);
-  assert.equal(gapChange.absolute, null);
-  assert.equal(gapChange.percent, null);
+  assert.equal(gapChange.from?.period.text, '2017-18');
+  assert.equal(gapChange.absolute, 10);
 });
 
 test('percent change is null when the base is 0, absolute is still given', () => {

@@ -63,7 +63,8 @@ export function breakdownChartInput(data: MeasurePageData): BarChartInput | unde
     const point = s.points.find((p) => p.period.text === latest.text);
     return point
       ? [{
-          label: breakdownLabel(meta, s.breakdown),
+          // With one breakdown the axis already names it ("Offence type"), so each bar shows only its value.
+          label: meta.breakdowns.length === 1 ? (s.breakdown[meta.breakdowns[0]!.column] ?? '') : breakdownLabel(meta, s.breakdown),
           value: point.value,
           ...(point.observation.status ? { status: point.observation.status } : {}),
           ...(point.observation.note ? { note: point.observation.note } : {}),
@@ -90,4 +91,32 @@ export function sparklineInput(view: MeasureView): SparklineInput | undefined {
     return period.ok ? [{ period: period.period, value: p.value, ...(p.status ? { status: p.status } : {}) }] : [];
   });
   return { unit: meta.unit, polarity: meta.polarity, points: parsed };
+}
+
+/**
+ * Areas side by side at the latest period, for a measure published for a single period with
+ * comparators (e.g. a rate per 1,000 for the core cities), where a line chart would be bare dots.
+ */
+export function areaComparisonInput(data: MeasurePageData): BarChartInput | undefined {
+  const { series } = data;
+  const meta = data.measure.data;
+  if (!series || series.comparators.every((c) => c.points.length === 0)) return undefined;
+  const periods = new Set(series.headline.points.map((p) => p.period.text));
+  if (periods.size !== 1) return undefined;
+  const period = series.headline.points[0]!.period;
+  const at = (s: Series) => s.points.find((p) => p.period.text === period.text);
+  const bars = [series.headline, ...series.comparators].flatMap((s) => {
+    const point = at(s);
+    const label = 'label' in s && typeof s.label === 'string' ? s.label : s.areaName;
+    return point ? [{ label, value: point.value, ...(point.observation.status ? { status: point.observation.status } : {}), ...(point.observation.note ? { note: point.observation.note } : {}) }] : [];
+  });
+  return {
+    title: meta.title,
+    unit: meta.unit,
+    ...(meta.unit_label ? { unitLabel: meta.unit_label } : {}),
+    areaName: series.headline.areaName,
+    period,
+    breakdownLabel: 'Area',
+    bars,
+  };
 }

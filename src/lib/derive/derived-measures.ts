@@ -28,16 +28,20 @@ export function deriveMeasures(
     let consistent = true;
     derivation.terms.forEach((term, i) => {
       const input = bySlug.get(term.measure);
-      if (!input) return; // unknown measures are reported by the cross-reference check
+      if (!input) {
+        // Reported by the cross-reference check; computing the series would need the missing input.
+        consistent = false;
+        return;
+      }
       if (input.data.derivation) {
         consistent = false;
-        diagnostics.push({ file: entry.file, ...entry.yaml.locate(['derivation', 'terms', i, 'measure']), message: `"${term.measure}" is itself derived; derive only from published series` });
+        diagnostics.push({ file: entry.file, ...entry.yaml.locate(['derivation', 'terms', i, 'measure']), message: `"${term.measure}" is itself derived from other measures; a derivation can only use measures with their own data, so name those measures here instead` });
       } else if (input.data.frequency !== measure.data.frequency || input.data.interval_months !== measure.data.interval_months) {
         consistent = false;
         diagnostics.push({
           file: entry.file,
           ...entry.yaml.locate(['derivation', 'terms', i, 'measure']),
-          message: `"${term.measure}" is published as ${describeFrequency(input.data)} but this measure is ${describeFrequency(measure.data)}; inputs must share the frequency`,
+          message: `"${term.measure}" is published ${describeFrequency(input.data)}, but this measure is ${describeFrequency(measure.data)}; the inputs of a derived measure must have its frequency, so make the two "frequency" fields match`,
         });
       }
     });
@@ -45,9 +49,11 @@ export function deriveMeasures(
     const derived = deriveSeries(measure, bySlug);
     if (!derived.vintage || derived.rows.length === 0) return measure;
     const first = currentVintage(bySlug.get(derivation.terms[0]!.measure)!)!;
+    // The formula is stated once (page, release, JSON), not repeated as a note on every row.
+    const rows = derived.rows.map((r, i) => ({ ...r, note: '', line: i + 2 }));
     const text = csvText([
       DERIVED_COLUMNS,
-      ...derived.rows.map((r) => [
+      ...rows.map((r) => [
         r.period,
         defuseFormula(r.periodLabel ?? ''),
         r.areaCode,
@@ -67,7 +73,7 @@ export function deriveMeasures(
           bytes,
           sha256: createHash('sha256').update(bytes).digest('hex'),
           columns: DERIVED_COLUMNS,
-          rows: derived.rows.map((r, i) => ({ ...r, line: i + 2 })),
+          rows,
           release: {
             vintage: derived.vintage,
             publisher: first.release.publisher,
@@ -83,7 +89,20 @@ export function deriveMeasures(
   });
 }
 
+/** The frequency in words, to follow "is published": "quarterly", "by financial year". */
 function describeFrequency(meta: Pick<MeasureMeta, 'frequency' | 'interval_months'>): string {
-  if (!meta.frequency) return 'no frequency';
-  return meta.frequency === 'interval' ? `${meta.interval_months ?? 12}-month intervals` : meta.frequency.replace('_', ' ');
+  switch (meta.frequency) {
+    case undefined:
+      return 'with no frequency set';
+    case 'interval':
+      return `in ${meta.interval_months ?? 12}-month intervals`;
+    case 'financial_year':
+      return 'by financial year';
+    case 'year':
+      return 'yearly';
+    case 'quarter':
+      return 'quarterly';
+    case 'month':
+      return 'monthly';
+  }
 }

@@ -7,6 +7,7 @@ import type { Period } from '../period.ts';
 import type { MeasureMeta, Polarity } from '../schemas/measure.ts';
 import type { Target } from '../schemas/plan.ts';
 import { difference } from './decimal.ts';
+import { adjacentPrevious } from '../charts/layout.ts';
 import { parseMeasurePeriod, type MeasureSeries, type Series, type SeriesPoint } from './series.ts';
 
 /** A published (not suppressed) figure and its period. */
@@ -89,13 +90,14 @@ function changeTo(meta: MeasureMeta, to: DatedValue, from: SeriesPoint | undefin
 }
 
 /**
- * Change on the previous period: the period that ends where the latest begins (for a rolling year,
- * the year before; not the overlapping quarter before). Undefined when there is no latest figure.
+ * Change on the previous period: the most recent published period that ends before the latest
+ * begins (for a rolling year, the year before; never an overlapping period). Undefined when there
+ * is no latest figure. The chart summary uses the same rule (charts/layout.ts adjacentPrevious).
  */
 export function changeOnPreviousPeriod(series: Series, meta: MeasureMeta): Change | undefined {
   const to = latestValue(series);
   if (!to) return undefined;
-  const from = series.points.find((p) => p.period.end.getTime() === to.period.start.getTime());
+  const from = adjacentPrevious(series.points.filter((p) => p.value !== null), to);
   return changeTo(meta, to, from);
 }
 
