@@ -8,6 +8,7 @@ import type { MeasureMeta, Polarity } from '../schemas/measure.ts';
 import type { Target } from '../schemas/plan.ts';
 import { difference } from './decimal.ts';
 import { adjacentPrevious } from '../charts/layout.ts';
+import { periodLabel } from '../period.ts';
 import { parseMeasurePeriod, type MeasureSeries, type Series, type SeriesPoint } from './series.ts';
 
 /** A published (not suppressed) figure and its period. */
@@ -97,7 +98,7 @@ function changeTo(meta: MeasureMeta, to: DatedValue, from: SeriesPoint | undefin
 export function changeOnPreviousPeriod(series: Series, meta: MeasureMeta): Change | undefined {
   const to = latestValue(series);
   if (!to) return undefined;
-  const from = adjacentPrevious(series.points.filter((p) => p.value !== null), to);
+  const from = adjacentPrevious(series.points.filter((p) => p.value !== null), to.point);
   return changeTo(meta, to, from);
 }
 
@@ -106,6 +107,12 @@ export function changeFromBaseline(series: Series, meta: MeasureMeta, baselinePe
   const to = latestValue(series);
   if (!to) return undefined;
   return changeTo(meta, to, series.points.find((p) => p.period.text === baselinePeriod));
+}
+
+/** A period as readers write it ("year ending March 2015"), or as given if it does not parse. */
+function readablePeriod(meta: MeasureMeta, text: string): string {
+  const period = parseMeasurePeriod(meta, text);
+  return period ? periodLabel(period) : text;
 }
 
 /** Where a target stands. */
@@ -195,7 +202,7 @@ function assessChangeFromBaseline(target: Target, series: MeasureSeries, meta: M
   if (!baseline) {
     return {
       status: 'baseline not published',
-      reason: `No figure for the baseline period ${target.baseline_period} is published, so progress cannot be measured.`,
+      reason: `No figure for the baseline period (${readablePeriod(meta, target.baseline_period)}) is published, so progress cannot be measured.`,
       targetPeriodPassed: passed,
     };
   }
