@@ -16,7 +16,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Old slugs named in content (redirect_from) keep working as static redirects.
-  redirects: readRedirects(root),
+  // Targets carry the base path: Astro writes them into the redirect pages as they are.
+  redirects: Object.fromEntries(Object.entries(readRedirects(root)).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`])),
   integrations: [mdx(), sitemap()],
   // No code blocks need highlighting, and Shiki's inline styles would break the strict CSP.
   markdown: { syntaxHighlight: false },
@@ -32,7 +33,8 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'"] },
+      // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine; it allows no JavaScript eval.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },
   },

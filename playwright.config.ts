@@ -21,7 +21,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `"${process.execPath}" test/support/static-server.ts dist ${port}`,
+    command: `"${process.execPath}" test/support/static-server.ts "${process.env.SND_DIST ?? 'dist'}" ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -28,4 +28,6 @@ export const paths = {
   about: () => '/about/',
   accessibility: () => '/about/accessibility/',
   publishing: () => '/about/publishing/',
+  updates: () => '/updates/',
+  updatesFeed: () => '/updates.xml',
 } as const;

@@ -59,7 +59,7 @@ test('a reader can go from home to a plan, a priority and one of its measures', 
   await expect(page.locator('h1')).toHaveText('Serious Violence');
   await page.getByRole('link', { name: 'Knife Crime' }).first().click();
   await expect(page.locator('h1')).toHaveText('Knife Crime');
-  await expect(page.locator('dd', { hasText: 'Nottinghamshire Police' })).toBeVisible();
+  await expect(page.locator('dd').getByText('Nottinghamshire Police', { exact: true })).toBeVisible();
 });
 
 test('the archived plan says so and links to the current plan', async ({ page }) => {

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import type { PageModel } from '../../src/lib/page-model.ts';
 
 export const root = new URL('../..', import.meta.url).pathname;
-export const dist = join(root, 'dist');
+/** The build under test: dist/ unless SND_DIST names another (so parallel builds need not share one). */
+export const dist = process.env.SND_DIST ?? join(root, 'dist');
+/** The page model of that build. */
+export const generated = process.env.SND_GENERATED_DIR ?? join(root, '.generated');
 
 /** URL paths of every HTML page in dist/ ("/plans/2024-27/"), 404 page excluded. */
 export function builtPages(): string[] {
@@ -19,7 +22,7 @@ export function builtPages(): string[] {
 
 /** The page model the last build used. */
 export function pageModel(): PageModel {
-  return JSON.parse(readFileSync(join(root, '.generated/model.json'), 'utf8')) as PageModel;
+  return JSON.parse(readFileSync(join(generated, 'model.json'), 'utf8')) as PageModel;
 }
 
 /** Whether a site path resolves to a file in dist/ (a page directory with index.html, or a file). */

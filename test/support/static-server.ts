@@ -6,7 +6,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,7 +55,7 @@ export function serveStatic(folder: string, port: number, host = '127.0.0.1') {
 
 if (import.meta.main) {
   const [folder = 'dist', port = '4322'] = process.argv.slice(2);
-  const absolute = normalize(join(process.cwd(), folder));
+  const absolute = resolve(folder);
   await serveStatic(absolute, Number(port));
   console.log(`Serving ${absolute} at http://127.0.0.1:${port}/`);
 }

@@ -10,6 +10,11 @@ import { observationKey } from './keys.ts';
 import type { MeasurePageData } from './measure-page.ts';
 import { breakdownLabel, type Series } from './series.ts';
 
+/** A readable, URL-safe key for a line, used in shared links such as ?hide=england. */
+export function seriesKey(label: string): string {
+  return label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'series';
+}
+
 function points(series: Series, revised: MeasurePageData['revised']): ChartPoint[] {
   return series.points.map((p) => ({
     period: p.period,
@@ -29,7 +34,7 @@ export function lineChartInput(data: MeasurePageData): ChartInput | undefined {
     { key: 'main', label: series.headline.areaName, kind: 'main', points: points(series.headline, data.revised) },
     ...series.comparators
       .filter((c) => c.points.length > 0)
-      .map((c) => ({ key: c.areaCode.toLowerCase(), label: c.label, kind: c.kind, points: points(c, data.revised) })),
+      .map((c) => ({ key: seriesKey(c.label), label: c.label, kind: c.kind, points: points(c, data.revised) })),
   ];
   const assessed = data.targets.find((t) => t.assessment.reference && t.assessment.threshold !== undefined && t.target.kind === 'change_from_baseline');
   const targetPeriod = assessed?.target.target_period && meta.frequency ? parsePeriod(assessed.target.target_period, meta.frequency, meta.interval_months) : undefined;

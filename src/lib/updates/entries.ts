@@ -1,0 +1,138 @@
+/**
+ * "What's new": every data release (each measure's vintages, with the `changes` note from
+ * releases.yaml) and every action progress entry, newest first. The /updates/ page and the Atom
+ * feed both render these entries, so they always list the same things in the same order.
+ */
+import { actionStatusLabel } from '../format/labels.ts';
+import type { PageModel } from '../page-model.ts';
+import { paths } from '../paths.ts';
+import type { ActionStatus } from '../schemas/action.ts';
+
+/** One published event: a release of a measure's figures, or a reported step on an action. */
+export type UpdateEntry = ReleaseUpdate | ProgressUpdate;
+
+interface UpdateBase {
+  /**
+   * Identity that never changes for the same release or progress entry, whatever else is
+   * published later; a site path without the base, e.g. "/measures/knife-crime/releases/2025-07-24".
+   * atom.ts turns it into the feed's <id>, so feed readers never show an entry twice.
+   */
+  readonly key: string;
+  /** The day it was published or reported, YYYY-MM-DD. */
+  readonly date: string;
+  /** Plain-text heading, e.g. "Knife Crime: new figures". Untrusted text: escape when rendering. */
+  readonly title: string;
+  /** Plain-text body: the release's `changes` or the progress `note`. Untrusted text: escape when rendering. */
+  readonly summary: string;
+  /** Site path (without the base) of the page the entry is about. */
+  readonly path: string;
+  /** Title of the measure or action, for the page's link text. */
+  readonly subject: string;
+}
+
+export interface ReleaseUpdate extends UpdateBase {
+  readonly kind: 'release';
+  readonly measure: string;
+  /** Site path of this release's CSV file, exactly as committed. */
+  readonly csvPath: string;
+  /** Whether this is the measure's first release on the site. */
+  readonly first: boolean;
+}
+
+export interface ProgressUpdate extends UpdateBase {
+  readonly kind: 'progress';
+  /** Action id, "<plan>/<slug>". */
+  readonly action: string;
+  readonly status: ActionStatus;
+}
+
+/** Entries of one calendar month, for the page's headings. */
+export interface MonthOfUpdates {
+  /** YYYY-MM. */
+  readonly month: string;
+  /** e.g. "November 2026". */
+  readonly label: string;
+  readonly entries: readonly UpdateEntry[];
+}
+
+/** Every release and progress entry in the model, newest first. */
+export function buildUpdates(model: Pick<PageModel, 'measures' | 'actions'>): UpdateEntry[] {
+  return [...releaseUpdates(model.measures), ...progressUpdates(model.actions)].sort(newestFirst);
+}
+
+/** One entry per release of each measure with its own data files. */
+function releaseUpdates(measures: PageModel['measures']): ReleaseUpdate[] {
+  // A derived measure's single "release" is recomputed from its inputs, whose own releases are listed.
+  return measures
+    .filter((m) => !m.derived)
+    .flatMap((m) =>
+      m.vintages.map((v, i) => ({
+        kind: 'release' as const,
+        key: `${paths.measure(m.slug)}releases/${v.date}`,
+        date: v.date,
+        title: `${m.data.title}: ${i === 0 ? 'first figures published' : 'new figures published'}`,
+        summary: v.release.changes,
+        path: paths.measure(m.slug),
+        subject: m.data.title,
+        measure: m.slug,
+        csvPath: paths.measureVintageCsv(m.slug, v.date),
+        first: i === 0,
+      })),
+    );
+}
+
+/** One entry per progress log line of each action. */
+function progressUpdates(actions: PageModel['actions']): ProgressUpdate[] {
+  return actions.flatMap((a) => {
+    const seenOnDate = new Map<string, number>();
+    return a.data.progress.map((p) => {
+      // The nth report on one day gets "-n" from the second on, so adding a report never renames earlier ones.
+      const nth = (seenOnDate.get(p.date) ?? 0) + 1;
+      seenOnDate.set(p.date, nth);
+      return {
+        kind: 'progress' as const,
+        key: `${paths.action(a.plan, a.slug)}progress/${p.date}${nth > 1 ? `-${nth}` : ''}`,
+        date: p.date,
+        title: `${a.data.title}: ${actionStatusLabel(p.status).toLowerCase()}`,
+        summary: p.note,
+        path: paths.action(a.plan, a.slug),
+        subject: a.data.title,
+        action: a.id,
+        status: p.status,
+      };
+    });
+  });
+}
+
+const KIND_ORDER: Record<UpdateEntry['kind'], number> = { release: 0, progress: 1 };
+
+/** Newest date first; on one day releases before progress, then by title and key so the order is stable. */
+function newestFirst(a: UpdateEntry, b: UpdateEntry): number {
+  return compare(b.date, a.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.title, b.title) || compare(a.key, b.key);
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Splits entries (already newest first) into calendar months, newest month first. */
+export function groupByMonth(entries: readonly UpdateEntry[]): MonthOfUpdates[] {
+  const months: { month: string; label: string; entries: UpdateEntry[] }[] = [];
+  for (const entry of entries) {
+    const month = entry.date.slice(0, 7);
+    let group = months.at(-1);
+    if (group?.month !== month) {
+      group = { month, label: monthLabel(month), entries: [] };
+      months.push(group);
+    }
+    group.entries.push(entry);
+  }
+  return months;
+}
+
+/** "2026-11" as "November 2026". */
+export function monthLabel(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 1)));
+}

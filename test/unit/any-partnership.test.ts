@@ -1,0 +1,152 @@
+/**
+ * Any partnership can publish with this code: a real build of the invented Riverford partnership
+ * (test/fixtures/valid/other-partnership) under a base path must name Riverford, never the
+ * partnership the project was written for, and keep every link, the sitemap and the Atom feed
+ * under its base path. One build, in a temp folder, shared by every test below.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
+
+const PROJECT = join(import.meta.dirname, '..', '..');
+const FIXTURE = join(PROJECT, 'test/fixtures/valid/other-partnership');
+const ORIGIN = 'https://riverford.example';
+const BASE = '/riverford/';
+/** The project's own partnership; its name must come only from content/, never from src/. */
+const HOME_PARTNERSHIP = /nottingham/i;
+
+const work = mkdtempSync(join(tmpdir(), 'snd-riverford-'));
+const dist = join(work, 'dist');
+let build: ReturnType<typeof spawnSync>;
+
+before(() => {
+  build = spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts')], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SND_ROOT: FIXTURE,
+      SND_DIST: dist,
+      SND_GENERATED_DIR: join(work, 'generated'),
+      // Its own Astro cache, so Riverford's entries never reach the main build's content store (and back).
+      SND_CACHE_DIR: join(work, 'astro-cache'),
+      SND_TODAY: '2026-11-23',
+      SITE_URL: ORIGIN,
+      BASE_PATH: BASE,
+    },
+  });
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file the build wrote, relative to dist/, with forward slashes. */
+function builtFiles(): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name).slice(dist.length + 1).replaceAll('\\', '/'))
+    .sort();
+}
+
+const text = (file: string) => readFileSync(join(dist, file), 'utf8');
+/** Astro's static redirect pages (from redirect_from): tiny pages with a meta refresh. */
+const isRedirect = (file: string) => file.endsWith('.html') && text(file).includes('http-equiv="refresh"');
+const htmlPages = () => builtFiles().filter((f) => f.endsWith('.html') && !isRedirect(f));
+
+/** Readable text of a built file: plain text as is, zips entry by entry (names too), Pagefind's gzip files unpacked. */
+function readable(file: string): string | undefined {
+  const bytes = readFileSync(join(dist, file));
+  if (/\.(html|xml|json|csv|txt|js|css|svg)$/.test(file)) return bytes.toString('utf8');
+  if (file.endsWith('.zip')) {
+    const entries = unzipSync(new Uint8Array(bytes));
+    return Object.entries(entries).map(([name, content]) => `${name}\n${strFromU8(content)}`).join('\n');
+  }
+  if (/\.pf_(fragment|meta|index|filter)$/.test(file)) return gunzipSync(bytes).toString('utf8');
+  return undefined;
+}
+
+describe('a second partnership (Riverford) built under a base path', () => {
+  test('builds', () => {
+    assert.equal(build.status, 0, `build failed:\n${build.stdout}\n${build.stderr}`);
+    assert.ok(existsSync(join(dist, 'index.html')));
+  });
+
+  test('every page names the partnership from content/site.yaml', () => {
+    const pages = htmlPages();
+    assert.ok(pages.length >= 15, `expected the whole site, got ${pages.length} pages`);
+    for (const page of pages) assert.match(text(page), /Safer Riverford Data/, page);
+    assert.match(text('index.html'), /Riverford Community Safety Partnership/);
+  });
+
+  test('no built file mentions Nottingham: HTML, XML, JSON, CSV, scripts, zips and the search index', () => {
+    const files = builtFiles();
+    const checked = files.filter((f) => readable(f) !== undefined);
+    // The scan must see inside zips and the search index: there, too, it finds the fixture's own name.
+    for (const kind of ['.zip', '.pf_fragment']) {
+      assert.ok(checked.some((f) => f.endsWith(kind) && /Riverford/.test(readable(f)!)), `${kind} contents were read`);
+    }
+    const offenders = checked.filter((f) => HOME_PARTNERSHIP.test(readable(f)!) || HOME_PARTNERSHIP.test(f));
+    assert.deepEqual(offenders, [], `files naming the home partnership: ${offenders.join(', ')}`);
+    const unread = files.filter((f) => readable(f) === undefined && !f.endsWith('.pagefind') && !f.endsWith('.pf_index'));
+    assert.deepEqual(unread.filter((f) => !/\.(png|ico|woff2?)$/.test(f)), [], 'every text-like file was checked');
+  });
+
+  test('every link, script and stylesheet on every page is under the base path and exists', () => {
+    const problems: string[] = [];
+    for (const page of htmlPages()) {
+      for (const [, attribute, url] of text(page).matchAll(/\s(href|src|action)="(\/[^"]*)"/g)) {
+        if (!url!.startsWith(BASE)) problems.push(`${page}: ${attribute}="${url}" ignores the base path`);
+        else if (!resolves(url!.slice(BASE.length - 1))) problems.push(`${page}: ${attribute}="${url}" does not exist in the build`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('the sitemap and the feed give absolute addresses under the base path', () => {
+    const locs = [...text('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    assert.ok(locs.length >= 15);
+    assert.deepEqual(locs.filter((l) => !l.startsWith(`${ORIGIN}${BASE}`)), []);
+    const feed = text('updates.xml');
+    const links = [...feed.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    assert.deepEqual(links.filter((l) => !l.startsWith(`${ORIGIN}${BASE}`)), []);
+    assert.match(text('index.html'), /<link rel="alternate" type="application\/atom\+xml" title="Safer Riverford Data: what's new" href="\/riverford\/updates\.xml"/);
+  });
+
+  test("the feed's entry ids are exactly the permanent ids of the fixture's releases and report", () => {
+    const ids = [...text('updates.xml').matchAll(/<id>([^<]+)<\/id>/g)].map((m) => m[1]!);
+    assert.deepEqual(ids, [
+      'https://riverford.example/riverford/updates/',
+      'tag:riverford.example,2025-10-01:/riverford/measures/reported-bicycle-thefts/releases/2025-10-01',
+      'tag:riverford.example,2025-09-15:/riverford/plans/2025-28/actions/light-the-riverside-path/progress/2025-09-15',
+      'tag:riverford.example,2025-07-01:/riverford/measures/reported-bicycle-thefts/releases/2025-07-01',
+    ]);
+  });
+
+  test("hostile text in a release's changes and a progress note is escaped on the page and in the feed", () => {
+    for (const file of ['updates/index.html', 'updates.xml', 'plans/2025-28/actions/light-the-riverside-path/index.html']) {
+      assert.doesNotMatch(text(file), /<script>alert|<b>down<\/b>/, file);
+    }
+    assert.match(text('updates/index.html'), /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+
+  test('the measure page says when it was last updated and when the next update is expected', () => {
+    const page = text('measures/reported-bicycle-thefts/index.html');
+    assert.match(page, /Last updated<\/dt>\s*<dd[^>]*><time datetime="2025-10-01"/);
+    assert.match(page, /Next update expected<\/dt>\s*<dd[^>]*><time datetime="2026-12-01"/);
+  });
+
+  test('redirect pages for old slugs point under the base path', () => {
+    const redirect = text('measures/bike-thefts/index.html');
+    assert.match(redirect, /url=\/riverford\/measures\/reported-bicycle-thefts\//);
+  });
+});
+
+/** Whether a site path (without the base) is a file or page in the build. */
+function resolves(path: string): boolean {
+  const clean = decodeURIComponent(path.split(/[?#]/)[0]!);
+  return clean.endsWith('/') ? existsSync(join(dist, clean, 'index.html')) : existsSync(join(dist, clean));
+}

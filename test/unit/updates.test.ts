@@ -1,0 +1,170 @@
+/**
+ * What's new: the entries behind /updates/ and /updates.xml, and the Atom document itself.
+ * The feed is parsed by a real XML parser in test/e2e/updates.spec.ts; here its structure,
+ * its ids (which must never change for the same release or report) and its escaping are checked.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { PageModel } from '../../src/lib/page-model.ts';
+import { absoluteUrl, atomFeed, entryId, htmlText } from '../../src/lib/updates/atom.ts';
+import { buildUpdates, groupByMonth, monthLabel, type UpdateEntry } from '../../src/lib/updates/entries.ts';
+import { SITE } from '../support/testshire.ts';
+
+const ROOT = 'https://example.github.io/snd/';
+const HOSTILE = 'Revised <b>down</b> & </summary><script>alert("x")</script> ]]> twice ]]> \u0001end';
+
+type Progress = { date: string; status: 'in_progress' | 'completed' | 'not_started'; note: string };
+
+/** A page model holding only what the updates read: measures' releases and actions' progress. */
+function model({ releases = {}, progress = [] as Progress[], derived = false }: { releases?: Record<string, string>; progress?: Progress[]; derived?: boolean } = {}) {
+  const measure = (slug: string, title: string, vintages: Record<string, string>, isDerived = false) => ({
+    slug,
+    derived: isDerived,
+    data: { title },
+    vintages: Object.entries(vintages).map(([date, changes]) => ({ date, release: { changes } })),
+  });
+  return {
+    measures: [
+      measure('widget-thefts', 'Widget Thefts', { '2025-07-24': 'First release.', '2025-10-02': 'Adds 2024-25.', ...releases }),
+      measure('gadget-thefts', 'Gadget Thefts', { '2025-10-02': 'First release.' }),
+      ...(derived ? [measure('all-thefts', 'All Thefts', { '2025-10-02': 'Computed.' }, true)] : []),
+    ],
+    actions: [
+      {
+        id: '2020-23/light-the-path',
+        plan: '2020-23',
+        slug: 'light-the-path',
+        data: {
+          title: 'Light the path',
+          progress: [
+            { date: '2025-08-01', status: 'not_started', note: 'Funding agreed.' },
+            { date: '2025-10-02', status: 'in_progress', note: 'Lamps ordered.' },
+            ...progress,
+          ],
+        },
+      },
+    ],
+  } as unknown as Pick<PageModel, 'measures' | 'actions'>;
+}
+
+const ids = (entries: readonly UpdateEntry[]) => entries.map((e) => entryId(ROOT, e));
+
+describe('update entries', () => {
+  test('lists every release and progress report, newest first, releases before progress on the same day', () => {
+    const entries = buildUpdates(model());
+    assert.deepEqual(
+      entries.map((e) => `${e.date} ${e.kind} ${e.title}`),
+      [
+        '2025-10-02 release Gadget Thefts: first figures published',
+        '2025-10-02 release Widget Thefts: new figures published',
+        '2025-10-02 progress Light the path: in progress',
+        '2025-08-01 progress Light the path: not started',
+        '2025-07-24 release Widget Thefts: first figures published',
+      ],
+    );
+    const widget = entries.find((e) => e.kind === 'release' && e.date === '2025-10-02' && e.measure === 'widget-thefts')!;
+    assert.equal(widget.summary, 'Adds 2024-25.');
+    assert.equal(widget.path, '/measures/widget-thefts/');
+    assert.equal(widget.kind === 'release' && widget.csvPath, '/data/measures/widget-thefts/2025-10-02.csv');
+  });
+
+  test("leaves out derived measures, whose inputs' releases are listed instead", () => {
+    assert.equal(buildUpdates(model({ derived: true })).filter((e) => e.subject === 'All Thefts').length, 0);
+  });
+
+  test('groups by calendar month, newest month first', () => {
+    const months = groupByMonth(buildUpdates(model()));
+    assert.deepEqual(months.map((m) => [m.label, m.entries.length]), [['October 2025', 3], ['August 2025', 1], ['July 2025', 1]]);
+    assert.equal(monthLabel('2026-01'), 'January 2026');
+  });
+});
+
+describe('entry ids', () => {
+  test('are tag: URIs of the host, base path, date and what the entry is (the format is a promise to feed readers)', () => {
+    const entries = buildUpdates(model());
+    assert.equal(entryId(ROOT, entries.at(-1)!), 'tag:example.github.io,2025-07-24:/snd/measures/widget-thefts/releases/2025-07-24');
+    assert.equal(entryId(ROOT, entries[2]!), 'tag:example.github.io,2025-10-02:/snd/plans/2020-23/actions/light-the-path/progress/2025-10-02');
+    assert.equal(entryId('http://localhost:4321/', entries.at(-1)!), 'tag:localhost,2025-07-24:/measures/widget-thefts/releases/2025-07-24');
+  });
+
+  test('are unique, including two reports on one day', () => {
+    const entries = buildUpdates(model({ progress: [{ date: '2025-10-02', status: 'completed', note: 'Lamps lit.' }] }));
+    const all = ids(entries);
+    assert.equal(new Set(all).size, all.length);
+    assert.ok(all.includes('tag:example.github.io,2025-10-02:/snd/plans/2020-23/actions/light-the-path/progress/2025-10-02-2'));
+  });
+
+  test('never change when later releases and reports are published', () => {
+    const before = ids(buildUpdates(model()));
+    const later = model({
+      releases: { '2026-01-15': 'Adds Q3.' },
+      progress: [
+        { date: '2025-10-02', status: 'completed', note: 'Same-day follow-up.' },
+        { date: '2026-01-20', status: 'completed', note: 'Done.' },
+      ],
+    });
+    const after = ids(buildUpdates(later));
+    for (const id of before) assert.ok(after.includes(id), `${id} kept its id`);
+    assert.equal(after.length, before.length + 3);
+  });
+});
+
+describe('Atom feed', () => {
+  const feed = (entries = buildUpdates(model()), today = '2026-11-23') => atomFeed({ site: SITE, entries, siteRoot: ROOT, today });
+
+  test('has the elements Atom requires, with absolute addresses under the base path', () => {
+    const xml = feed();
+    assert.match(xml, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+    assert.match(xml, /<id>https:\/\/example\.github\.io\/snd\/updates\/<\/id>/);
+    assert.match(xml, /<title>Safer Testshire Data: what's new<\/title>/);
+    assert.match(xml, /<updated>2025-10-02T00:00:00\.000Z<\/updated>/, 'feed updated = newest entry');
+    assert.match(xml, /<author>\s*<name>Testshire Community Safety Partnership<\/name>/);
+    assert.match(xml, /<link rel="self" href="https:\/\/example\.github\.io\/snd\/updates\.xml"\/>/);
+    const entries = xml.split('<entry>').slice(1);
+    assert.equal(entries.length, 5);
+    for (const entry of entries) {
+      for (const element of ['<id>tag:', '<title type="html">', '<updated>', '<link href="https://example.github.io/snd/', '<summary type="html">']) {
+        assert.ok(entry.includes(element), `entry has ${element}`);
+      }
+    }
+    assert.match(xml, /<a href="https:\/\/example\.github\.io\/snd\/data\/measures\/widget-thefts\/2025-07-24\.csv">/);
+  });
+
+  test('is the same whatever day it is built, so an unchanged site republishes an unchanged feed', () => {
+    assert.equal(feed(undefined, '2026-11-23'), feed(undefined, '2027-03-01'));
+  });
+
+  test('is valid with no entries, dated the build day', () => {
+    const xml = feed([], '2026-11-23');
+    assert.match(xml, /<updated>2026-11-23T00:00:00\.000Z<\/updated>/);
+    assert.doesNotMatch(xml, /<entry>/);
+  });
+
+  test('escapes hostile text: no markup, no early end of a CDATA section, no characters XML forbids', () => {
+    const entries = buildUpdates(model({ releases: { '2026-01-15': HOSTILE } }));
+    const xml = feed(entries);
+    assert.doesNotMatch(xml, /<script|<b>|<\/summary><script/);
+    assert.doesNotMatch(xml, /\u0001/);
+    // Each CDATA section must end right before its element's closing tag, not inside the note.
+    assert.doesNotMatch(xml, /<!\[CDATA\[(?:(?!\]\]>)[\s\S])*\]\]>(?!<\/(title|summary|content)>)/, 'no CDATA section ends early');
+    const summary = /<summary type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/summary>/.exec(xml)![1]!;
+    assert.equal(decodeHtml(summary), HOSTILE.replace('\u0001', ''), 'a reader shows the note exactly as written');
+  });
+
+  test('htmlText escapes markup characters and drops characters XML 1.0 forbids', () => {
+    assert.equal(htmlText(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    assert.equal(htmlText('a\u0000b\u001Fc\uFFFEd\uD800e\tf\ng'), 'abcde\tf\ng');
+    assert.equal(htmlText('emoji 😀 stays'), 'emoji 😀 stays');
+  });
+
+  test('absolute addresses keep the base path', () => {
+    assert.equal(absoluteUrl(ROOT, '/measures/x/'), 'https://example.github.io/snd/measures/x/');
+    assert.equal(absoluteUrl('https://example.github.io/snd', '/updates.xml'), 'https://example.github.io/snd/updates.xml');
+    assert.equal(absoluteUrl('https://example.org/', '/updates/'), 'https://example.org/updates/');
+  });
+});
+
+/** What a feed reader shows for type="html" text: entities decoded. */
+function decodeHtml(html: string): string {
+  return html.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[name]!);
+}
