@@ -14,6 +14,7 @@ import { siteSchema, type Site } from './schemas/site.ts';
 import { checkCrossReferences } from './validate/crossrefs.ts';
 import { compareDiagnostics, type Diagnostic } from './validate/diagnostic.ts';
 import { validateMeasureData } from './validate/data.ts';
+import { closest } from './validate/suggest.ts';
 import { deriveMeasures } from './derive/derived-measures.ts';
 
 /** Where to read from and what day it is (vintages dated after today are refused). */
@@ -38,12 +39,13 @@ export function loadSite({ root, today }: LoadOptions): LoadResult {
   const site = readYamlFile(root, 'content/site.yaml', siteSchema);
   diagnostics.push(...site.diagnostics);
 
-  const plans = readCollection(root, 'content/plans', { extensions: ['.mdx', '.md'], depth: 1, schema: planSchema });
-  const priorities = readCollection(root, 'content/priorities', { extensions: ['.mdx', '.md'], depth: 2, schema: prioritySchema });
-  const actions = readCollection(root, 'content/actions', { extensions: ['.md', '.mdx'], depth: 2, schema: actionSchema });
-  const measures = readCollection(root, 'content/measures', { extensions: ['.md', '.mdx'], depth: 1, schema: measureSchema });
+  // The extensions are those src/content.config.ts loads: a file the site would not load must not pass.
+  const plans = readCollection(root, 'content/plans', { extensions: ['.mdx'], depth: 1, schema: planSchema, noun: 'plan' });
+  const priorities = readCollection(root, 'content/priorities', { extensions: ['.mdx'], depth: 2, schema: prioritySchema, noun: 'priority' });
+  const actions = readCollection(root, 'content/actions', { extensions: ['.md'], depth: 2, schema: actionSchema, noun: 'action' });
+  const measures = readCollection(root, 'content/measures', { extensions: ['.md'], depth: 1, schema: measureSchema, noun: 'measure' });
   for (const collection of [plans, priorities, actions, measures]) diagnostics.push(...collection.diagnostics);
-  if (plans.entries.length === 0 && plans.diagnostics.length === 0) {
+  if (plans.entries.length === 0 && plans.refusedIds.length === 0) {
     diagnostics.push({ file: 'content/plans', line: 1, column: 1, message: 'no plans found: add at least one content/plans/<plan-id>.mdx' });
   }
 
@@ -53,10 +55,11 @@ export function loadSite({ root, today }: LoadOptions): LoadResult {
       priorities: priorities.entries,
       actions: actions.entries,
       measures: measures.entries,
+      refused: { plans: plans.refusedIds, actions: actions.refusedIds, measures: measures.refusedIds },
     }),
   );
 
-  const published = site.data ? readMeasureData(root, measures.entries, site.data, today, diagnostics) : [];
+  const published = site.data ? readMeasureData(root, measures.entries, measures.refusedIds, site.data, today, diagnostics) : [];
   const measureModels = deriveMeasures(published, measures.entries, diagnostics);
 
   if (diagnostics.length > 0 || !site.data) {
@@ -79,6 +82,7 @@ export function loadSite({ root, today }: LoadOptions): LoadResult {
 function readMeasureData(
   root: string,
   measures: readonly ReadEntry<MeasureMeta>[],
+  refusedMeasures: readonly string[],
   site: Site,
   today: string,
   diagnostics: Diagnostic[],
@@ -87,14 +91,15 @@ function readMeasureData(
   const folders = existsSync(dataRoot)
     ? readdirSync(dataRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];
-  const known = new Set(measures.map((m) => m.id));
+  // A refused measure's folder is not "unknown": its metadata problem is reported, and its data is checked once that is fixed.
+  const known = new Set([...measures.map((m) => m.id), ...refusedMeasures]);
   for (const folder of folders) {
     if (!known.has(folder)) {
       diagnostics.push({
         file: `${MEASURES_DATA}/${folder}`,
         line: 1,
         column: 1,
-        message: `data folder for unknown measure "${folder}"; create content/measures/${folder}.md or rename the folder to an existing measure's slug`,
+        message: unknownDataFolderMessage(folder, [...known]),
       });
     }
   }
@@ -121,6 +126,15 @@ function readMeasureData(
     diagnostics.push(...result.diagnostics);
     return { id: entry.id, file: entry.file, data: entry.data, vintages: result.vintages };
   });
+}
+
+/** A data folder no measure claims: most often a typo in the folder name, so suggest the nearest slug. */
+function unknownDataFolderMessage(folder: string, slugs: readonly string[]): string {
+  const suggestion = closest(folder, slugs);
+  const fix = suggestion
+    ? `did you mean "${suggestion}"? Rename the folder to ${MEASURES_DATA}/${suggestion}, or create content/measures/${folder}.md`
+    : `create content/measures/${folder}.md, or rename the folder to an existing measure's slug`;
+  return `data folder for unknown measure "${folder}"; ${fix}`;
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic } from '../validate/diagnostic.ts';
-import { validateWithSchema } from '../validate/schema-issues.ts';
+import { checkMdxText } from '../validate/mdx-text.ts';
+import { missingFileMessage, validateWithSchema } from '../validate/schema-issues.ts';
 import { parseLocatedYaml, type LocatedYaml } from './yaml-position.ts';
 
 /** A content file that passed its schema, with a way to point at any field for later checks. */
@@ -21,12 +22,23 @@ export interface ReadEntry<T> {
 }
 
 /** Splits "---\nyaml\n---\nbody" into the YAML text and the line it starts on. */
-export function splitFrontmatter(text: string): { yaml: string; firstLine: number } | { error: string } {
+export function splitFrontmatter(text: string): { yaml: string; firstLine: number; body: string; bodyLine: number } | { error: string } {
   const normalised = text.replace(/^\uFEFF/, '');
-  const match = /^---\r?\n([\s\S]*?)\r?\n?---\s*(?:\r?\n|$)/.exec(normalised);
-  if (!match) return { error: 'the file must start with a frontmatter block: a line "---", the fields, and another "---"' };
-  return { yaml: match[1]!, firstLine: 2 };
+  // The closing fence must be a line of its own, so a value ending in " ---" does not end the block.
+  const match = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(normalised);
+  if (match) {
+    const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+    return { yaml: match[1] ?? '', firstLine: 2, body: normalised.slice(match[0].length), bodyLine };
+  }
+  // Say which fence is missing: the fix for a file that never opens the block differs from one that never closes it.
+  if (/^---\s*(?:\r?\n|$)/.test(normalised)) {
+    return { error: 'the fields start with a "---" line but are never closed; add a line "---" after the last field' };
+  }
+  return { error: 'the file must start with its fields between two lines of three dashes: "---", then the fields, then "---"' };
 }
+
+/** Extensions of files an editor may have meant as content; others (images, notes) are not looked at. */
+const TEXT_EXTENSIONS = ['.md', '.mdx', '.markdown'];
 
 /** Files below `folder` with one of `extensions`, at the given depth (1: flat, 2: one sub-folder). */
 function listFiles(folder: string, extensions: readonly string[], depth: 1 | 2): string[] {
@@ -37,29 +49,53 @@ function listFiles(folder: string, extensions: readonly string[], depth: 1 | 2):
     .sort();
 }
 
+/** A collection as read: the entries that passed, the ids of files that did not, and why. */
+export interface ReadCollectionResult<T> {
+  readonly entries: ReadEntry<T>[];
+  /**
+   * Ids of files that exist but were refused (already reported). References to them are not
+   * "unknown": telling an editor to create a file that is there would send them the wrong way.
+   */
+  readonly refusedIds: string[];
+  readonly diagnostics: Diagnostic[];
+}
+
 /** Reads and validates one collection; `folder` is project-relative, e.g. "content/measures". */
 export function readCollection<S extends z.ZodType>(
   root: string,
   folder: string,
-  options: { extensions: readonly string[]; depth: 1 | 2; schema: S },
-): { entries: ReadEntry<z.output<S>>[]; diagnostics: Diagnostic[] } {
+  options: { extensions: readonly string[]; depth: 1 | 2; schema: S; noun?: string },
+): ReadCollectionResult<z.output<S>> {
   const entries: ReadEntry<z.output<S>>[] = [];
+  const refusedIds: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of listFiles(join(root, folder), options.extensions, options.depth)) {
+  const wording = options.noun ? { subject: `every ${options.noun}` } : {};
+  for (const name of listFiles(join(root, folder), TEXT_EXTENSIONS, options.depth)) {
     const file = `${folder}/${name}`;
+    const id = name.replace(/\.[^.]+$/, '');
+    if (!options.extensions.some((ext) => name.endsWith(ext))) {
+      // The site's content collections (src/content.config.ts) would leave the file out, so a
+      // page linking to it would break the build: say so here, where the fix is a rename.
+      const wanted = options.extensions[0]!;
+      const what = options.noun ? `${options.noun} files` : 'files in this folder';
+      diagnostics.push({ file, line: 1, column: 1, message: `${what} end in ${wanted}, so the site would leave this one out; rename it to ${id.split('/').at(-1)}${wanted}` });
+      refusedIds.push(id);
+      continue;
+    }
     const split = splitFrontmatter(readFileSync(join(root, file), 'utf8'));
     if ('error' in split) {
       diagnostics.push({ file, line: 1, column: 1, message: split.error });
+      refusedIds.push(id);
       continue;
     }
     const yaml = parseLocatedYaml(split.yaml, split.firstLine - 1);
-    const result = validateWithSchema(options.schema, yaml, file);
+    const result = validateWithSchema(options.schema, yaml, file, wording);
     diagnostics.push(...result.diagnostics);
-    if (result.data !== undefined) {
-      entries.push({ id: name.replace(/\.[^.]+$/, ''), file, data: result.data, yaml });
-    }
+    if (file.endsWith('.mdx')) diagnostics.push(...checkMdxText(split.body, split.bodyLine, file));
+    if (result.data !== undefined) entries.push({ id, file, data: result.data, yaml });
+    else refusedIds.push(id);
   }
-  return { entries, diagnostics };
+  return { entries, refusedIds, diagnostics };
 }
 
 /** Reads a standalone YAML file (e.g. content/site.yaml) against a schema. */
@@ -69,8 +105,8 @@ export function readYamlFile<S extends z.ZodType>(
   schema: S,
 ): { data?: z.output<S>; yaml?: LocatedYaml; diagnostics: Diagnostic[] } {
   if (!existsSync(join(root, file))) {
-    return { diagnostics: [{ file, line: 1, column: 1, message: 'this file is missing' }] };
+    return { diagnostics: [{ file, line: 1, column: 1, message: missingFileMessage(schema) }] };
   }
   const yaml = parseLocatedYaml(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, ''));
-  return { ...validateWithSchema(schema, yaml, file), yaml };
+  return { ...validateWithSchema(schema, yaml, file, { subject: file.split('/').at(-1) }), yaml };
 }

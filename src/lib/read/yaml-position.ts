@@ -36,11 +36,14 @@ export interface LocatedYaml {
   locate(path: readonly PropertyKey[], target?: YamlTarget): YamlPosition;
   /** Like `locate`, and also says whether the whole path exists. */
   locateDetailed(path: readonly PropertyKey[], target?: YamlTarget): YamlPathLocation;
+  /** The text of a line, by its number in the file (as in positions); "" outside the YAML. */
+  lineText(line: number): string;
 }
 
 /** Parses YAML keeping positions; `lineOffset` is how many file lines precede the YAML text. */
 export function parseLocatedYaml(text: string, lineOffset = 0): LocatedYaml {
   const lineCounter = new LineCounter();
+  const lines = text.split(/\r?\n/);
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   const shift = <P extends YamlPosition>(position: P): P => ({ ...position, line: position.line + lineOffset });
   const errors = doc.errors.map((error) => shift(syntaxError(error)));
@@ -54,6 +57,7 @@ export function parseLocatedYaml(text: string, lineOffset = 0): LocatedYaml {
       return { line, column };
     },
     locateDetailed,
+    lineText: (line) => lines[line - 1 - lineOffset] ?? '',
   };
 }
 

@@ -17,10 +17,17 @@ export const planIdSchema = z.string().regex(/^\d{4}-\d{2}$/, {
   message: 'a plan id looks like "2024-27"',
 });
 
-/** A calendar date written YYYY-MM-DD that really exists (2023-02-30 is refused). */
-export const isoDateSchema = z.string().refine(isRealIsoDate, {
-  message: 'expected a real date written YYYY-MM-DD, e.g. "2025-07-24"',
-});
+/**
+ * A calendar date written YYYY-MM-DD that really exists (2023-02-30 is refused). Astro's content
+ * layer reads an unquoted 2025-06-01 in frontmatter as a Date, where the validator's YAML 1.2
+ * parser reads text; both must pass the same schema, so a Date becomes its YYYY-MM-DD text.
+ */
+export const isoDateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.string().refine(isRealIsoDate, {
+    message: 'expected a real date written YYYY-MM-DD, e.g. "2025-07-24"',
+  }),
+);
 
 /** Whether `text` is a YYYY-MM-DD date that exists in the calendar. */
 export function isRealIsoDate(text: string): boolean {

@@ -8,7 +8,9 @@ import type { MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
 import type { PriorityMeta } from '../schemas/priority.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { listInWords } from './schema-issues.ts';
 import { closest } from './suggest.ts';
+import { parsePeriod } from '../period.ts';
 
 /** The collections as read from content/, before linking. */
 export interface ContentEntries {
@@ -16,6 +18,11 @@ export interface ContentEntries {
   readonly priorities: readonly ReadEntry<PriorityMeta>[];
   readonly actions: readonly ReadEntry<ActionMeta>[];
   readonly measures: readonly ReadEntry<MeasureMeta>[];
+  /**
+   * Ids of files that exist but were refused by their schema (and reported). A reference to one
+   * is not reported again: "unknown measure" would tell the editor to create a file that is there.
+   */
+  readonly refused?: { readonly plans?: readonly string[]; readonly actions?: readonly string[]; readonly measures?: readonly string[] };
 }
 
 /** Reports every reference to a plan, priority, action or measure that does not exist. */
@@ -24,9 +31,14 @@ export function checkCrossReferences(content: ContentEntries): Diagnostic[] {
   const planIds = content.plans.map((p) => p.id);
   const measureIds = content.measures.map((m) => m.id);
   const actionIds = content.actions.map((a) => a.id);
+  const present = new Set([
+    ...(content.refused?.plans ?? []).map((id) => `plan:${id}`),
+    ...(content.refused?.actions ?? []).map((id) => `action:${id}`),
+    ...(content.refused?.measures ?? []).map((id) => `measure:${id}`),
+  ]);
 
   const check = (entry: ReadEntry<unknown>, path: PropertyKey[], kind: string, id: string, known: readonly string[], shown = id) => {
-    if (known.includes(id)) return;
+    if (known.includes(id) || present.has(`${kind}:${id}`)) return;
     const suggestion = closest(id, known);
     diagnostics.push({
       file: entry.file,
@@ -36,16 +48,22 @@ export function checkCrossReferences(content: ContentEntries): Diagnostic[] {
         (suggestion ? `; did you mean "${suggestion.replace(/^[^/]+\//, '')}"?` : `; no ${kind} with that name exists`),
     });
   };
-  const checkFolderPlan = (entry: ReadEntry<unknown>, kind: string) => {
+  /** Whether the entry's folder names a plan; when not, says so once (its own references follow from the fix). */
+  const checkFolderPlan = (entry: ReadEntry<unknown>, kind: string): boolean => {
     const plan = entry.id.split('/')[0]!;
-    if (!planIds.includes(plan)) {
-      diagnostics.push({
-        file: entry.file,
-        line: 1,
-        column: 1,
-        message: `this ${kind} is in folder "${plan}", but there is no plan "${plan}"; plans are: ${planIds.join(', ')}`,
-      });
-    }
+    if (planIds.includes(plan)) return true;
+    if (present.has(`plan:${plan}`)) return false;
+    const suggestion = closest(plan, planIds);
+    const existing = planIds.length ? `the plans are ${listInWords(planIds)}` : 'there are no plans yet';
+    diagnostics.push({
+      file: entry.file,
+      line: 1,
+      column: 1,
+      message:
+        `this ${kind} is in folder "${plan}", but there is no plan "${plan}" (${existing}); ` +
+        (suggestion ? `did you mean "${suggestion}"? Move the file into content/${kind === 'priority' ? 'priorities' : 'actions'}/${suggestion}/` : `create content/plans/${plan}.mdx or move the file into an existing plan's folder`),
+    });
+    return false;
   };
 
   for (const measure of content.measures) {
@@ -56,17 +74,35 @@ export function checkCrossReferences(content: ContentEntries): Diagnostic[] {
     );
   }
   for (const priority of content.priorities) {
-    checkFolderPlan(priority, 'priority');
+    const inKnownPlan = checkFolderPlan(priority, 'priority');
     const plan = priority.id.split('/')[0]!;
     priority.data.measures.forEach((slug, i) => check(priority, ['measures', i], 'measure', slug, measureIds));
-    priority.data.actions.forEach((slug, i) => check(priority, ['actions', i], 'action', `${plan}/${slug}`, actionIds, slug));
+    // A priority names actions of its own plan: suggest only those, and say nothing while the plan itself is unknown.
+    const planActions = actionIds.filter((id) => id.startsWith(`${plan}/`));
+    if (inKnownPlan) priority.data.actions.forEach((slug, i) => check(priority, ['actions', i], 'action', `${plan}/${slug}`, planActions, slug));
   }
   for (const action of content.actions) {
     checkFolderPlan(action, 'action');
     action.data.measures.forEach((slug, i) => check(action, ['measures', i], 'measure', slug, measureIds));
   }
   for (const plan of content.plans) {
-    plan.data.targets.forEach((target, i) => check(plan, ['targets', i, 'measure'], 'measure', target.measure, measureIds));
+    plan.data.targets.forEach((target, i) => {
+      check(plan, ['targets', i, 'measure'], 'measure', target.measure, measureIds);
+      const measure = content.measures.find((m) => m.id === target.measure)?.data;
+      if (!measure?.frequency) return;
+      for (const field of ['baseline_period', 'target_period'] as const) {
+        const text = target[field];
+        if (text === undefined) continue;
+        const parsed = parsePeriod(text, measure.frequency, measure.interval_months);
+        if (!parsed.ok) {
+          diagnostics.push({
+            file: plan.file,
+            ...plan.yaml.locate(['targets', i, field]),
+            message: `${field} ${parsed.message.replace(/^period /, '')}, the form of measure "${target.measure}"`,
+          });
+        }
+      }
+    });
   }
   return diagnostics;
 }

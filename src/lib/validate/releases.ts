@@ -3,11 +3,12 @@
  * with every problem placed at the line and column of the field at fault. Matching entries to
  * CSV files is the data validator's job; this file only reads the list.
  */
+import type { z } from 'zod';
 import { decodeUtf8 } from '../read/text.ts';
 import { parseLocatedYaml, type LocatedYaml, type YamlPosition } from '../read/yaml-position.ts';
 import { releaseSchema, releasesFileSchema, type Release } from '../schemas/release.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { closest } from './suggest.ts';
+import { describe, issuesToDiagnostics, syntaxDiagnostics } from './schema-issues.ts';
 
 /** One entry of releases.yaml whose vintage is a real date. */
 export interface ListedRelease {
@@ -28,7 +29,6 @@ export interface ReleasesReadResult {
 
 /** The fields a release may have, in the order the schema documents them. */
 const RELEASE_FIELDS = Object.keys(releaseSchema.shape);
-const REQUIRED_RELEASE_FIELDS = RELEASE_FIELDS.filter((field) => !releaseSchema.shape[field as keyof Release].isOptional());
 const LIST_FORM = 'a list of releases, each starting "- vintage: YYYY-MM-DD"';
 
 /** Reads and checks releases.yaml; `file` is its project-relative path, used in diagnostics. */
@@ -39,16 +39,10 @@ export function readReleases(file: string, bytes: Uint8Array): ReleasesReadResul
     return { listed: undefined, diagnostics: [{ file, line: decoded.line, column: decoded.column, message }] };
   }
   const yaml = parseLocatedYaml(decoded.text);
-  if (yaml.errors.length) {
-    return { listed: undefined, diagnostics: yaml.errors.map((e) => ({ file, ...positionOf(e), message: `YAML syntax: ${e.message}` })) };
-  }
+  if (yaml.errors.length) return { listed: undefined, diagnostics: syntaxDiagnostics(file, yaml) };
   const parsed = releasesFileSchema.safeParse(yaml.value ?? null);
-  const diagnostics = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueDiagnostics(file, yaml, issue));
+  const diagnostics = parsed.success ? [] : releasesDiagnostics(file, yaml, parsed.error.issues);
   return { listed: Array.isArray(yaml.value) ? listReleases(yaml) : undefined, diagnostics };
-}
-
-function positionOf(position: YamlPosition): YamlPosition {
-  return { line: position.line, column: position.column };
 }
 
 /** Entries with a usable vintage; each is validated on its own so one bad entry spoils only itself. */
@@ -63,44 +57,24 @@ function listReleases(yaml: LocatedYaml): ListedRelease[] {
   });
 }
 
-type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] };
-
-/** Turns one zod issue into messages that name the field and say what to write. */
-function issueDiagnostics(file: string, yaml: LocatedYaml, issue: Issue): Diagnostic[] {
-  const at = (path: readonly PropertyKey[], message: string, target?: 'key'): Diagnostic => ({
-    file,
-    ...yaml.locate(path, target),
-    message,
-  });
-  const [index, field] = issue.path;
-  if (index === undefined) {
-    const message =
-      issue.code === 'too_small' ? `releases.yaml lists no releases; write ${LIST_FORM}` : `releases.yaml must be ${LIST_FORM}`;
-    return [at([], message)];
+/** Problems with the file as a whole are worded here; problems with a release's fields, as for every other file. */
+function releasesDiagnostics(file: string, yaml: LocatedYaml, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const fieldIssues: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    const [index, field] = issue.path;
+    if (index === undefined) {
+      const message =
+        issue.code === 'too_small' ? `releases.yaml lists no releases; write ${LIST_FORM}` : `releases.yaml must be ${LIST_FORM}`;
+      diagnostics.push({ file, ...yaml.locate([]), message });
+    } else if (field === undefined && issue.code === 'invalid_type') {
+      const message = `each release must be a set of fields (${RELEASE_FIELDS.join(', ')}), not ${describe(valueAt(yaml, issue.path))}`;
+      diagnostics.push({ file, ...yaml.locate(issue.path), message });
+    } else {
+      fieldIssues.push(issue);
+    }
   }
-  if (issue.code === 'unrecognized_keys') {
-    return (issue.keys ?? []).map((key) => at([...issue.path, key], unknownFieldMessage(key), 'key'));
-  }
-  if (field === undefined) {
-    return [at(issue.path, `each release must be a set of fields (${RELEASE_FIELDS.join(', ')}), not ${describe(valueAt(yaml, issue.path))}`)];
-  }
-  if (!yaml.locateDetailed(issue.path).found) {
-    return [at([index], `missing field "${String(field)}"; every release needs ${listInWords(REQUIRED_RELEASE_FIELDS)}`)];
-  }
-  if (issue.code === 'invalid_type') {
-    const value = valueAt(yaml, issue.path);
-    const message =
-      value === null
-        ? `"${String(field)}" is empty; write its text after the colon`
-        : `"${String(field)}" must be text, but YAML reads it as ${describe(value)}${isScalar(value) ? '; put the value in double quotes' : ''}`;
-    return [at(issue.path, message)];
-  }
-  return [at(issue.path, `"${String(field)}": ${issue.message}`)];
-}
-
-function unknownFieldMessage(key: string): string {
-  const suggestion = closest(key, RELEASE_FIELDS);
-  return `unknown field "${key}"; allowed fields are: ${RELEASE_FIELDS.join(', ')}${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  return [...diagnostics, ...issuesToDiagnostics(fieldIssues, yaml, file, releasesFileSchema, { subject: 'every release', entryDepth: 1 })];
 }
 
 /** zod does not echo the input back, so read the offending value from the parsed YAML. */
@@ -108,22 +82,4 @@ function valueAt(yaml: LocatedYaml, path: readonly PropertyKey[]): unknown {
   let value: unknown = yaml.value;
   for (const step of path) value = (value as Record<PropertyKey, unknown> | null | undefined)?.[step];
   return value;
-}
-
-/** Says what YAML made of a value, in words; the number 3.0 prints as 3, so numbers are not echoed. */
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true or false';
-  if (typeof value === 'object') return 'a set of fields';
-  return `the text ${JSON.stringify(value)}`;
-}
-
-function isScalar(value: unknown): boolean {
-  return typeof value === 'number' || typeof value === 'boolean';
-}
-
-function listInWords(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }

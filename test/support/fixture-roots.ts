@@ -1,0 +1,45 @@
+/**
+ * Project roots for the validation tests: the minimal valid root, the broken-content cases (each a
+ * whole root), and the broken-data cases, which hold only one measure and its data folder and so
+ * are turned into a root by adding them to a copy of the minimal one.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+export const MINIMAL_ROOT = join(FIXTURES, 'valid', 'minimal');
+export const INVALID_CONTENT = join(FIXTURES, 'invalid', 'content');
+export const INVALID_DATA = join(FIXTURES, 'invalid', 'data');
+/** The day the fixtures are judged on; their releases are all dated before it. */
+export const TODAY = '2026-11-23';
+
+/** Sorted names of the case folders below `folder`. */
+export function caseNames(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The lines a case's expected.txt holds, without the final line break. */
+export function expectedLines(caseFolder: string): string[] {
+  return readFileSync(join(caseFolder, 'expected.txt'), 'utf8').trimEnd().split('\n');
+}
+
+/**
+ * Builds a whole project root in `target` for a data case: the minimal root, plus the case's
+ * measure.yaml as content/measures/<slug>.md and its data folder. The data cases all use plan
+ * "2024-27" and area E06999999, which the minimal root provides, so the root's only problems are
+ * the case's own.
+ */
+export function dataCaseRoot(name: string, target: string): string {
+  const caseFolder = join(INVALID_DATA, name);
+  cpSync(MINIMAL_ROOT, target, { recursive: true });
+  const [slug, ...others] = readdirSync(join(caseFolder, 'data', 'measures'));
+  if (!slug || others.length > 0) throw new Error(`${name}: expected exactly one measure folder`);
+  const measureYaml = readFileSync(join(caseFolder, 'measure.yaml'), 'utf8');
+  mkdirSync(join(target, 'content', 'measures'), { recursive: true });
+  writeFileSync(join(target, 'content', 'measures', `${slug}.md`), `---\n${measureYaml.trimEnd()}\n---\n`);
+  cpSync(join(caseFolder, 'data', 'measures', slug), join(target, 'data', 'measures', slug), { recursive: true });
+  return target;
+}
