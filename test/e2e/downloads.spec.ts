@@ -1,0 +1,80 @@
+/**
+ * Downloads are what journalists cite: every release URL must serve the committed bytes exactly,
+ * the current-release URL the newest of them, and each plan's zip must open and hold exactly the
+ * files its checksum list names, with matching hashes.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { pageModel, root } from '../support/site.ts';
+
+const model = pageModel();
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+test('every release of every measure is served byte for byte, and the current URL serves the newest', async ({ request }) => {
+  const folders = readdirSync(join(root, 'data/measures'));
+  expect(folders.length).toBeGreaterThan(10);
+  for (const slug of folders) {
+    const releases = readdirSync(join(root, 'data/measures', slug)).filter((f) => f.endsWith('.csv')).sort();
+    for (const file of releases) {
+      const committed = readFileSync(join(root, 'data/measures', slug, file));
+      const served = await request.get(`/data/measures/${slug}/${file}`);
+      expect(served.status(), `${slug}/${file}`).toBe(200);
+      expect(sha256(await served.body()), `${slug}/${file}`).toBe(sha256(committed));
+    }
+    const current = await request.get(`/data/measures/${slug}.csv`);
+    expect(sha256(await current.body()), `${slug}.csv`).toBe(sha256(readFileSync(join(root, 'data/measures', slug, releases.at(-1)!))));
+  }
+});
+
+test("each measure's JSON holds its metadata and every row of the current release", async ({ request }) => {
+  for (const measure of model.measures.filter((m) => m.vintages.length > 0)) {
+    const response = await request.get(`/data/measures/${measure.slug}.json`);
+    expect(response.status(), measure.slug).toBe(200);
+    const json = JSON.parse(await response.text());
+    expect(JSON.stringify(json), measure.slug).toContain(measure.data.title.replaceAll('"', '\\"'));
+    const rows = measure.vintages.at(-1)!.rows;
+    const found = Object.values(json).find((v) => Array.isArray(v) && v.length === rows);
+    expect(found, `${measure.slug}: an array of ${rows} rows`).toBeTruthy();
+  }
+});
+
+test("each plan's zip opens and holds exactly the files SHA256SUMS lists, with matching hashes", async ({ request }) => {
+  for (const plan of model.plans) {
+    const response = await request.get(`/downloads/${plan.id}.zip`);
+    expect(response.status(), plan.id).toBe(200);
+    const files = unzipSync(new Uint8Array(await response.body()));
+    const sums = new TextDecoder().decode(files.SHA256SUMS);
+    const listed = sums.trim().split('\n').map((line) => line.split(/\s+/) as [string, string]);
+    expect(Object.keys(files).sort()).toEqual([...listed.map(([, name]) => name), 'SHA256SUMS'].sort());
+    for (const [hash, name] of listed) expect(sha256(files[name]!), `${plan.id}.zip: ${name}`).toBe(hash);
+    // The zip's data.csv and datapackage.json are the same files as the plan's separate downloads.
+    const csv = await request.get(`/downloads/${plan.id}/data.csv`);
+    expect(sha256(await csv.body())).toBe(sha256(files['data.csv']!));
+    const pkg = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
+    expect(pkg.resources?.[0]?.schema?.fields?.length).toBeGreaterThan(5);
+  }
+});
+
+test("a plan's data.csv holds every current row of its measures", async ({ request }) => {
+  const plan = model.plans.find((p) => p.id === '2015-20')!;
+  const csv = await (await request.get(`/downloads/${plan.id}/data.csv`)).text();
+  const lines = csv.trim().split(/\r?\n/);
+  const measures = model.measures.filter((m) => m.data.plans.includes(plan.id) || (m.data.supports && model.measures.find((x) => x.slug === m.data.supports)?.data.plans.includes(plan.id)));
+  const expected = measures.reduce((sum, m) => sum + (m.vintages.at(-1)?.rows ?? 0), 0);
+  expect(lines.length - 1).toBe(expected);
+});
+
+test('the catalogue lists every download with its size and checksum', async ({ page, request }) => {
+  await page.goto('/data/');
+  const links = await page.locator('main table a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  expect(links.length).toBeGreaterThan(30);
+  for (const href of links.slice(0, 40)) {
+    const row = page.locator('tr', { has: page.locator(`a[href="${href}"]`) });
+    const hash = (await row.locator('code').innerText()).trim();
+    const body = await (await request.get(href)).body();
+    expect(sha256(body), href).toBe(hash);
+  }
+});
