@@ -14,11 +14,15 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Astro 7's default ('jsx') drops line breaks around elements, so "under the⏎<a>licence</a>"
+  // rendered as "theOpen Government Licence" everywhere. `true` compresses without losing spaces.
+  compressHTML: true,
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Old slugs named in content (redirect_from) keep working as static redirects.
   // Targets carry the base path: Astro writes them into the redirect pages as they are.
   redirects: Object.fromEntries(Object.entries(readRedirects(root)).map(([from, to]) => [from, `${base.replace(/\/$/, '')}${to}`])),
-  integrations: [mdx(), sitemap()],
+  // Embed pages (/embed/...) are noindex, for other sites' iframes: the sitemap lists only the pages they stand for.
+  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base}embed/`) })],
   // No code blocks need highlighting, and Shiki's inline styles would break the strict CSP.
   markdown: { syntaxHighlight: false },
   // Strict policy: only our own origin; Astro hashes the styles and scripts it emits.

@@ -11,6 +11,7 @@ import { measureSchema, type MeasureMeta } from './schemas/measure.ts';
 import { planSchema } from './schemas/plan.ts';
 import { prioritySchema } from './schemas/priority.ts';
 import { siteSchema, type Site } from './schemas/site.ts';
+import { readSearchTerms } from './search/read-terms.ts';
 import { checkCrossReferences } from './validate/crossrefs.ts';
 import { compareDiagnostics, type Diagnostic } from './validate/diagnostic.ts';
 import { validateMeasureData } from './validate/data.ts';
@@ -40,6 +41,9 @@ export function loadSite({ root, today }: LoadOptions): LoadResult {
   diagnostics.push(...site.diagnostics);
 
   // The extensions are those src/content.config.ts loads: a file the site would not load must not pass.
+  // The search word list is content too: validate and the build report its mistakes like any other file's.
+  diagnostics.push(...readSearchTerms(root).diagnostics);
+
   const plans = readCollection(root, 'content/plans', { extensions: ['.mdx'], depth: 1, schema: planSchema, noun: 'plan' });
   const priorities = readCollection(root, 'content/priorities', { extensions: ['.mdx'], depth: 2, schema: prioritySchema, noun: 'priority' });
   const actions = readCollection(root, 'content/actions', { extensions: ['.md'], depth: 2, schema: actionSchema, noun: 'action' });

@@ -213,7 +213,8 @@ export function serialiseSvg(svg: SVGSVGElement): string {
   for (const element of clone.querySelectorAll('.is-active')) element.classList.remove('is-active');
   // Styles from the page's stylesheet do not travel with the file; carry the ones that change its look.
   const computed = getComputedStyle(svg);
-  clone.setAttribute('style', `font-family:${computed.fontFamily};background:#fff`);
+  // A presentation attribute, not style="": the page's CSP blocks inline style attributes.
+  clone.setAttribute('font-family', computed.fontFamily);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
 }
 

@@ -1,0 +1,178 @@
+/**
+ * Query expansion from the curated word list (content/search-terms.yaml): a search for "ASB" also
+ * searches for "anti-social behaviour", because Pagefind only finds the words it is given.
+ * Pure functions, shared by the build (validation) and the browser (search page).
+ */
+
+/** A group of terms that mean the same thing, as listed in content/search-terms.yaml. */
+export interface TermGroup {
+  readonly terms: readonly string[];
+}
+
+/** One query to run; the search page runs every variant and merges the results (see rank.ts). */
+export interface QueryVariant {
+  /** The text to give Pagefind. */
+  readonly query: string;
+  /**
+   * Whole words only: the variant is just an abbreviation, and Pagefind would also find words that
+   * start with it ("DA" in "data"). The search page keeps only pages an exact search finds, ranked by
+   * the ordinary search's scores (exact searches score every page alike).
+   */
+  readonly exact: boolean;
+  /**
+   * 0 for what was typed, or the same thing written another way (an abbreviation and its full term);
+   * 1 for a related everyday word (knife, sharp object), whose pages rank after pages with the typed words.
+   */
+  readonly tier: 0 | 1;
+  /** How many words Pagefind will look for: its scores add up over words, so merging divides by this. */
+  readonly words: number;
+  /** Terms from the list used in place of what was typed; empty for the typed query. */
+  readonly substituted: readonly string[];
+}
+
+/** Most variants one search runs: each is a separate Pagefind query. */
+export const MAX_VARIANTS = 8;
+
+/** Lower-cases and drops what Pagefind ignores, so "Anti-Social  Behaviour" matches "anti-social behaviour". */
+export function normaliseForMatching(text: string): string {
+  return text
+    .toLocaleLowerCase('en-GB')
+    .replace(/&/g, ' and ')
+    .replace(/[\p{Pd}'’]/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Whether a term from the list is an abbreviation: written in capitals, like "ASB" or "MARAC". */
+export function isAbbreviation(term: string): boolean {
+  return /^[\p{Lu}\p{N}]{2,}$/u.test(term) && /\p{Lu}/u.test(term);
+}
+
+/** The number of words Pagefind searches for in `query` (it joins hyphenated words and drops punctuation). */
+export function countSearchWords(query: string): number {
+  return Math.max(1, query.replace(/[\p{Pd}"'’]/gu, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).length);
+}
+
+interface TextSegment {
+  readonly kind: 'text';
+  readonly raw: string;
+}
+
+interface TermSegment {
+  readonly kind: 'term';
+  readonly raw: string;
+  /** The term as the list writes it, which decides whether it is an abbreviation. */
+  readonly listed: string;
+  readonly group: TermGroup;
+}
+
+type Segment = TextSegment | TermSegment;
+
+/** Splits a query into typed words and runs of words that are a term in the list (longest match first). */
+function segment(query: string, groups: readonly TermGroup[]): Segment[] {
+  const byTerm = new Map<string, { listed: string; group: TermGroup }>();
+  let longest = 1;
+  for (const group of groups) {
+    for (const term of group.terms) {
+      const key = normaliseForMatching(term);
+      if (key && !byTerm.has(key)) byTerm.set(key, { listed: term, group });
+      longest = Math.max(longest, term.split(/\s+/).length);
+    }
+  }
+  const raw = query.trim().split(/\s+/).filter(Boolean);
+  const normalised = raw.map(normaliseForMatching);
+  const segments: Segment[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    let matched: Segment | undefined;
+    let end = i + 1;
+    for (let j = Math.min(raw.length, i + longest); j > i && !matched; j--) {
+      const key = normalised.slice(i, j).filter(Boolean).join(' ');
+      const found = key ? byTerm.get(key) : undefined;
+      if (found) {
+        matched = { kind: 'term', raw: raw.slice(i, j).join(' '), ...found };
+        end = j;
+      }
+    }
+    segments.push(matched ?? { kind: 'text', raw: raw[i]! });
+    i = end;
+  }
+  return segments;
+}
+
+/** A key that treats "anti social" and "anti-social" as one, so near-identical variants run once. */
+function variantKey(query: string): string {
+  return normaliseForMatching(query).replace(/\s+/g, '');
+}
+
+/**
+ * The queries to run for what a visitor typed: the query itself first, then the query with each
+ * listed term swapped for the other terms of its group. A query in double quotes is an exact phrase
+ * and is never expanded. A query that is only an abbreviation is marked to match whole words.
+ */
+export function expandQuery(query: string, groups: readonly TermGroup[], maxVariants = MAX_VARIANTS): QueryVariant[] {
+  const trimmed = query.trim();
+  if (!trimmed) return [];
+  if (/^".+"$/.test(trimmed)) return [{ query: trimmed, exact: false, tier: 0, words: countSearchWords(trimmed), substituted: [] }];
+
+  const segments = segment(trimmed, groups);
+  // Each choice is one way of writing every term segment; the typed wording comes first.
+  type Choice = { text: string; listed: string; substituted: boolean; group?: TermGroup };
+  const options: Choice[][] = segments.map((s) =>
+    s.kind === 'text'
+      ? [{ text: s.raw, listed: s.raw, substituted: false }]
+      : [
+          { text: s.raw, listed: s.listed, substituted: false, group: s.group },
+          ...s.group.terms
+            .filter((t) => normaliseForMatching(t) !== normaliseForMatching(s.raw))
+            .map((t) => ({ text: t, listed: t, substituted: true, group: s.group })),
+        ],
+  );
+
+  let combinations: Choice[][] = [[]];
+  for (const choices of options) {
+    combinations = combinations.flatMap((prefix) => choices.map((choice) => [...prefix, choice]));
+    if (combinations.length > 256) combinations = combinations.slice(0, 256); // a pathological query, not a real one
+  }
+  // Fewest substitutions first, so the cap keeps the typed query and single swaps.
+  const substitutions = (c: Choice[]) => c.filter((choice) => choice.substituted).length;
+  combinations = combinations
+    .map((combination, order) => ({ combination, order }))
+    .sort((a, b) => substitutions(a.combination) - substitutions(b.combination) || a.order - b.order)
+    .map(({ combination }) => combination);
+
+  const variants: QueryVariant[] = [];
+  const seen = new Set<string>();
+  for (const combination of combinations) {
+    if (variants.length >= maxVariants) break;
+    const only = combination.length === 1 ? combination[0]! : undefined;
+    const text = combination.map((c) => c.text).join(' ');
+    const exact = only?.group !== undefined && isAbbreviation(only.listed);
+    const key = variantKey(text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const swapped = combination.filter((c) => c.substituted);
+    const sameThing = swapped.every((c) => c.group!.terms.some(isAbbreviation));
+    variants.push({
+      query: text,
+      exact,
+      tier: sameThing ? 0 : 1,
+      words: countSearchWords(text),
+      substituted: swapped.map((c) => c.text),
+    });
+  }
+  return variants;
+}
+
+/** The other wordings searched, for the line under the results ("Also searched for: …"). */
+export function alsoSearchedFor(variants: readonly QueryVariant[]): string[] {
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  for (const variant of variants.slice(1)) {
+    const key = variantKey(variant.query);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    terms.push(variant.query);
+  }
+  return terms;
+}
