@@ -12,7 +12,7 @@ import { csvParseCount } from '../lib/read/csv.ts';
 import type { StoredArtefact } from '../lib/downloads/catalogue.ts';
 import { downloadsDir, prepareData } from './prepare-data.ts';
 import { reportDiagnostics, runCli } from './report.ts';
-import { writeMeasureOgImages } from '../lib/sharing/og-images.ts';
+import { publishOgImages, startMeasureOgImages } from '../lib/sharing/og-images.ts';
 import type { Diagnostic } from '../lib/validate/diagnostic.ts';
 
 /**
@@ -111,6 +111,8 @@ async function publish(
   rmSync(p.staging, { recursive: true, force: true });
   process.env.SND_GENERATED_DIR = p.generated;
   process.env.SND_ROOT = p.root;
+  // Social preview PNGs are drawn in a worker thread while Astro renders pages (src/lib/sharing/og-images.ts).
+  const socialImages = startMeasureOgImages(p.generated);
   await astroBuild({ root: p.project, outDir: p.staging, logLevel: 'warn', ...(p.cacheDir ? { cacheDir: p.cacheDir } : {}) });
   times.astro = clock.now() - t;
 
@@ -131,10 +133,11 @@ async function publish(
   times.downloads = clock.now() - t;
 
   t = clock.now();
-  // Social preview PNGs, drawn from the page model as the pages are (src/lib/sharing/og-images.ts).
-  const og = await writeMeasureOgImages(p.generated, p.staging);
+  // Only the wait for images still being drawn once Astro has finished, and the move into the site.
+  const og = await socialImages.finish();
+  publishOgImages(p.generated, p.staging);
   times.socialImages = clock.now() - t;
-  log(`Drew ${og.images} social preview images in ${(og.totalMs / 1000).toFixed(1)} s.`);
+  log(`Drew ${og.images} social preview images in ${(og.totalMs / 1000).toFixed(1)} s, beside Astro.`);
 
   t = clock.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: SEARCH_EXCLUDED });

@@ -3,22 +3,31 @@
  * write the page model to .generated/ for the Astro pages to read.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildPageModel } from '../lib/build-model.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
-import { buildArtefacts, buildJsonLd } from '../lib/downloads/artefacts.ts';
-import { catalogue, type Artefact } from '../lib/downloads/catalogue.ts';
+import { buildJsonLd, eachArtefact } from '../lib/downloads/artefacts.ts';
+import { catalogue, storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
 import { siteRoot } from '../lib/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
-/** Validates and writes .generated/; returns undefined (after reporting) when anything is invalid. */
+/** Where prepareData writes the downloads, below the generated folder; the build moves them into the site. */
+export function downloadsDir(generated: string): string {
+  return join(generated, 'downloads');
+}
+
+/**
+ * Validates and writes .generated/: the page model, and every download under downloads/ (see
+ * downloadsDir), each written as soon as it is built so their bytes are never all in memory at
+ * once. Returns undefined (after reporting) when anything is invalid.
+ */
 export function prepareData(
   root: string,
   generated: string,
   day = today(),
-): { model: SiteModel; page: PageModel; artefacts: Artefact[] } | undefined {
+): { model: SiteModel; page: PageModel; artefacts: StoredArtefact[] } | undefined {
   const { model, diagnostics } = loadSite({ root, today: day });
   if (!model) {
     reportDiagnostics(diagnostics, console.error);
@@ -29,7 +38,13 @@ export function prepareData(
   mkdirSync(join(generated, 'measures'), { recursive: true });
   writeFileSync(join(generated, 'model.json'), JSON.stringify(page));
   for (const detail of details) writeFileSync(join(generated, 'measures', `${detail.slug}.json`), JSON.stringify(detail));
-  const artefacts = buildArtefacts(model, siteRoot());
+  const artefacts: StoredArtefact[] = [];
+  for (const artefact of eachArtefact(model, siteRoot())) {
+    const file = join(downloadsDir(generated), artefact.path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, artefact.bytes);
+    artefacts.push(storedArtefact(artefact));
+  }
   writeFileSync(join(generated, 'catalogue.json'), JSON.stringify(catalogue(artefacts, model.site.licence)));
   writeFileSync(join(generated, 'jsonld.json'), JSON.stringify(buildJsonLd(model, artefacts, siteRoot())));
   return { model, page, artefacts };

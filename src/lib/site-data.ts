@@ -1,6 +1,8 @@
 /**
  * Read side of the pipeline for Astro pages: loads what `src/cli/build.ts` wrote to .generated/.
- * Plain Node reads, memoised, so each JSON file is read at most once per build.
+ * Plain Node reads, memoised: the model, catalogue and JSON-LD are read once per build; a measure's
+ * detail (every row of every release) is kept only while pages that need it are rendering, since
+ * keeping them all would hold the whole data set in memory for the rest of the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,9 @@ export function generatedDir(): string {
 }
 
 let model: PageModel | undefined;
+/** Recently read details, oldest first; a measure page and the plan pages citing it read the same one. */
 const details = new Map<string, MeasureDetail>();
+const DETAILS_KEPT = 8;
 
 /** The page model; fails with a clear message when the data step has not run. */
 export function loadModel(): PageModel {
@@ -32,8 +36,10 @@ export function loadMeasureDetail(slug: string): MeasureDetail {
   let detail = details.get(slug);
   if (!detail) {
     detail = JSON.parse(readFileSync(join(generatedDir(), 'measures', `${slug}.json`), 'utf8')) as MeasureDetail;
-    details.set(slug, detail);
+    if (details.size >= DETAILS_KEPT) details.delete(details.keys().next().value!);
   }
+  details.delete(slug);
+  details.set(slug, detail);
   return detail;
 }
 
@@ -53,9 +59,15 @@ export function loadJsonLd(pagePath: string): string | undefined {
   return jsonLd[pagePath];
 }
 
-/** Lookup helpers over the model, built once. */
+let lookups: ReturnType<typeof buildIndex> | undefined;
+
+/** Lookup helpers over the model, built once per build (not once per page: that is quadratic in pages). */
 export function index() {
-  const m = loadModel();
+  lookups ??= buildIndex(loadModel());
+  return lookups;
+}
+
+function buildIndex(m: PageModel) {
   return {
     plan: byId(m.plans, (p) => p.id),
     priority: byId(m.priorities, (p) => p.id),

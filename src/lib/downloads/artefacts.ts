@@ -7,9 +7,10 @@ import type { Measure, SiteModel } from '../model.ts';
 import { paths } from '../paths.ts';
 import { utf8 } from './bytes.ts';
 import { mediaTypeOf, type Artefact } from './catalogue.ts';
-import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd } from './json-ld.ts';
+import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, type DownloadLink } from './json-ld.ts';
 import { measureJsonText } from './measure-json.ts';
 import { planZip } from './zip.ts';
+import { SLUG } from '../read/redirects.ts';
 
 /** Measures whose figures belong to a plan's download: its framework measures and their supporting series. */
 export function planMeasures(model: SiteModel, planId: string): Measure[] {
@@ -21,23 +22,60 @@ export function planMeasures(model: SiteModel, planId: string): Measure[] {
 
 /** All downloads; `siteUrl` is the absolute address of the site root (for citations inside files). */
 export function buildArtefacts(model: SiteModel, siteUrl: string): Artefact[] {
+  return [...eachArtefact(model, siteUrl)];
+}
+
+/**
+ * The downloads one at a time, in the order buildArtefacts lists them, so the build can write each
+ * to disk and let its bytes go: a large partnership's downloads run to a gigabyte.
+ * A file of a renamed measure or plan is also published at each former address (see below).
+ */
+export function* eachArtefact(model: SiteModel, siteUrl: string): Generator<Artefact> {
+  const former = formerAddresses(model);
+  for (const artefact of currentArtefacts(model, siteUrl)) {
+    yield artefact;
+    for (const path of former(artefact.path)) {
+      yield { ...artefact, path, title: `${artefact.title}, at its former address (the same file as ${artefact.path})` };
+    }
+  }
+}
+
+/**
+ * Former addresses of a download, from `redirect_from` of its measure or plan. A page can redirect
+ * (Astro writes a meta refresh page), but a CSV, JSON or zip file cannot on a static host, and the
+ * scripts and spreadsheets that fetch them follow no meta refresh: so the honest way to keep an old
+ * data address working is to publish the same bytes there too.
+ */
+export function formerAddresses(model: SiteModel): (path: string) => string[] {
+  const measures = new Map(model.measures.map((m) => [m.id, m.data.redirect_from.filter((old) => SLUG.test(old))]));
+  const plans = new Map(model.plans.map((p) => [p.id, p.data.redirect_from.filter((old) => SLUG.test(old))]));
+  return (path) => {
+    const measure = /^\/data\/measures\/([^/.]+)(\.csv|\.json|\/[^/]+\.csv)$/.exec(path);
+    if (measure) return (measures.get(measure[1]!) ?? []).map((old) => `/data/measures/${old}${measure[2]}`);
+    const plan = /^\/downloads\/([^/.]+)(\.zip|\/[^/]+)$/.exec(path);
+    if (plan) return (plans.get(plan[1]!) ?? []).map((old) => `/downloads/${old}${plan[2]}`);
+    return [];
+  };
+}
+
+/** Every download at its current address. */
+function* currentArtefacts(model: SiteModel, siteUrl: string): Generator<Artefact> {
   const absolute = (path: string) => new URL(path.replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
-  const artefacts: Artefact[] = [];
   for (const measure of model.measures) {
     const current = measure.vintages.at(-1);
     if (!current) continue;
-    artefacts.push({ path: paths.measureCsv(measure.id), bytes: current.bytes, updated: current.date, title: `${measure.data.title}: current release (CSV)` });
+    yield { path: paths.measureCsv(measure.id), bytes: current.bytes, updated: current.date, title: `${measure.data.title}: current release (CSV)` };
     if (!measure.data.derivation) {
       for (const v of measure.vintages) {
-        artefacts.push({ path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)` });
+        yield { path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)` };
       }
     }
-    artefacts.push({
+    yield {
       path: paths.measureJson(measure.id),
       bytes: utf8(measureJsonText(measure, model.site)),
       updated: current.date,
       title: `${measure.data.title}: metadata and current series (JSON)`,
-    });
+    };
   }
   for (const plan of model.plans) {
     const measures = planMeasures(model, plan.id);
@@ -45,32 +83,40 @@ export function buildArtefacts(model: SiteModel, siteUrl: string): Artefact[] {
     if (!updated) continue;
     const zip = planZip({ plan, measures, site: model.site, pageUrl: absolute(paths.downloads(plan.id)) });
     const file = (name: string) => zip.files.find((f) => f.name === name)!.bytes;
-    artefacts.push(
-      { path: paths.planCsv(plan.id), bytes: file('data.csv'), updated, title: `${plan.data.title}: all measures (CSV)` },
-      { path: paths.planDatapackage(plan.id), bytes: file('datapackage.json'), updated, title: `${plan.data.title}: Frictionless Data Package` },
-      { path: paths.planZip(plan.id), bytes: zip.bytes, updated, title: `${plan.data.title}: data, data package, README and checksums (zip)` },
-    );
+    yield { path: paths.planCsv(plan.id), bytes: file('data.csv'), updated, title: `${plan.data.title}: all measures (CSV)` };
+    yield { path: paths.planDatapackage(plan.id), bytes: file('datapackage.json'), updated, title: `${plan.data.title}: Frictionless Data Package` };
+    yield { path: paths.planZip(plan.id), bytes: zip.bytes, updated, title: `${plan.data.title}: data, data package, README and checksums (zip)` };
   }
-  return artefacts;
 }
 
 /**
  * Serialised schema.org Dataset JSON-LD for each measure page and each plan's download page, keyed
  * by page path; computed with the artefacts because it lists them.
  */
-export function buildJsonLd(model: SiteModel, artefacts: readonly Artefact[], siteUrl: string): Record<string, string> {
+export function buildJsonLd(model: SiteModel, artefacts: readonly Pick<Artefact, 'path' | 'title'>[], siteUrl: string): Record<string, string> {
   const root = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
   const absolute = (path: string) => new URL(path.replace(/^\//, ''), root).href;
   const links = (keep: (path: string) => boolean) =>
     artefacts
       .filter((a) => keep(a.path))
       .map((a) => ({ contentUrl: absolute(a.path), encodingFormat: mediaTypeOf(a.path), name: a.title }));
+  // Each measure's own files (its CSV, its JSON and its release folder), grouped in one pass: filtering
+  // every artefact for every measure is quadratic, and a large partnership has thousands of both.
+  const ownFile = new Map(model.measures.flatMap((m) => [[paths.measureCsv(m.id), m.id] as const, [paths.measureJson(m.id), m.id] as const]));
+  const byMeasure = new Map<string, DownloadLink[]>();
+  for (const a of artefacts) {
+    const folder = /^\/data\/measures\/([^/]+)\//.exec(a.path)?.[1];
+    const owner = ownFile.get(a.path) ?? folder;
+    if (owner === undefined) continue;
+    const list = byMeasure.get(owner) ?? [];
+    list.push({ contentUrl: absolute(a.path), encodingFormat: mediaTypeOf(a.path), name: a.title });
+    byMeasure.set(owner, list);
+  }
   const out: Record<string, string> = {};
   for (const measure of model.measures) {
     if (measure.vintages.length === 0) continue;
     const page = paths.measure(measure.id);
-    const own = [paths.measureCsv(measure.id), paths.measureJson(measure.id)];
-    const downloads = links((path) => own.includes(path) || path.startsWith(`/data/measures/${measure.id}/`));
+    const downloads = byMeasure.get(measure.id) ?? [];
     out[page] = serializeJsonLd(measureDatasetJsonLd({ measure, site: model.site, pageUrl: absolute(page), downloads }));
   }
   for (const plan of model.plans) {

@@ -15,6 +15,22 @@ export interface Artefact {
   readonly title: string;
 }
 
+/** An artefact already written to disk: its size and hash instead of its bytes. */
+export interface StoredArtefact {
+  readonly path: string;
+  readonly updated: string;
+  readonly title: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Hex SHA-256 of the bytes. */
+  readonly sha256: string;
+}
+
+/** What the catalogue needs of an artefact, without keeping its bytes. */
+export function storedArtefact(a: Artefact): StoredArtefact {
+  return { path: a.path, updated: a.updated, title: a.title, size: a.bytes.byteLength, sha256: sha256Hex(a.bytes) };
+}
+
 /** One catalogue entry. */
 export interface CatalogueEntry {
   readonly path: string;
@@ -43,7 +59,7 @@ export function mediaTypeOf(path: string): string {
 }
 
 /** Catalogue entries for the artefacts, sorted by path so the catalogue is stable. */
-export function catalogue(artefacts: readonly Artefact[], licence: { name: string; url: string }): CatalogueEntry[] {
+export function catalogue(artefacts: readonly (Artefact | StoredArtefact)[], licence: { name: string; url: string }): CatalogueEntry[] {
   const seen = new Set<string>();
   for (const a of artefacts) {
     if (seen.has(a.path)) throw new Error(`two downloads share the path ${a.path}`);
@@ -51,15 +67,18 @@ export function catalogue(artefacts: readonly Artefact[], licence: { name: strin
   }
   return [...artefacts]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((a) => ({
-      path: a.path,
-      title: a.title,
-      mediaType: mediaTypeOf(a.path),
-      bytes: a.bytes.byteLength,
-      updated: a.updated,
-      licence: { name: licence.name, url: licence.url },
-      sha256: sha256Hex(a.bytes),
-    }));
+    .map((a) => {
+      const stored = 'bytes' in a ? storedArtefact(a) : a;
+      return {
+        path: a.path,
+        title: a.title,
+        mediaType: mediaTypeOf(a.path),
+        bytes: stored.size,
+        updated: a.updated,
+        licence: { name: licence.name, url: licence.url },
+        sha256: stored.sha256,
+      };
+    });
 }
 
 /** The catalogue as CSV, for spreadsheet users. */

@@ -25,9 +25,14 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One record as CSV text with its CRLF ending: fields already as cell text. */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
 /** Whole CSV text: fields already as cell text, records ended by CRLF as RFC 4180 asks. */
 export function csvText(records: readonly (readonly string[])[]): string {
-  return records.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
+  return records.map(csvLine).join('');
 }
 
 /**

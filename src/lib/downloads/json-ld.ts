@@ -4,7 +4,7 @@
  * files reaches these objects: serializeJsonLd makes it safe inside a <script> element.
  */
 import type { Measure, Plan } from '../model.ts';
-import { comparePeriods, type Period } from '../period.ts';
+import type { Period } from '../period.ts';
 import type { Site } from '../schemas/site.ts';
 import { currentVintage, ownArea, parseMeasurePeriod } from '../derive/series.ts';
 import { newestVintageDate } from './datapackage.ts';
@@ -58,11 +58,17 @@ type MeasureInput = Pick<Measure, 'id' | 'data' | 'vintages'>;
 /** ISO 8601 interval from the first day of the earliest period to the last day of the latest; undefined for none. */
 export function temporalCoverage(periods: readonly Period[]): string | undefined {
   if (periods.length === 0) return undefined;
-  const sorted = [...periods].sort(comparePeriods);
-  const first = sorted[0]!.start;
+  // One pass, no spread: a plan's download covers every row of every measure (hundreds of thousands
+  // of periods for a large partnership), too many for Math.max(...) or a sort.
+  let first = Infinity;
+  let end = -Infinity;
+  for (const p of periods) {
+    first = Math.min(first, p.start.getTime());
+    end = Math.max(end, p.end.getTime());
+  }
   // Period ends are exclusive; people and search engines read an interval's end as its last day.
-  const last = new Date(Math.max(...sorted.map((p) => p.end.getTime())) - 86_400_000);
-  return `${first.toISOString().slice(0, 10)}/${last.toISOString().slice(0, 10)}`;
+  const last = new Date(end - 86_400_000);
+  return `${new Date(first).toISOString().slice(0, 10)}/${last.toISOString().slice(0, 10)}`;
 }
 
 /** Periods of every row in a measure's current release that parse in its frequency. */

@@ -15,7 +15,7 @@ import { parse } from 'csv-parse/sync';
 import type { Measure, ObservationStatus } from '../model.ts';
 import { periodLabel } from '../period.ts';
 import { parseMeasurePeriod } from '../derive/series.ts';
-import { csvText, defuseFormula, plainNumber, restoreFormula } from './csv.ts';
+import { csvLine, csvText, defuseFormula, plainNumber, restoreFormula } from './csv.ts';
 
 /** Columns before the breakdown columns. */
 export const LEADING_COLUMNS = ['measure', 'period', 'period_label', 'area_code', 'area_name'] as const;
@@ -47,38 +47,71 @@ export function tidyColumns(measures: readonly TidyMeasure[]): string[] {
   return [...LEADING_COLUMNS, ...breakdownColumns(measures), ...TRAILING_COLUMNS];
 }
 
-/** The label written for a row's period: the file's own, else the site's. */
-function labelFor(measure: TidyMeasure, period: string, given: string | undefined): string {
-  if (given !== undefined) return given;
-  const parsed = parseMeasurePeriod(measure.data, period);
-  return parsed ? periodLabel(parsed) : '';
-}
-
 /**
- * Header and records as cell text, before CSV quoting: text defused against formulas, numbers
- * as plain decimals. Order: measures as given, releases oldest first, rows in file order.
+ * Data records as cell text, before CSV quoting: text defused against formulas, numbers as plain
+ * decimals. Order: measures as given, releases oldest first, rows in file order. One at a time, so
+ * a large plan's file never has to be held as millions of arrays.
  */
-export function tidyRecords(measures: readonly TidyMeasure[]): string[][] {
-  const breakdowns = breakdownColumns(measures);
-  const records: string[][] = [[...LEADING_COLUMNS, ...breakdowns, ...TRAILING_COLUMNS]];
+function* eachTidyRecord(measures: readonly TidyMeasure[], breakdowns: readonly string[]): Generator<string[]> {
   for (const measure of measures) {
+    // The site's label for each period, worked out once per measure (every release and area repeats it).
+    const labels = new Map<string, string>();
+    const labelFor = (period: string, given: string | undefined): string => {
+      if (given !== undefined) return given;
+      let label = labels.get(period);
+      if (label === undefined) {
+        const parsed = parseMeasurePeriod(measure.data, period);
+        label = parsed ? periodLabel(parsed) : '';
+        labels.set(period, label);
+      }
+      return label;
+    };
     for (const vintage of measure.vintages) {
       for (const row of vintage.rows) {
         const text = [
           measure.id,
           row.period,
-          labelFor(measure, row.period, row.periodLabel),
+          labelFor(row.period, row.periodLabel),
           row.areaCode,
           row.areaName,
           ...breakdowns.map((c) => row.breakdown[c] ?? ''),
         ].map(defuseFormula);
         const value = row.value === null ? '' : plainNumber(row.value);
         const after = [row.status ?? '', row.note, row.source, vintage.date].map(defuseFormula);
-        records.push([...text, value, ...after]);
+        yield [...text, value, ...after];
       }
     }
   }
-  return records;
+}
+
+/** Header and records as cell text, before CSV quoting (see eachTidyRecord). */
+export function tidyRecords(measures: readonly TidyMeasure[]): string[][] {
+  const breakdowns = breakdownColumns(measures);
+  return [[...LEADING_COLUMNS, ...breakdowns, ...TRAILING_COLUMNS], ...eachTidyRecord(measures, breakdowns)];
+}
+
+/** Records encoded per this many lines: large enough to be quick, small enough never to hold the whole file as text. */
+const LINES_PER_CHUNK = 4096;
+
+/**
+ * The tidy CSV for a plan's measures as UTF-8 bytes (no byte-order mark), written in chunks: a
+ * large partnership's file is hundreds of megabytes, which as one string would need as much again
+ * and come near the longest string JavaScript can hold.
+ */
+export function tidyCsvBytes(measures: readonly TidyMeasure[]): Uint8Array {
+  const breakdowns = breakdownColumns(measures);
+  const chunks: Buffer[] = [Buffer.from(csvLine([...LEADING_COLUMNS, ...breakdowns, ...TRAILING_COLUMNS]), 'utf8')];
+  let lines: string[] = [];
+  for (const record of eachTidyRecord(measures, breakdowns)) {
+    lines.push(csvLine(record));
+    if (lines.length === LINES_PER_CHUNK) {
+      chunks.push(Buffer.from(lines.join(''), 'utf8'));
+      lines = [];
+    }
+  }
+  if (lines.length) chunks.push(Buffer.from(lines.join(''), 'utf8'));
+  const bytes = Buffer.concat(chunks);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The tidy CSV text for a plan's measures (UTF-8 when encoded; no byte-order mark). */

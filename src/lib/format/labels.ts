@@ -38,10 +38,11 @@ export function agencyLabel(agency: string): string {
   return agency.trim() === '' ? 'Not stated' : agency;
 }
 
+/** Made once: creating an Intl formatter costs far more than formatting, and pages format many dates. */
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** A date written the way UK public bodies write it: "24 July 2025". */
 export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return LONG_DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }

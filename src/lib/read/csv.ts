@@ -79,6 +79,31 @@ function failure(file: string, at: TextPosition, message: string): CsvReadResult
 }
 
 /**
+ * A record whose cell positions are worked out when first asked for. Only a diagnostic needs them,
+ * and a valid file has none: computing them for every cell of every row was a large share of the
+ * time (and garbage) of reading a big data set.
+ */
+class LocatedRecord implements CsvRecord {
+  readonly line: number;
+  readonly cells: readonly string[];
+  readonly #raw: string;
+  readonly #start: number;
+  readonly #index: LineIndex;
+  #positions: readonly TextPosition[] | undefined;
+  constructor(cells: readonly string[], raw: string, start: number, index: LineIndex) {
+    this.cells = cells;
+    this.#raw = raw;
+    this.#start = start;
+    this.#index = index;
+    this.line = index.positionOf(start).line;
+  }
+  get positions(): readonly TextPosition[] {
+    this.#positions ??= cellStartOffsets(this.#raw, this.cells.length).map((offset) => this.#index.positionOf(this.#start + offset));
+    return this.#positions;
+  }
+}
+
+/**
  * csv-parse gives each record's raw text but not its offset, so walk the text, matching each
  * raw record in turn to recover offsets.
  */
@@ -89,8 +114,7 @@ function locateRecords(text: string, parsed: readonly ParsedRecord[]): CsvRecord
   for (const { record, raw: rawWithBreaks } of parsed) {
     const raw = rawWithBreaks.replace(/^[\r\n]+/, '');
     const start = findRecordStart(text, raw, cursor);
-    const positions = cellStartOffsets(raw, record.length).map((offset) => index.positionOf(start + offset));
-    records.push({ line: positions[0]!.line, cells: record, positions });
+    records.push(new LocatedRecord(record, raw, start, index));
     cursor = start + raw.length;
   }
   return records;

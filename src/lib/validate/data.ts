@@ -333,6 +333,7 @@ function fileRules(file: string, input: MeasureDataInput, columnIndex: ReadonlyM
 /** Checks every row; returns the rows that passed. */
 function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Reporter): Observation[] {
   const rows: Observation[] = [];
+  const shared = new Shared();
   const firstLineOfKey = new Map<string, number>();
   const reportedUnknownAreas = new Set<string>();
   for (const record of records) {
@@ -346,17 +347,23 @@ function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Re
     const period = periodCell && checkPeriodCell(periodCell, rules, reporter);
     const value = valueCell && checkValue(valueCell, status, rules, reporter);
     const area = resolveArea(cell('area_code'), cell('area_name'), rules, reporter, reportedUnknownAreas);
-    const breakdown = breakdownOf(record, rules);
+    const breakdown = breakdownOf(record, rules, shared);
     if (periodCell) checkDuplicate(record, periodCell, area.code, breakdown, rules, firstLineOfKey, reporter);
     if (reporter.diagnostics.length > before || period === undefined || value === undefined) continue;
-    rows.push(observation(record, cell, { period, value, status, area, breakdown }));
+    rows.push(observation(record, cell, { period, value, status, area, breakdown }, shared));
   }
   return rows;
 }
 
 function cellOf(record: CsvRecord, index: number | undefined): Cell | undefined {
   if (index === undefined) return undefined;
-  return { text: record.cells[index] ?? '', at: record.positions[index]! };
+  // The position is looked up only when a problem is reported (see LocatedRecord in read/csv.ts).
+  return {
+    text: record.cells[index] ?? '',
+    get at() {
+      return record.positions[index]!;
+    },
+  };
 }
 
 /** A row must have one cell per header column, or its cells cannot be matched to columns. */
@@ -466,14 +473,46 @@ function resolveArea(
   return { code, name: nameCell?.text || knownName || code };
 }
 
-/** Breakdown values the row gives; empty cells mean the row is the headline (all groups) figure. */
-function breakdownOf(record: CsvRecord, rules: FileRules): Record<string, string> {
-  const breakdown: Record<string, string> = {};
-  for (const column of rules.breakdownColumns) {
-    const text = record.cells[rules.columnIndex.get(column)!] ?? '';
-    if (text !== '') breakdown[column] = text;
+/** The breakdown of every row that has none. */
+const NO_BREAKDOWN: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * One copy of each text and breakdown a file repeats. A file repeats every period for each area and
+ * group, and every area for each period: without sharing, each row holds its own copies, which for
+ * a large partnership (millions of rows) is most of the memory the build needs.
+ */
+class Shared {
+  readonly #texts = new Map<string, string>();
+  readonly #breakdowns = new Map<string, Readonly<Record<string, string>>>();
+  text<T extends string>(text: T): T {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known as T;
+    this.#texts.set(text, text);
+    return text;
   }
-  return breakdown;
+  /** A frozen breakdown object, the same object for every row with the same values. */
+  breakdown(values: readonly string[], make: () => Record<string, string>): Readonly<Record<string, string>> {
+    if (values.every((v) => v === '')) return NO_BREAKDOWN;
+    const key = values.join('\u0000');
+    let breakdown = this.#breakdowns.get(key);
+    if (!breakdown) {
+      breakdown = Object.freeze(make());
+      this.#breakdowns.set(key, breakdown);
+    }
+    return breakdown;
+  }
+}
+
+/** Breakdown values the row gives; empty cells mean the row is the headline (all groups) figure. */
+function breakdownOf(record: CsvRecord, rules: FileRules, shared: Shared): Readonly<Record<string, string>> {
+  const values = rules.breakdownColumns.map((column) => record.cells[rules.columnIndex.get(column)!] ?? '');
+  return shared.breakdown(values, () => {
+    const breakdown: Record<string, string> = {};
+    rules.breakdownColumns.forEach((column, i) => {
+      if (values[i] !== '') breakdown[column] = values[i]!;
+    });
+    return breakdown;
+  });
 }
 
 /** One row per period, area and breakdown: a second would make charts and downloads ambiguous. */
@@ -503,19 +542,20 @@ function checkDuplicate(
 function observation(
   record: CsvRecord,
   cell: (column: string) => Cell | undefined,
-  parts: { period: string; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Record<string, string> },
+  parts: { period: string; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Readonly<Record<string, string>> },
+  shared: Shared,
 ): Observation {
   const periodLabel = cell('period_label')?.text;
   return {
-    period: parts.period,
-    ...(periodLabel ? { periodLabel } : {}),
-    areaCode: parts.area.code,
-    areaName: parts.area.name,
+    period: shared.text(parts.period),
+    ...(periodLabel ? { periodLabel: shared.text(periodLabel) } : {}),
+    areaCode: shared.text(parts.area.code),
+    areaName: shared.text(parts.area.name),
     breakdown: parts.breakdown,
     value: parts.value,
-    ...(parts.status ? { status: parts.status } : {}),
-    note: cell('note')?.text ?? '',
-    source: cell('source')?.text ?? '',
+    ...(parts.status ? { status: shared.text(parts.status) } : {}),
+    note: shared.text(cell('note')?.text ?? ''),
+    source: shared.text(cell('source')?.text ?? ''),
     line: record.line,
   };
 }

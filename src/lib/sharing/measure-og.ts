@@ -1,0 +1,45 @@
+/**
+ * A measure's social preview image: its leading chart with the title, area, latest figure and
+ * source, as SVG ready to rasterise, plus the alt text the page's og:image:alt carries.
+ */
+import type { MeasurePageData } from '../derive/measure-page.ts';
+import { formatValue } from '../format/number.ts';
+import { periodLabel } from '../period.ts';
+import type { Site } from '../schemas/site.ts';
+import { leadChart, type LeadChart } from './lead-chart.ts';
+import { composeOgImageSvg, type OgImageText } from './og-image.ts';
+
+/** The image's SVG and its description for people who cannot see it. */
+export interface MeasureOgImage {
+  readonly svg: string;
+  readonly alt: string;
+}
+
+/** The line under the title: what area, and the latest figure or the period compared. */
+export function ogSubtitle(chart: LeadChart, data: MeasurePageData): string {
+  if (chart.kind === 'bar') return `${chart.input.areaName} and comparators, ${periodLabel(chart.input.period)}`;
+  const latest = data.latest!;
+  const unitWords = chart.input.unit === 'count' && chart.input.unitLabel ? ` ${chart.input.unitLabel}` : '';
+  return `${chart.input.areaName}: ${formatValue(latest.value, chart.input.unit)}${unitWords} in ${periodLabel(latest.period)}`;
+}
+
+/** The words of a measure's preview image, all from the measure, its release and content/site.yaml. */
+export function measureOgText(chart: LeadChart, data: MeasurePageData, site: Site): OgImageText {
+  const meta = data.measure.data;
+  const publisher = data.measure.vintages.at(-1)?.release.publisher ?? meta.source_agency;
+  return {
+    title: meta.title,
+    subtitle: ogSubtitle(chart, data),
+    publisher,
+    licence: site.licence.short,
+    siteName: site.site_name,
+    brand: site.colours.brand,
+  };
+}
+
+/** The preview image of a measure, or undefined when it has no figures to draw. */
+export function measureOgImage(data: MeasurePageData, site: Site): MeasureOgImage | undefined {
+  const chart = leadChart(data);
+  if (!chart) return undefined;
+  return { svg: composeOgImageSvg(chart, measureOgText(chart, data, site)), alt: chart.desc };
+}
