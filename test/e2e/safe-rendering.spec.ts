@@ -6,9 +6,9 @@
  * text reaches readers as text: escaped in the HTML, parsed as no element, well-formed in SVG and
  * JSON-LD, and byte-exact in the downloads.
  */
+import { buildRoot } from '../support/fixture-roots.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,22 +59,9 @@ let origin = '';
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   output = mkdtempSync(join(tmpdir(), 'snd-hostile-'));
-  dist = join(output, 'dist');
-  const build = spawnSync(process.execPath, ['src/cli/build.ts'], {
-    cwd: PROJECT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      SND_ROOT: HOSTILE_ROOT,
-      SND_DIST: dist,
-      SND_GENERATED_DIR: join(output, 'generated'),
-      // Its own Astro cache, so the hostile entries never reach the main build's content store.
-      SND_CACHE_DIR: join(output, 'astro-cache'),
-      SND_TODAY: '2026-11-23',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  });
-  expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+  const build = buildRoot(HOSTILE_ROOT, output);
+  dist = build.dist;
+  expect(build.status, build.log).toBe(0);
   server = await serveStatic(dist, 0);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -5,7 +5,7 @@
  * the data files at their old addresses: exercised here on a copy of the content. The 404 page
  * helps a reader who arrives at an address that never existed.
  */
-import { spawnSync } from 'node:child_process';
+import { buildRoot } from '../support/fixture-roots.ts';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -109,22 +109,9 @@ test.describe('after renaming a measure and a plan with redirect_from', () => {
     addRedirectFrom(join(copy, 'content/measures', `${MEASURE.renamed}.md`), MEASURE.old);
     addRedirectFrom(join(copy, 'content/plans', `${PLAN.renamed}.mdx`), PLAN.old);
 
-    dist = join(output, 'dist');
-    const build = spawnSync(process.execPath, ['src/cli/build.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        SND_ROOT: copy,
-        SND_DIST: dist,
-        SND_GENERATED_DIR: join(output, 'generated'),
-        // Its own Astro content cache, so the renamed entries never reach the main build's store.
-        SND_CACHE_DIR: join(output, 'astro-cache'),
-        SND_TODAY: '2026-11-23',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-    });
-    expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+    const build = buildRoot(copy, output);
+    dist = build.dist;
+    expect(build.status, build.log).toBe(0);
     server = await serveStatic(dist, 0);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

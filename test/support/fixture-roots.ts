@@ -4,8 +4,11 @@
  * are turned into a root by adding them to a copy of the minimal one.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
+/** This project: the Astro config and src/ every fixture root is built with. */
+export const PROJECT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const MINIMAL_ROOT = join(FIXTURES, 'valid', 'minimal');
 export const INVALID_CONTENT = join(FIXTURES, 'invalid', 'content');
@@ -42,4 +45,35 @@ export function dataCaseRoot(name: string, target: string): string {
   writeFileSync(join(target, 'content', 'measures', `${slug}.md`), `---\n${measureYaml.trimEnd()}\n---\n`);
   cpSync(join(caseFolder, 'data', 'measures', slug), join(target, 'data', 'measures', slug), { recursive: true });
   return target;
+}
+
+/** The outcome of building a content root: the process result and where its site was written. */
+export interface RootBuild {
+  readonly status: number | null;
+  readonly output: string;
+  readonly dist: string;
+}
+
+/**
+ * Builds this project's site from another content root into `output`, exactly as `npm run build`
+ * does, with its own page model and its own Astro cache so its entries never reach the main
+ * build's content store (and back).
+ */
+export function buildRoot(root: string, output: string, env: NodeJS.ProcessEnv = {}): RootBuild & { readonly log: string } {
+  const dist = join(output, 'dist');
+  const result = spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts')], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SND_ROOT: root,
+      SND_DIST: dist,
+      SND_GENERATED_DIR: join(output, 'generated'),
+      SND_CACHE_DIR: join(output, 'astro-cache'),
+      SND_TODAY: TODAY,
+      ...env,
+    },
+  });
+  return { status: result.status, output, dist, log: `${result.stdout}\n${result.stderr}` };
 }

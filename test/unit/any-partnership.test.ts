@@ -4,8 +4,8 @@
  * partnership the project was written for, and keep every link, the sitemap and the Atom feed
  * under its base path. One build, in a temp folder, shared by every test below.
  */
+import { buildRoot } from '../support/fixture-roots.ts';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,25 +22,10 @@ const HOME_PARTNERSHIP = /nottingham/i;
 
 const work = mkdtempSync(join(tmpdir(), 'snd-riverford-'));
 const dist = join(work, 'dist');
-let build: ReturnType<typeof spawnSync>;
+let build: ReturnType<typeof buildRoot>;
 
 before(() => {
-  build = spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts')], {
-    cwd: PROJECT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      SND_ROOT: FIXTURE,
-      SND_DIST: dist,
-      SND_GENERATED_DIR: join(work, 'generated'),
-      // Its own Astro cache, so Riverford's entries never reach the main build's content store (and back).
-      SND_CACHE_DIR: join(work, 'astro-cache'),
-      SND_TODAY: '2026-11-23',
-      SITE_URL: ORIGIN,
-      BASE_PATH: BASE,
-    },
-  });
+  build = buildRoot(FIXTURE, work, { SITE_URL: ORIGIN, BASE_PATH: BASE });
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -71,7 +56,7 @@ function readable(file: string): string | undefined {
 
 describe('a second partnership (Riverford) built under a base path', () => {
   test('builds', () => {
-    assert.equal(build.status, 0, `build failed:\n${build.stdout}\n${build.stderr}`);
+    assert.equal(build.status, 0, `build failed:\n${build.log}`);
     assert.ok(existsSync(join(dist, 'index.html')));
   });
 
