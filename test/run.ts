@@ -1,6 +1,7 @@
 /**
  * `npm test`: every test, in the order a failure is cheapest to read:
- * unit and chart snapshot tests, then a real build of the site, then browser tests against it.
+ * unit and chart snapshot tests, then a real build of the site, then browser tests against it,
+ * then the benchmark at its quick size.
  * Ends with one line "tests: N passed, N failed" so CI can read the outcome.
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +61,11 @@ if (build.status !== 0) {
   }
   if (e2e.status !== 0 && failed === 0) failed += 1;
 }
+
+section('Benchmark, quick size (proves it works; the budgets are checked by npm run bench)');
+const bench = run(process.execPath, ['src/cli/bench.ts', '--quick']);
+if (bench.status === 0) passed += 1;
+else failed += 1;
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

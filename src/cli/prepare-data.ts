@@ -4,6 +4,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { buildPageModel } from '../lib/build-model.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
@@ -48,6 +49,25 @@ export function prepareData(
   writeFileSync(join(generated, 'catalogue.json'), JSON.stringify(catalogue(artefacts, model.site.licence)));
   writeFileSync(join(generated, 'jsonld.json'), JSON.stringify(buildJsonLd(model, artefacts, siteRoot())));
   return { model, page, artefacts };
+}
+
+/**
+ * prepareData in a worker thread, for the build: the model holds every row of every release, and a
+ * thread's memory goes back to the system when it ends, so Astro and Pagefind start without it.
+ * Resolves to the downloads written and the CSV files parsed, or undefined when the content or
+ * data are invalid (the worker has printed why).
+ */
+export function prepareDataInWorker(root: string, generated: string, day = today()): Promise<{ artefacts: StoredArtefact[]; csvParses: number } | undefined> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./prepare-data-worker.ts', import.meta.url), { workerData: { root, generated, day } });
+    let reply: { artefacts?: StoredArtefact[]; csvParses: number } | undefined;
+    worker.once('message', (message: { artefacts?: StoredArtefact[]; csvParses: number }) => (reply = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0 || !reply) reject(new Error(`the data step stopped with exit code ${code}`));
+      else resolve(reply.artefacts ? { artefacts: reply.artefacts, csvParses: reply.csvParses } : undefined);
+    });
+  });
 }
 
 if (import.meta.main) {

@@ -355,15 +355,23 @@ function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Re
   return rows;
 }
 
+/** A cell whose position is looked up only when a problem is reported (see LocatedRecord in read/csv.ts). */
+class RecordCell implements Cell {
+  readonly text: string;
+  readonly #record: CsvRecord;
+  readonly #index: number;
+  constructor(record: CsvRecord, index: number) {
+    this.text = record.cells[index] ?? '';
+    this.#record = record;
+    this.#index = index;
+  }
+  get at(): TextPosition {
+    return this.#record.positions[this.#index]!;
+  }
+}
+
 function cellOf(record: CsvRecord, index: number | undefined): Cell | undefined {
-  if (index === undefined) return undefined;
-  // The position is looked up only when a problem is reported (see LocatedRecord in read/csv.ts).
-  return {
-    text: record.cells[index] ?? '',
-    get at() {
-      return record.positions[index]!;
-    },
-  };
+  return index === undefined ? undefined : new RecordCell(record, index);
 }
 
 /** A row must have one cell per header column, or its cells cannot be matched to columns. */
