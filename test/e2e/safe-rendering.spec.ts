@@ -6,15 +6,12 @@
  * text reaches readers as text: escaped in the HTML, parsed as no element, well-formed in SVG and
  * JSON-LD, and byte-exact in the downloads.
  */
-import { buildRoot } from '../support/fixture-roots.ts';
+import { buildAndServeRoot, type ServedRoot } from '../support/fixture-roots.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStatic } from '../support/static-server.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 const HOSTILE_ROOT = join(PROJECT, 'test', 'fixtures', 'valid', 'hostile');
@@ -53,22 +50,18 @@ test.use({ bypassCSP: true });
 
 let output = '';
 let dist = '';
-let server: Server | undefined;
+let served: ServedRoot | undefined;
 let origin = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   output = mkdtempSync(join(tmpdir(), 'snd-hostile-'));
-  const build = buildRoot(HOSTILE_ROOT, output);
-  dist = build.dist;
-  expect(build.status, build.log).toBe(0);
-  server = await serveStatic(dist, 0);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await buildAndServeRoot(HOSTILE_ROOT, output);
+  ({ dist, origin } = served);
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  if (output) rmSync(output, { recursive: true, force: true });
+  await served?.close();
 });
 
 /** URL paths of every built HTML page, e.g. "/measures/widget-thefts/". */

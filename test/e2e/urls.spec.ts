@@ -5,17 +5,14 @@
  * the data files at their old addresses: exercised here on a copy of the content. The 404 page
  * helps a reader who arrives at an address that never existed.
  */
-import { buildRoot } from '../support/fixture-roots.ts';
+import { buildAndServeRoot, type ServedRoot } from '../support/fixture-roots.ts';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { REGISTER, publishedBy, readRegister, unresolved } from '../support/published-urls.ts';
 import { redirectTarget, sitemapPaths } from '../support/crawl.ts';
 import { root } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
 
 test('the register of published addresses explains itself and is sorted, without repeats', () => {
   const text = readFileSync(REGISTER, 'utf8');
@@ -88,7 +85,7 @@ test.describe('after renaming a measure and a plan with redirect_from', () => {
   test.describe.configure({ mode: 'serial' });
   let output = '';
   let dist = '';
-  let server: Server | undefined;
+  let served: ServedRoot | undefined;
   let origin = '';
 
   test.beforeAll(async () => {
@@ -109,16 +106,12 @@ test.describe('after renaming a measure and a plan with redirect_from', () => {
     addRedirectFrom(join(copy, 'content/measures', `${MEASURE.renamed}.md`), MEASURE.old);
     addRedirectFrom(join(copy, 'content/plans', `${PLAN.renamed}.mdx`), PLAN.old);
 
-    const build = buildRoot(copy, output);
-    dist = build.dist;
-    expect(build.status, build.log).toBe(0);
-    server = await serveStatic(dist, 0);
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await buildAndServeRoot(copy, output);
+    ({ dist, origin } = served);
   });
 
   test.afterAll(async () => {
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    if (output) rmSync(output, { recursive: true, force: true });
+    await served?.close();
   });
 
   test('every address in the register still resolves', () => {

@@ -3,9 +3,11 @@
  * whole root), and the broken-data cases, which hold only one measure and its data folder and so
  * are turned into a root by adding them to a copy of the minimal one.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { serveStatic } from './static-server.ts';
 
 /** This project: the Astro config and src/ every fixture root is built with. */
 export const PROJECT = join(import.meta.dirname, '..', '..');
@@ -76,4 +78,27 @@ export function buildRoot(root: string, output: string, env: NodeJS.ProcessEnv =
     },
   });
   return { status: result.status, output, dist, log: `${result.stdout}\n${result.stderr}` };
+}
+
+/** A fixture root built and served on a free loopback port, for browser tests. */
+export interface ServedRoot {
+  readonly dist: string;
+  readonly origin: string;
+  /** Stops the server and removes everything the build wrote. */
+  close(): Promise<void>;
+}
+
+/** Builds `root` into `output` (failing with the build's log if it does not build) and serves it. */
+export async function buildAndServeRoot(root: string, output: string): Promise<ServedRoot> {
+  const build = buildRoot(root, output);
+  if (build.status !== 0) throw new Error(`the fixture root did not build:\n${build.log}`);
+  const server = await serveStatic(build.dist, 0);
+  return {
+    dist: build.dist,
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(output, { recursive: true, force: true });
+    },
+  };
 }
