@@ -6,7 +6,7 @@
  * helps a reader who arrives at an address that never existed.
  */
 import { buildAndServeRoot, type ServedRoot } from '../support/fixture-roots.ts';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
