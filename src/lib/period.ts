@@ -128,20 +128,14 @@ export function periodLabel(period: Period): string {
 
 /** A short label for crowded axes: "2023", "2023-24", "Q1 2023", "May 23", "YE Jun 25". */
 export function shortPeriodLabel(period: Period): string {
-  const y = period.start.getUTCFullYear();
-  switch (period.frequency) {
-    case 'year':
-    case 'financial_year':
-      return period.text;
-    case 'quarter':
-      return `Q${Math.floor(period.start.getUTCMonth() / 3) + 1} ${y}`;
-    case 'month':
-      return `${MONTHS[period.start.getUTCMonth()]!.slice(0, 3)} ${String(y).slice(2)}`;
-    case 'interval': {
-      const last = new Date(period.end.getTime() - 86_400_000);
-      return `YE ${MONTHS[last.getUTCMonth()]!.slice(0, 3)} ${String(last.getUTCFullYear()).slice(2)}`;
-    }
+  if (period.frequency === 'month') {
+    return `${MONTHS[period.start.getUTCMonth()]!.slice(0, 3)} ${String(period.start.getUTCFullYear()).slice(2)}`;
   }
+  if (period.frequency === 'interval') {
+    const last = new Date(period.end.getTime() - 86_400_000);
+    return `YE ${MONTHS[last.getUTCMonth()]!.slice(0, 3)} ${String(last.getUTCFullYear()).slice(2)}`;
+  }
+  return periodLabel(period); // years, financial years and quarters are already short
 }
 
 /** Orders periods by start, then end, for sorting series. */
