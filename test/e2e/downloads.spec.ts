@@ -67,12 +67,13 @@ test("a plan's data.csv holds every current row of its measures", async ({ reque
   expect(lines.length - 1).toBe(expected);
 });
 
-test('the catalogue lists every download with its size and checksum', async ({ page, request }) => {
+test('the catalogue lists every download with its licence and checksum', async ({ page, request }) => {
   await page.goto('/data/');
   const links = await page.locator('main table a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(links.length).toBeGreaterThan(30);
   for (const href of links.slice(0, 40)) {
     const row = page.locator('tr', { has: page.locator(`a[href="${href}"]`) });
+    await expect(row.locator('a[rel="license"]')).toHaveText(model.site.licence.name);
     const hash = (await row.locator('code').innerText()).trim();
     const body = await (await request.get(href)).body();
     expect(sha256(body), href).toBe(hash);
