@@ -5,9 +5,20 @@
 import { z } from 'zod';
 import { isoDateSchema, textSchema, urlSchema } from './common.ts';
 
+/** A SHA-256 checksum as `sha256sum` prints it: 64 lowercase hex digits. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, {
+  message: 'expected a SHA-256 checksum: 64 lowercase hex digits, as "sha256sum <file>" prints it',
+});
+
 export const releaseSchema = z.strictObject({
   /** The vintage this entry describes; must match a CSV file name in the folder. */
   vintage: isoDateSchema,
+  /**
+   * Lowercase hex SHA-256 of the release's CSV bytes, so a published release can never be rewritten
+   * unnoticed. Required on every release: the data validator, not this schema, reports a missing one,
+   * because only it has the file whose checksum the message tells the editor to add.
+   */
+  sha256: sha256Schema.optional(),
   /** Who published the figures, e.g. "Office for National Statistics". */
   publisher: textSchema,
   /** Dataset and table, e.g. "Police force area data tables, year ending June 2025, Table C2". */
