@@ -35,6 +35,13 @@ interface Trace {
    * reference filter that replaces `where`. A breakdown value not listed here cannot be traced.
    */
   readonly breakdown?: { readonly column: string; readonly where: Readonly<Record<string, Readonly<Row>>> };
+  /** How our CSV writes a reference period, where the forms differ (e.g. "2010/11" as the financial year "2010-11"). */
+  readonly toPeriod?: (referencePeriod: string) => string;
+  /**
+   * "release" when our rows carry no `source` column because the release's read_from names the one
+   * source file; default: each row's `source` names the ONS edition and table (see EDITIONS).
+   */
+  readonly sourceIn?: 'release';
 }
 
 const COUNTS = 'police_recorded_crime_counts.csv';
@@ -43,6 +50,9 @@ const KNIFE = 'knife_crime_police_force_area.csv';
 const ASB = 'asb_incidents_police_force_area.csv';
 const STREET = 'street_level_crime_nottingham_2022_monthly.csv';
 const QUOTED = 'figures_quoted_in_web_pages.csv';
+const POLICEUK_ASB = 'policeuk_asb_monthly_counts.csv';
+const ALCOHOL = 'alcohol_treatment_numbers.csv';
+const YOUTH = 'youth_justice_lait.csv';
 
 const count = (offenceGroup: string): Trace => ({ file: COUNTS, where: { offence_group: offenceGroup, unit: 'offences' } });
 const rate = (offenceGroup: string): Trace => ({ file: RATES, where: { measure: offenceGroup, unit: 'offences per 1,000 population' } });
@@ -120,6 +130,28 @@ const TRACES: Readonly<Record<string, Trace>> = {
   // 6. police.uk street-level records, Nottingham, 2022
   'street-level-burglary-monthly': { file: STREET, where: { crime_type: 'Burglary' }, periodLabelColumn: 'period' },
   'street-level-robbery-monthly': { file: STREET, where: { crime_type: 'Robbery' }, periodLabelColumn: 'period' },
+  // 7. police.uk ASB records in Nottingham by month, counted from the monthly street-level files
+  'asb-records-policeuk-monthly': {
+    file: POLICEUK_ASB,
+    where: { measure: 'Anti-social behaviour incidents recorded by the police: police.uk street-level ASB records located in the local authority' },
+    sourceIn: 'release',
+  },
+  // 8. Adults in treatment for alcohol (NDTMS via UK SDG 3.5.1), financial years written 2010/11 in the reference
+  'adults-in-alcohol-treatment': {
+    file: ALCOHOL,
+    where: { measure: 'Adults (18+) in treatment for alcohol - number of people in treatment (NDTMS; UK SDG 3.5.1 series "Alcohol - People in treatment")' },
+    toPeriod: (period) => period.replace('/', '-'),
+    periodLabelColumn: 'period',
+    sourceIn: 'release',
+  },
+  // 9. Youth justice (DfE LAIT): periods are single years as the store labels them
+  'youth-first-time-entrants-rate': { file: YOUTH, where: { unit: 'rate per 100,000 population aged 10-17' }, periodLabelColumn: 'period', sourceIn: 'release' },
+  'youth-reoffending-rate-15-17': {
+    file: YOUTH,
+    where: { measure: 'Proven re-offending by young offenders aged 15-17 (%) [DfE LAIT ReoffYO15-17; source YJB/MoJ]' },
+    periodLabelColumn: 'period',
+    sourceIn: 'release',
+  },
 };
 
 /** The edition named in our `source` column for each file the reference rows were read from. */
@@ -181,10 +213,11 @@ function traceProblem(slug: string, row: Row, trace: Trace): string | undefined 
     where = filter;
   }
   const periodColumn = trace.periodColumn ?? 'period';
+  const toPeriod = trace.toPeriod ?? ((period: string) => period);
   const candidates = reference(trace.file).filter(
     (ref) =>
       Object.entries(where).every(([column, value]) => ref[column] === value) &&
-      ref[periodColumn] === row.period &&
+      toPeriod(ref[periodColumn] ?? '') === row.period &&
       ref.area_code === row.area_code &&
       (row.area_name === undefined || row.area_name === '' || ref.area_name === row.area_name),
   );
@@ -197,7 +230,9 @@ function traceProblem(slug: string, row: Row, trace: Trace): string | undefined 
   if (row.period_label !== undefined && row.period_label !== ref[labelColumn]) {
     return `period_label "${row.period_label}" differs from ${trace.file}, which has "${ref[labelColumn]}" for ${described}`;
   }
-  if (ref.source_table !== undefined) {
+  if (trace.sourceIn === 'release') {
+    if (row.source !== undefined) return `source "${row.source}" is not expected: the release's read_from names the one source file`;
+  } else if (ref.source_table !== undefined) {
     const edition = EDITIONS[ref.source_repo_path ?? ''];
     if (!edition) return `reference row for ${described} was read from ${ref.source_repo_path}, which has no edition in EDITIONS`;
     const expected = `${edition}, ${ref.source_table}`;
@@ -312,6 +347,23 @@ describe('data traceability', () => {
     }
     assert.deepEqual(problems, []);
     assert.ok(checked > 0, 'no quoted figures were checked');
+  });
+
+  test('the new series trace exactly, period forms included', () => {
+    const alcohol = TRACES['adults-in-alcohol-treatment']!;
+    const nottingham = { area_code: 'E06000018', area_name: 'Nottingham' };
+    assert.equal(traceProblem('adults-in-alcohol-treatment', { ...nottingham, period: '2018-19', period_label: '2018/19', value: '1045.0' }, alcohol), undefined);
+    assert.match(traceProblem('adults-in-alcohol-treatment', { ...nottingham, period: '2018-19', period_label: '2018/19', value: '1045' }, alcohol) ?? '', /differs/);
+    assert.match(traceProblem('adults-in-alcohol-treatment', { ...nottingham, period: '2018/19', value: '1045.0' }, alcohol) ?? '', /no row/);
+    const asb = TRACES['asb-records-policeuk-monthly']!;
+    assert.equal(traceProblem('asb-records-policeuk-monthly', { ...nottingham, period: '2024-01', value: '47' }, asb), undefined);
+    assert.match(traceProblem('asb-records-policeuk-monthly', { ...nottingham, period: '2024-01', value: '47', source: 'x' }, asb) ?? '', /not expected/);
+    const reoffending = TRACES['youth-reoffending-rate-15-17']!;
+    assert.equal(traceProblem('youth-reoffending-rate-15-17', { ...nottingham, period: '2024', period_label: '2024', value: '33.590000000000003' }, reoffending), undefined);
+    // The 10-14 (ReoffYO) series has the same periods and areas: the mapping must not pick it up.
+    assert.match(traceProblem('youth-reoffending-rate-15-17', { ...nottingham, period: '2024', period_label: '2024', value: '28.57' }, reoffending) ?? '', /differs/);
+    const entrants = TRACES['youth-first-time-entrants-rate']!;
+    assert.equal(traceProblem('youth-first-time-entrants-rate', { ...nottingham, period: '2024', period_label: '2024', value: '162' }, entrants), undefined);
   });
 
   test('the tracer rejects a value one digit out', () => {
