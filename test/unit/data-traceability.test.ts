@@ -216,8 +216,13 @@ describe('data traceability', () => {
 
   test('the reference copy matches ../shared/reference-data when that folder is present', (t) => {
     if (!existsSync(SHARED_REFERENCE)) return t.skip('../shared/reference-data is not present');
-    const shared = readdirSync(SHARED_REFERENCE).sort();
-    assert.deepEqual(readdirSync(REFERENCE).sort(), shared);
+    // Files in sub-folders too (the ONS workbooks are in ons-workbooks/), compared byte for byte.
+    const files = (root: string) => (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(root.length + 1))
+      .sort();
+    const shared = files(SHARED_REFERENCE);
+    assert.deepEqual(files(REFERENCE), shared);
     for (const name of shared) {
       assert.ok(readFileSync(join(REFERENCE, name)).equals(readFileSync(join(SHARED_REFERENCE, name))), `${name} differs from ../shared/reference-data`);
     }
