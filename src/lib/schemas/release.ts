@@ -33,6 +33,24 @@ export const releaseSchema = z.strictObject({
   changes: textSchema,
   /** The file the figures were read from, where it is not the publisher's page itself. */
   read_from: z.string().optional(),
+  /** The publisher's edition name, e.g. "year ending March 2022". */
+  edition: textSchema.optional(),
+  /** The tables read, e.g. ["Table P1", "Table P4"]. */
+  tables: z.array(textSchema).min(1).optional(),
+  /** SHA-256 (lowercase hex) of the workbook the importer read. */
+  workbook_sha256: sha256Schema.optional(),
+  /**
+   * Where the publisher states its release date. When present, `vintage` is the publisher's release
+   * date; when absent, `vintage` is the date the figures were published on this site.
+   */
+  release_date: z
+    .strictObject({
+      /** The words that state the date, copied from the page, e.g. "Release date: 21 July 2022". */
+      evidence: textSchema,
+      /** The page that states it. */
+      url: urlSchema,
+    })
+    .optional(),
 });
 
 /** The sidecar file: a list of releases. */
