@@ -64,6 +64,8 @@ export interface ReleaseHistoryItem {
   /** e.g. "21 July 2022 (year ending March 2022 edition)". */
   readonly heading: string;
   readonly current: boolean;
+  /** Provenance from releases.yaml. Untrusted text: escape when rendering. */
+  readonly release: CitedRelease;
   readonly dating: ReleaseDating;
   readonly counts: ReleaseChangeCounts;
   /** The counts in words, e.g. "12 figures added, 3 revised". */
@@ -124,6 +126,7 @@ function historyItem(
     date: vintage.date,
     heading: releaseHeading(vintage.date, release),
     current,
+    release,
     dating: releaseDating(vintage.date, release),
     counts,
     countsText: describeChangeCounts(counts),
