@@ -36,6 +36,7 @@ export function atomFeed({ site, entries, siteRoot, today }: AtomInput): string 
   });
   for (const entry of entries) {
     const summary = htmlText(entry.summary);
+    const counts = entry.kind === 'release' ? `<p>${htmlText(entry.countsText)}.</p>` : '';
     const download =
       entry.kind === 'release' ? `<p><a href="${absolute(entry.csvPath)}">Download this release (CSV)</a></p>` : '';
     feed.addItem({
@@ -44,7 +45,7 @@ export function atomFeed({ site, entries, siteRoot, today }: AtomInput): string 
       link: absolute(entry.path),
       date: dayStart(entry.date),
       description: summary,
-      content: `<p>${summary}</p>${download}`,
+      content: `<p>${summary}</p>${counts}${download}`,
     });
   }
   return feed.atom1();

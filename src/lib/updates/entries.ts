@@ -3,6 +3,7 @@
  * releases.yaml) and every action progress entry, newest first. The /updates/ page and the Atom
  * feed both render these entries, so they always list the same things in the same order.
  */
+import { describeChangeCounts, type ReleaseChangeCounts } from '../derive/revisions.ts';
 import { actionStatusLabel } from '../format/labels.ts';
 import type { PageModel } from '../page-model.ts';
 import { paths } from '../paths.ts';
@@ -37,6 +38,10 @@ export interface ReleaseUpdate extends UpdateBase {
   readonly csvPath: string;
   /** Whether this is the measure's first release on the site. */
   readonly first: boolean;
+  /** Figures added, revised and removed compared with the measure's release before (the first release adds all its figures). */
+  readonly counts: ReleaseChangeCounts;
+  /** The counts in words, e.g. "12 figures added, 3 revised". */
+  readonly countsText: string;
 }
 
 export interface ProgressUpdate extends UpdateBase {
@@ -77,6 +82,8 @@ function releaseUpdates(measures: PageModel['measures']): ReleaseUpdate[] {
         measure: m.slug,
         csvPath: paths.measureVintageCsv(m.slug, v.date),
         first: i === 0,
+        counts: v.changeCounts,
+        countsText: describeChangeCounts(v.changeCounts),
       })),
     );
 }
