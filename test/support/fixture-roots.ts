@@ -88,9 +88,9 @@ export interface ServedRoot {
   close(): Promise<void>;
 }
 
-/** Builds `root` into `output` (failing with the build's log if it does not build) and serves it. */
-export async function buildAndServeRoot(root: string, output: string): Promise<ServedRoot> {
-  const build = buildRoot(root, output);
+/** Builds `root` into `output` (failing with the build's log if it does not build) and serves it; `env` as for buildRoot. */
+export async function buildAndServeRoot(root: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<ServedRoot> {
+  const build = buildRoot(root, output, env);
   if (build.status !== 0) throw new Error(`the fixture root did not build:\n${build.log}`);
   const server = await serveStatic(build.dist, 0);
   return {
