@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { HeadlinePoint, MeasureView, VintageInfo } from '../../src/lib/page-model.ts';
 import { parsePeriod } from '../../src/lib/period.ts';
 import type { MeasureMeta } from '../../src/lib/schemas/measure.ts';
-import { directionNote, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../src/lib/derive/judgement.ts';
+import { citationsJudging, directionNote, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../src/lib/derive/judgement.ts';
 import { meta, plan } from '../support/testshire.ts';
 
 const names = (id: string) => ({ '2015-20': '2015-20 plan', '2024-27': '2024-27 strategy' })[id] ?? `${id} plan`;
@@ -31,6 +31,25 @@ test('a judgement quotes the plan that sets its direction', () => {
   );
   assert.equal(note.judges, true);
   assert.equal(note.text, 'Lower is better, as the plan sets the direction. The 2024-27 strategy says “Reduce Crime” (Partnership Approach 2024-27, Overall Aims).');
+});
+
+test('a direction set by a plan judges only the figures it applies to', () => {
+  const both = {
+    polarity: 'lower_is_better' as const,
+    direction: [
+      { plan: '2015-20', words: 'A 20% reduction in victim based crime by 2020.', where: 'Performance Measures' },
+      { plan: '2024-27', words: 'Reduce Crime', where: 'Overall Aims' },
+    ],
+  };
+  const current = directionNote(both, names, (c) => c.plan === '2024-27');
+  assert.equal(current.judges, true);
+  assert.deepEqual(current.citations.map((c) => c.plan), ['2024-27'], 'only the words that judge this figure are quoted beside it');
+  const none = directionNote({ ...both, direction: both.direction.slice(0, 1) }, names, () => false);
+  assert.equal(none.judges, false);
+  assert.equal(
+    none.text,
+    'The site does not call this figure better or worse: it is for a period after the plan that sets the direction ended. The 2015-20 plan says “A 20% reduction in victim based crime by 2020” (Performance Measures).',
+  );
 });
 
 test('no judgement: the plans\' words say why, or the page says no plan sets a direction', () => {
@@ -112,15 +131,32 @@ test('every latest figure says its period and release date, and whether it is ou
   assert.equal(old.periodLabel, '2018-19', 'the suppressed 2019-20 row is not the latest figure');
   assert.equal(old.released, '2019-10-17', 'the current release');
   assert.equal(old.outOfDate, true);
-  assert.equal(old.sentence, 'Out of date: the latest figure is for 2018-19, released 17 October 2019; by 1 December 2026 more than two years had passed since that period ended.');
+  assert.equal(old.sentence, 'Out of date: the latest figure is for 2018-19, released on this site 17 October 2019; by 1 December 2026 more than two years had passed since that period ended.');
 
   const knife = view(meta({ frequency: 'interval', interval_months: 12 }), [p('2023-07-01/2024-06-30', 50), p('2024-07-01/2025-06-30', 40)], ['2025-10-23']);
   const fresh = latestFigure(knife, '2026-12-01')!;
   assert.equal(fresh.outOfDate, false);
-  assert.equal(fresh.sentence, 'Figure for year ending June 2025, released 23 October 2025.');
+  assert.equal(fresh.sentence, 'Figure for year ending June 2025, released on this site 23 October 2025.');
   // The same figure goes out of date two 12-month periods after it ended, whatever the machine clock says.
   assert.equal(latestFigure(knife, '2027-07-01')!.outOfDate, true);
 
   assert.equal(latestFigure(view(meta(), []), '2026-12-01'), undefined);
   assert.equal(latestFigure(view(meta({ frequency: undefined }), [p('2018-19', 1)]), '2026-12-01'), undefined);
+});
+
+test('a plan\'s words judge only figures within or before its period, and a plan\'s card cites only that plan', () => {
+  const periods = (id: string) =>
+    id === '2015-20'
+      ? planPeriod(plan('2015-20', { period: { start_year: 2015, end_year: 2020, label: '2015 to 2020', start: '2015-04-01', end: '2020-03-31' } }).data)
+      : id === '2024-27'
+        ? planPeriod(plan('2024-27', { period: { start_year: 2024, end_year: 2027, label: '2024/27' } }).data)
+        : undefined;
+  const old = { plan: '2015-20', words: 'A 20% reduction', where: 'x' };
+  const now = { plan: '2024-27', words: 'Reduce Crime', where: 'y' };
+  const ye2025 = period('2024-07-01/2025-06-30', 'interval', 12);
+  assert.equal(citationsJudging(ye2025, periods)(old), false, 'a 2025 figure is after the 2015-20 plan ended');
+  assert.equal(citationsJudging(ye2025, periods)(now), true);
+  assert.equal(citationsJudging(period('2019-20'), periods)(old), true);
+  assert.equal(citationsJudging(ye2025, periods, '2015-20')(now), false, 'a card for one plan quotes only that plan');
+  assert.equal(citationsJudging(undefined, periods)(old), true, 'no figure: the words are shown as they are');
 });

@@ -4,7 +4,7 @@
  * age of every latest figure against the build's "today" (passed in, never read from the clock here).
  */
 import { longDate } from '../format/labels.ts';
-import type { HeadlinePoint, MeasureView } from '../page-model.ts';
+import type { HeadlinePoint, MeasureView, PlanView } from '../page-model.ts';
 import { parsePeriod, periodLabel, type Period } from '../period.ts';
 import type { DirectionCitation, Frequency, MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
@@ -25,18 +25,35 @@ function quoted(citation: DirectionCitation, planName: (id: string) => string): 
   return `The ${planName(citation.plan)} says “${words}” (${citation.where}).`;
 }
 
-/** Explains the measure's judgement, or its absence, from the plans' words; `planName` gives "2015-20 plan" for "2015-20". */
-export function directionNote(meta: Pick<MeasureMeta, 'polarity' | 'direction'>, planName: (id: string) => string): DirectionNote {
-  const citations = meta.direction;
-  const quotes = citations.map((c) => quoted(c, planName)).join(' ');
-  if (meta.polarity !== 'no_judgement' && citations.length > 0) {
+/**
+ * Explains the measure's judgement, or its absence, from the plans' words; `planName` gives "2015-20 plan"
+ * for "2015-20". `applies` says which citations may judge the figure shown (e.g. only a plan whose period
+ * the figure does not postdate): a direction a plan set for its own period does not judge later figures.
+ */
+export function directionNote(
+  meta: Pick<MeasureMeta, 'polarity' | 'direction'>,
+  planName: (id: string) => string,
+  applies: (citation: DirectionCitation) => boolean = () => true,
+): DirectionNote {
+  const all = meta.direction;
+  const judging = all.filter(applies);
+  if (meta.polarity !== 'no_judgement' && judging.length > 0) {
     const better = meta.polarity === 'lower_is_better' ? 'Lower is better' : 'Higher is better';
-    return { judges: true, text: `${better}, as the plan sets the direction. ${quotes}`, citations };
+    const quotes = judging.map((c) => quoted(c, planName)).join(' ');
+    return { judges: true, text: `${better}, as the plan sets the direction. ${quotes}`, citations: judging };
   }
-  const why = citations.length > 0
+  const quotes = all.map((c) => quoted(c, planName)).join(' ');
+  if (meta.polarity !== 'no_judgement' && all.length > 0) {
+    return {
+      judges: false,
+      text: `The site does not call this figure better or worse: it is for a period after the plan that sets the direction ended. ${quotes}`,
+      citations: all,
+    };
+  }
+  const why = all.length > 0
     ? `The site does not call a change better or worse: the plans set no direction for this measure. ${quotes}`
     : 'The site does not call a change better or worse: no plan says which way this measure should go.';
-  return { judges: false, text: why, citations };
+  return { judges: false, text: why, citations: all };
 }
 
 /** A plan's period as dates: `end` is exclusive (the first day after), like a data period's. */
@@ -122,7 +139,7 @@ export interface LatestFigure {
   readonly period: Period;
   /** "year ending June 2025". */
   readonly periodLabel: string;
-  /** YYYY-MM-DD of the current release (the file the figure is read from); undefined for a derived series with no release of its own. */
+  /** YYYY-MM-DD of the current release on this site (its vintage, the file the figure is read from); undefined for a derived series with no release of its own. */
   readonly released?: string;
   /** True when more than twice the measure's frequency has passed since the period ended. */
   readonly outOfDate: boolean;
@@ -147,9 +164,46 @@ export function latestFigure(view: MeasureView, today: string): LatestFigure | u
   const released = view.vintages.at(-1)?.date;
   const label = periodLabel(parsed.period);
   const outOfDate = isOutOfDate(parsed.period, months, utcDay(today));
-  const releasedText = released ? `, released ${longDate(released)}` : '';
+  const releasedText = released ? `, released on this site ${longDate(released)}` : '';
   const sentence = outOfDate
     ? `Out of date: the latest figure is for ${label}${releasedText}; by ${longDate(today)} more than two ${periodWord(frequency, months)}s had passed since that period ended.`
     : `Figure for ${label}${releasedText}.`;
   return { value: point.value, period: parsed.period, periodLabel: label, ...(released ? { released } : {}), outOfDate, sentence };
+}
+
+/**
+ * Which direction citations may judge a figure for `period`: a plan's words judge only figures that do
+ * not postdate its period, and with `onlyPlan` only that plan's words (a card shown for one plan).
+ */
+export function citationsJudging(
+  period: Pick<Period, 'start' | 'end'> | undefined,
+  planPeriodOf: (id: string) => PlanPeriod | undefined,
+  onlyPlan?: string,
+): (citation: DirectionCitation) => boolean {
+  return (citation) => {
+    if (onlyPlan !== undefined && citation.plan !== onlyPlan) return false;
+    const plan = planPeriodOf(citation.plan);
+    return plan === undefined || period === undefined || placeInPlan(period, plan) !== 'after';
+  };
+}
+
+/** A measure as the site may judge it, with the words to show beside its figures. */
+export interface JudgedMeasure {
+  /** The measure, its polarity set to `no_judgement` when no plan's words judge its latest figure. */
+  readonly view: MeasureView;
+  readonly direction: DirectionNote;
+  readonly latest?: LatestFigure;
+}
+
+/** Applies the plans' directions to a measure's latest figure on `today` (YYYY-MM-DD), for every page that judges it. */
+export function judgedMeasure(view: MeasureView, plans: readonly PlanView[], today: string): JudgedMeasure {
+  const planName = (id: string) => plans.find((p) => p.id === id)?.data.short_title ?? `${id} plan`;
+  const periodOf = (id: string) => {
+    const found = plans.find((p) => p.id === id);
+    return found && planPeriod(found.data);
+  };
+  const latest = latestFigure(view, today);
+  const direction = directionNote(view.data, planName, citationsJudging(latest?.period, periodOf));
+  const judged = direction.judges || view.data.polarity === 'no_judgement' ? view : { ...view, data: { ...view.data, polarity: 'no_judgement' as const } };
+  return { view: judged, direction, ...(latest ? { latest } : {}) };
 }
