@@ -50,6 +50,18 @@ test('the 2015-20 plan page gives no verdict on figures after it ended, and labe
   await expect(page.locator('#framework ~ .table-scroll').first()).toContainText('(year ending June 2025, after this plan ended)');
 });
 
+test('a 2015-20 priority page gives no verdict on figures after the plan ended, and labels each', async ({ page }) => {
+  await page.goto('/plans/2015-20/priorities/other-violence/');
+  const cards = page.locator('main ul.card-list').first();
+  await expect(cards).toContainText('Victim-Based Crime');
+  await expect(cards.locator('.sparkline--better, .sparkline--worse')).toHaveCount(0);
+  await expect(cards).not.toContainText('an improvement');
+  for (const item of await cards.locator('li').all()) {
+    if ((await item.locator('.figure-age').count()) === 0) continue; // no figures published
+    await expect(item.locator('.after-plan')).toContainText('After this plan ended This plan ended in March 2020; this figure is not its result.');
+  }
+});
+
 test('no invented baseline period: the plan states none, and the page says so', async ({ page }) => {
   for (const path of ['/plans/2015-20/', '/measures/victim-based-crime/']) {
     await page.goto(path);
