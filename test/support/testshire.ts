@@ -36,6 +36,7 @@ export function meta(overrides: Record<string, unknown> = {}): MeasureMeta {
     source_agency: 'Testshire Constabulary',
     unit: 'count',
     polarity: 'lower_is_better',
+    direction: [{ plan: '2020-23', words: 'Reduce widget theft', where: 'Overall aims' }],
     frequency: 'financial_year',
     definition: 'Widgets reported stolen in Testshire.',
     ...overrides,

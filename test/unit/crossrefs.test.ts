@@ -45,6 +45,7 @@ const measureLines = (extra: readonly string[]) => [
   'polarity: lower_is_better',
   'definition: "Synthetic."',
   ...extra,
+  'direction: [{ plan: "2024-27", words: "Reduce widget theft", where: "Overall aims" }]',
 ];
 const WIDGETS = entry(measureSchema, 'widget-thefts', 'content/measures/widget-thefts.md', measureLines(['plans: ["2024-27"]']));
 
@@ -102,12 +103,14 @@ describe('unknown references', () => {
 
   test('a derivation term naming a missing measure points at that term', () => {
     const derived = entry(measureSchema, 'net-widgets', 'content/measures/net-widgets.md', [
-      ...measureLines(['plans: ["2024-27"]']),
-      'derivation:',
-      '  formula: "Thefts less returns"',
-      '  terms:',
-      '    - { measure: widget-thefts, sign: "+" }',
-      '    - { measure: widget-returns, sign: "-" }',
+      ...measureLines([
+        'plans: ["2024-27"]',
+        'derivation:',
+        '  formula: "Thefts less returns"',
+        '  terms:',
+        '    - { measure: widget-thefts, sign: "+" }',
+        '    - { measure: widget-returns, sign: "-" }',
+      ]),
     ]);
     assert.deepEqual(check({ plans: [PLAN], measures: [WIDGETS, derived] }).filter((l) => l.includes('net-widgets')), [
       'content/measures/net-widgets.md:13:18: unknown measure "widget-returns"; no measure with that name exists',

@@ -224,12 +224,19 @@ test('target: met or missed once the target period has passed and its figure is 
   assert.equal(assessTarget(t, series, widgetMeta, new Date('2021-04-01T00:00:00Z')).status, 'met');
 });
 
-test('target: after the target period, without its figure, judged on the latest as on track', () => {
+test('target: after the target period, without its figure, not judged on any other period', () => {
+  // Issue 14: a target is assessed only with figures of the periods it names; a later or earlier
+  // figure is not the plan's result.
   const t = target({ baseline_period: '2016-17', target_period: '2021-22', change_percent: -20 });
   const result = assessTarget(t, series, widgetMeta, new Date('2022-05-01'));
-  assert.equal(result.status, 'on track');
+  assert.equal(result.status, 'target figure not published');
   assert.equal(result.targetPeriodPassed, true);
-  assert.equal(result.judged?.period.text, '2020-21');
+  assert.equal(result.judged, undefined);
+  assert.equal(result.threshold, undefined);
+  assert.match(result.reason, /^The target period \(2021-22\) has ended and its figure is not published; figures for later periods are not used/);
+
+  const later = measure('w', widgetMeta, [vintage('2023-07-01', [row('2016-17', 1250), row('2022-23', 700)])]);
+  assert.equal(assessTarget(t, measureSeries(later, SITE.area), widgetMeta, new Date('2023-08-01')).status, 'target figure not published');
 });
 
 test('target: an increase target on a higher-is-better measure', () => {

@@ -125,6 +125,7 @@ test('measure JSON carries the metadata and the current release rows unchanged',
   );
   assert.equal(doc.slug, 'widget-thefts');
   assert.equal(doc.polarity, 'lower_is_better');
+  assert.deepEqual(doc.direction, [{ plan: '2020-23', words: 'Reduce widget theft', where: 'Overall aims' }], 'the plan\'s words behind the judgement');
   assert.equal(doc.source_agency, 'Testshire Constabulary');
   assert.deepEqual(doc.area, { code: 'E06999999', name: 'Testshire' });
   assert.deepEqual(doc.plans, ['2020-23']);

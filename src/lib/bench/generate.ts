@@ -326,6 +326,10 @@ function measureMd(
     `unit: ${kind.unit}`,
     ...('unit_label' in kind ? [`unit_label: ${q(kind.unit_label)}`] : []),
     `polarity: ${POLARITIES[i % POLARITIES.length]}`,
+    // A judgement needs the plan's words; the synthetic plans' words are synthetic too.
+    ...(POLARITIES[i % POLARITIES.length] === 'no_judgement'
+      ? []
+      : [`direction: [{ plan: ${q(plans[0] ?? PLANS[0].id)}, words: "Reduce crime (synthetic)", where: "Overall aims" }]`]),
     'frequency: month',
     `definition: ${q(`The number of ${words(random, 5)} recorded in Benchshire each month; the figures are synthetic.`)}`,
     `headline: ${i < 6 && plans.length > 0}`,

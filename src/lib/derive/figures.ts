@@ -124,6 +124,7 @@ export type TargetStatus =
   | 'baseline not published'
   | 'comparator not published'
   | 'no data'
+  | 'target figure not published'
   | 'not judged';
 
 /** A target's status with the figures it rests on, so the page can show its working. */
@@ -187,7 +188,7 @@ export function assessTarget(target: Target, series: MeasureSeries, meta: Measur
   }
   return target.kind === 'change_from_baseline'
     ? assessChangeFromBaseline(target, series, meta, passed)
-    : assessAboveComparator(target, series, passed);
+    : assessAboveComparator(target, series, meta, passed);
 }
 
 function assessChangeFromBaseline(target: Target, series: MeasureSeries, meta: MeasureMeta, passed: boolean): TargetAssessment {
@@ -216,6 +217,7 @@ function assessChangeFromBaseline(target: Target, series: MeasureSeries, meta: M
     };
   }
   const atTarget = target.target_period === undefined ? undefined : valueAt(series.headline, target.target_period);
+  if (passed && !atTarget) return targetFigureMissing(meta, target, baseline);
   const judged = (passed ? atTarget : undefined) ?? latestValue(series.headline);
   if (!judged || judged.period.start.getTime() <= baseline.period.start.getTime()) {
     return { status: 'no data', reason: 'No figure has been published since the baseline.', reference: baseline, targetPeriodPassed: passed };
@@ -226,14 +228,25 @@ function assessChangeFromBaseline(target: Target, series: MeasureSeries, meta: M
     status: judgement(reaches(judged.value, threshold, aim), final),
     reason: final
       ? `Judged on the figure for the target period ${judged.period.text}.`
-      : passed
-        ? `The target period has ended but its figure is not published; judged on the latest figure, ${judged.period.text}.`
-        : `Judged on the latest figure, ${judged.period.text}, against the baseline ${baseline.period.text}.`,
+      : `Judged on the latest figure, ${judged.period.text}, against the baseline ${baseline.period.text}.`,
     judged,
     reference: baseline,
     threshold,
     aim,
     targetPeriodPassed: passed,
+  };
+}
+
+/**
+ * Once the target period has ended, only its own figure can say whether the target was met: a later
+ * period's figure is not the plan's result, so none is used in its place.
+ */
+function targetFigureMissing(meta: MeasureMeta, target: Target, reference?: DatedValue): TargetAssessment {
+  return {
+    status: 'target figure not published',
+    reason: `The target period (${readablePeriod(meta, target.target_period ?? '')}) has ended and its figure is not published; figures for later periods are not used to judge this target.`,
+    ...(reference ? { reference } : {}),
+    targetPeriodPassed: true,
   };
 }
 
@@ -244,7 +257,7 @@ function aimFromPolarity(polarity: Polarity): 'down' | 'up' | undefined {
 }
 
 /** above_comparator: the own figure must be at least comparator*(100+change_percent)/100 for the same period. */
-function assessAboveComparator(target: Target, series: MeasureSeries, passed: boolean): TargetAssessment {
+function assessAboveComparator(target: Target, series: MeasureSeries, meta: MeasureMeta, passed: boolean): TargetAssessment {
   const comparator = target.comparator_area_code === undefined
     ? undefined
     : series.comparators.find((c) => c.areaCode === target.comparator_area_code);
@@ -260,6 +273,7 @@ function assessAboveComparator(target: Target, series: MeasureSeries, passed: bo
     .filter((p) => p.value !== null && valueAt(comparator, p.period.text))
     .map((p): DatedValue => ({ period: p.period, value: p.value!, point: p }));
   const atTarget = passed ? shared.find((d) => d.period.text === target.target_period) : undefined;
+  if (passed && target.target_period !== undefined && !atTarget) return targetFigureMissing(meta, target);
   const judged = atTarget ?? shared.at(-1);
   if (!judged) {
     return {

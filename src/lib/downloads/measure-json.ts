@@ -48,6 +48,8 @@ export interface MeasureJson {
   readonly unit: MeasureMeta['unit'];
   readonly unit_label: string | null;
   readonly polarity: MeasureMeta['polarity'];
+  /** The plans' words on which way the measure should go, with where they are: the ground of any better/worse. */
+  readonly direction: MeasureMeta['direction'];
   readonly frequency: MeasureMeta['frequency'] | null;
   readonly interval_months: number | null;
   readonly thematic_area: string;
@@ -82,6 +84,7 @@ export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, 
     unit: data.unit,
     unit_label: data.unit_label ?? null,
     polarity: data.polarity,
+    direction: data.direction,
     frequency: data.frequency ?? null,
     interval_months: data.interval_months ?? null,
     thematic_area: data.thematic_area,

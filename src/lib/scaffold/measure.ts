@@ -71,6 +71,8 @@ source_agency: ""
 # How values are expressed: one of ${unitSchema.options.join(', ')}.
 unit: ""
 # Which direction is better: one of ${polaritySchema.options.join(', ')}.
+# Write lower_is_better or higher_is_better only where a plan says which way the measure should go,
+# and quote it below; otherwise write no_judgement.
 polarity: ""
 # What is counted or measured, in plain English.
 definition: ""
@@ -80,6 +82,8 @@ definition: ""
 # frequency: financial_year
 # Plural noun for counted things, used in sentences, e.g. "offences".
 # unit_label: "offences"
+# The plan's exact words on which way the measure should go, and where they are in the plan.
+# direction: [{ plan: "2024-27", words: "Reduce Crime", where: "Partnership Approach 2024-27, Overall Aims" }]
 # When the next release is expected, YYYY-MM-DD in quotes, if the publisher has said.
 # next_update: "2026-07-24"
 ---

@@ -95,8 +95,28 @@ export const measureSchema = z
   unit: unitSchema,
   /** Plural noun for counted things, used in sentences: "1,234 offences". */
   unit_label: z.string().trim().min(1).optional(),
-  /** Which direction is better, or `no_judgement`. */
+  /**
+   * Which direction is better, or `no_judgement`. Better or worse may be said only where a plan states
+   * the direction, so `lower_is_better` and `higher_is_better` need at least one `direction` citation.
+   */
   polarity: polaritySchema,
+  /**
+   * What the plans say about which way this measure should move, quoted exactly: the ground of any
+   * better/worse judgement, and, for `no_judgement` measures, the reason the site makes none (e.g. a
+   * plan that only tracks the direction of travel, or that sets out to raise reporting).
+   */
+  direction: z
+    .array(
+      z.strictObject({
+        /** The plan whose text is quoted, by plan id, e.g. "2024-27". */
+        plan: planIdSchema,
+        /** The plan's exact words, e.g. "Reduce Crime"; a test finds them in the plan's source text. */
+        words: textSchema,
+        /** Where in the plan the words are, e.g. "Partnership Approach 2024-27, Overall Aims". */
+        where: textSchema,
+      }),
+    )
+    .default([]),
   /** How often figures are published; required once the measure has data (the plans do not say). */
   frequency: frequencySchema.optional(),
   /** For `interval` frequency: the length of each period in months (12 for a rolling year). */
@@ -174,6 +194,11 @@ export const measureSchema = z
   .refine((m) => m.plans.length > 0 || m.supports !== undefined, {
     message: 'list the plans whose framework has this measure, e.g. plans: ["2024-27"], or name the measure it supports with supports: <slug>',
     path: ['plans'],
+  })
+  .refine((m) => m.polarity === 'no_judgement' || m.direction.length > 0, {
+    message:
+      'says which way is better, but no plan\'s words are cited for it: quote the plan with direction: [{ plan: "<plan id>", words: "<the plan\'s exact words, e.g. Reduce Crime>", where: "<section or table of the plan>" }], or write polarity: no_judgement',
+    path: ['polarity'],
   });
 
 /** A validated measure's metadata. */
@@ -181,3 +206,5 @@ export type MeasureMeta = z.infer<typeof measureSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type Polarity = z.infer<typeof polaritySchema>;
 export type Frequency = z.infer<typeof frequencySchema>;
+/** One plan's words on which way a measure should move, with where they are. */
+export type DirectionCitation = MeasureMeta['direction'][number];

@@ -3,7 +3,7 @@
  * (aims, targets, partners); the MDX body holds the narrative as the plan wrote it.
  */
 import { z } from 'zod';
-import { slugSchema, textSchema } from './common.ts';
+import { isoDateSchema, slugSchema, textSchema } from './common.ts';
 
 /** A headline target the plan sets against one measure. */
 export const targetSchema = z.strictObject({
@@ -42,6 +42,17 @@ export const planSchema = z.strictObject({
     end_year: z.number().int().min(1998),
     /** The span as the document writes it, e.g. "2015 to 2020". */
     label: textSchema,
+    /**
+     * First day the plan covers, YYYY-MM-DD, where the plan fixes it (e.g. "2015-04-01" for a plan whose
+     * first year is 2015/16); without it the plan period starts on 1 January of `start_year`.
+     */
+    start: isoDateSchema.optional(),
+    /**
+     * Last day the plan covers, YYYY-MM-DD, where the plan fixes it (e.g. "2020-03-31" for targets "by
+     * March 2020"); without it the plan period ends on 31 December of `end_year`. Figures for later
+     * periods are shown as "after this plan ended", never as the plan's results.
+     */
+    end: isoDateSchema.optional(),
   }),
   /** `current` for the plan in force; `archived` plans say so and link to the current one. */
   status: z.enum(['current', 'archived'], { message: 'status must be current or archived' }),

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { measurePageData } from '../derive/measure-page.ts';
+import { judgedMeasure } from '../derive/judgement.ts';
 import type { MeasureDetail, PageModel } from '../page-model.ts';
 import { paths } from '../paths.ts';
 import { hasPublishedFigures } from './lead-chart.ts';
@@ -45,7 +46,7 @@ export async function writeMeasureOgImages(generated: string, outDir: string): P
     if (!hasPublishedFigures(view)) continue;
     const composing = performance.now();
     const detail = JSON.parse(readFileSync(join(generated, 'measures', `${view.slug}.json`), 'utf8')) as MeasureDetail;
-    const image = measureOgImage(measurePageData(view, detail, model.site, model.plans, model.today), model.site);
+    const image = measureOgImage(measurePageData(judgedMeasure(view, model.plans, model.today).view, detail, model.site, model.plans, model.today), model.site);
     composeMs += performance.now() - composing;
     if (!image) continue;
     const target = join(outDir, paths.measureOgImage(view.slug));
