@@ -33,7 +33,7 @@ export function meta(overrides: Record<string, unknown> = {}): MeasureMeta {
     title: 'Widget thefts',
     plans: ['2020-23'],
     thematic_area: 'Acquisitive Crime',
-    source_agency: 'Testshire Constabulary',
+    plan_sources: { '2020-23': 'Testshire Constabulary' },
     unit: 'count',
     polarity: 'lower_is_better',
     frequency: 'financial_year',

@@ -40,7 +40,7 @@ const PLAN = entry(planSchema, '2024-27', 'content/plans/2024-27.mdx', [
 const measureLines = (extra: readonly string[]) => [
   'title: "Widget thefts"',
   'thematic_area: "Widgets"',
-  'source_agency: "Testshire Constabulary (synthetic)"',
+  'plan_sources: {}',
   'unit: count',
   'polarity: lower_is_better',
   'definition: "Synthetic."',
