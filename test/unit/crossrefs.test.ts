@@ -53,7 +53,7 @@ const ACTION = entry(actionSchema, '2024-27/count-the-widgets', 'content/actions
   'order: 1',
   'theme: "Widgets"',
   'recommendation: "Count them."',
-  'measures: [widget-thefts, lamp-posts]',
+  'related_measures: [widget-thefts, lamp-posts]',
 ]);
 
 const priorityLines = (measures: string, actions: string) => [
@@ -79,7 +79,7 @@ describe('unknown references', () => {
 
   test('an action naming a missing measure says so when no name is close', () => {
     assert.deepEqual(check({ plans: [PLAN], actions: [ACTION], measures: [WIDGETS] }).filter((l) => l.includes('actions')), [
-      'content/actions/2024-27/count-the-widgets.md:6:27: unknown measure "lamp-posts"; no measure with that name exists',
+      'content/actions/2024-27/count-the-widgets.md:6:35: unknown measure "lamp-posts"; no measure with that name exists',
     ]);
   });
 
@@ -125,7 +125,7 @@ describe('folders that name a plan', () => {
   });
 
   test('an action in a folder unlike any plan is told to create the plan or move', () => {
-    const action = { ...ACTION, id: 'old/count-the-widgets', file: 'content/actions/old/count-the-widgets.md', data: { ...ACTION.data, measures: [] } };
+    const action = { ...ACTION, id: 'old/count-the-widgets', file: 'content/actions/old/count-the-widgets.md', data: { ...ACTION.data, related_measures: [] } };
     assert.deepEqual(check({ plans: [PLAN], actions: [action] }).filter((l) => l.includes('actions')), [
       'content/actions/old/count-the-widgets.md:1:1: this action is in folder "old", but there is no plan "old" (the plans are 2024-27); create content/plans/old.mdx or move the file into an existing plan\'s folder',
     ]);

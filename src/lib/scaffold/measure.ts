@@ -66,7 +66,7 @@ title: ""
 plans: []
 # Thematic area of the framework, e.g. "Serious Violence".
 thematic_area: ""
-# The source each plan's framework names, by plan id, copied from the plan, e.g. { "2024-27": "Nottinghamshire Police" }.
+# The source each plan's framework names, by plan id, copied from the plan, e.g. { "2024-27": "the source as the plan writes it" }.
 # Leave a plan out where it names no source: the page says "not stated in the plan". Who publishes
 # the figures comes from releases.yaml (publisher, dataset), not from here.
 plan_sources: {}

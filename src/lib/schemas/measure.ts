@@ -144,7 +144,7 @@ export const measureSchema = z
   redirect_from: z.array(slugSchema).default([]),
   })
   .refine((m) => Object.keys(m.plan_sources).every((plan) => m.plans.includes(plan)), {
-    message: 'plan_sources names a plan that is not in "plans"; key each source by a plan listed in plans, e.g. plan_sources: { "2024-27": "Nottinghamshire Police" }',
+    message: 'plan_sources names a plan that is not in "plans"; key each source by a plan listed in plans, e.g. plan_sources: { "2024-27": "the source as the plan writes it" }',
     path: ['plan_sources'],
   })
   .refine((m) => m.plans.length > 0 || m.supports !== undefined, {
