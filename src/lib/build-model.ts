@@ -32,7 +32,8 @@ export function buildPageModel(model: SiteModel, today: string): { page: PageMod
       slug: measure.id,
       data: measure.data,
       priorities: priorities.filter((p) => p.data.measures.includes(measure.id)).map((p) => p.id),
-      actions: actions.filter((a) => a.data.measures.includes(measure.id)).map((a) => a.id),
+      relatedPriorities: priorities.filter((p) => p.data.related_measures.includes(measure.id)).map((p) => p.id),
+      actions: actions.filter((a) => a.data.related_measures.includes(measure.id)).map((a) => a.id),
       vintages: vintageInfos(measure),
       headline: (headline?.points ?? []).map((p) => ({
         period: p.observation.period,

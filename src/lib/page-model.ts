@@ -62,9 +62,11 @@ export interface HeadlinePoint {
 export interface MeasureView {
   readonly slug: string;
   readonly data: MeasureMeta;
-  /** Priorities ("<plan>/<slug>") that list this measure. */
+  /** Priorities ("<plan>/<slug>") the plan assigns this measure to (their `measures`). */
   readonly priorities: readonly string[];
-  /** Actions ("<plan>/<slug>") that list this measure. */
+  /** Priorities this site relates the measure to, though the plan does not (their `related_measures`). */
+  readonly relatedPriorities: readonly string[];
+  /** Actions ("<plan>/<slug>") listing this measure among their related measures: always the site's own links. */
   readonly actions: readonly string[];
   /** Releases, oldest first; empty when no data is published. */
   readonly vintages: readonly VintageInfo[];

@@ -48,7 +48,7 @@ export const FEELING_SAFE: Measure = measure(
   meta({
     title: 'Feeling safe after dark',
     thematic_area: 'Public Confidence',
-    source_agency: 'Testshire Survey Unit',
+    plan_sources: { '2020-23': 'Testshire Survey Unit' },
     unit: 'percent',
     polarity: 'higher_is_better',
     frequency: 'interval',

@@ -29,11 +29,13 @@ export const SITE = siteSchema.parse({
 
 /** A measure's metadata with test defaults; `overrides` are schema input. */
 export function meta(overrides: Record<string, unknown> = {}): MeasureMeta {
+  // The plan named as the source is the measure's own first plan; a supporting series (no plans) names none.
+  const plans = (overrides.plans as string[] | undefined) ?? ['2020-23'];
   return measureSchema.parse({
     title: 'Widget thefts',
     plans: ['2020-23'],
     thematic_area: 'Acquisitive Crime',
-    source_agency: 'Testshire Constabulary',
+    plan_sources: plans.length > 0 ? { [plans[0]!]: 'Testshire Constabulary' } : {},
     unit: 'count',
     polarity: 'lower_is_better',
     direction: [{ plan: '2020-23', words: 'Reduce widget theft', where: 'Overall aims' }],

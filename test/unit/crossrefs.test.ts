@@ -40,7 +40,7 @@ const PLAN = entry(planSchema, '2024-27', 'content/plans/2024-27.mdx', [
 const measureLines = (extra: readonly string[]) => [
   'title: "Widget thefts"',
   'thematic_area: "Widgets"',
-  'source_agency: "Testshire Constabulary (synthetic)"',
+  'plan_sources: {}',
   'unit: count',
   'polarity: lower_is_better',
   'definition: "Synthetic."',
@@ -54,7 +54,7 @@ const ACTION = entry(actionSchema, '2024-27/count-the-widgets', 'content/actions
   'order: 1',
   'theme: "Widgets"',
   'recommendation: "Count them."',
-  'measures: [widget-thefts, lamp-posts]',
+  'related_measures: [widget-thefts, lamp-posts]',
 ]);
 
 const priorityLines = (measures: string, actions: string) => [
@@ -80,7 +80,7 @@ describe('unknown references', () => {
 
   test('an action naming a missing measure says so when no name is close', () => {
     assert.deepEqual(check({ plans: [PLAN], actions: [ACTION], measures: [WIDGETS] }).filter((l) => l.includes('actions')), [
-      'content/actions/2024-27/count-the-widgets.md:6:27: unknown measure "lamp-posts"; no measure with that name exists',
+      'content/actions/2024-27/count-the-widgets.md:6:35: unknown measure "lamp-posts"; no measure with that name exists',
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('folders that name a plan', () => {
   });
 
   test('an action in a folder unlike any plan is told to create the plan or move', () => {
-    const action = { ...ACTION, id: 'old/count-the-widgets', file: 'content/actions/old/count-the-widgets.md', data: { ...ACTION.data, measures: [] } };
+    const action = { ...ACTION, id: 'old/count-the-widgets', file: 'content/actions/old/count-the-widgets.md', data: { ...ACTION.data, related_measures: [] } };
     assert.deepEqual(check({ plans: [PLAN], actions: [action] }).filter((l) => l.includes('actions')), [
       'content/actions/old/count-the-widgets.md:1:1: this action is in folder "old", but there is no plan "old" (the plans are 2024-27); create content/plans/old.mdx or move the file into an existing plan\'s folder',
     ]);

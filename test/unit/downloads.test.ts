@@ -126,7 +126,10 @@ test('measure JSON carries the metadata and the current release rows unchanged',
   assert.equal(doc.slug, 'widget-thefts');
   assert.equal(doc.polarity, 'lower_is_better');
   assert.deepEqual(doc.direction, [{ plan: '2020-23', words: 'Reduce widget theft', where: 'Overall aims' }], 'the plan\'s words behind the judgement');
-  assert.equal(doc.source_agency, 'Testshire Constabulary');
+  // The source the plan names and the publisher of the figures are separate facts, never mixed.
+  assert.deepEqual(doc.plan_sources, { '2020-23': 'Testshire Constabulary' });
+  assert.deepEqual(doc.data_publisher, { publisher: 'Testshire Statistics Office', dataset: 'Widget crime tables' });
+  assert.equal('source_agency' in doc, false);
   assert.deepEqual(doc.area, { code: 'E06999999', name: 'Testshire' });
   assert.deepEqual(doc.plans, ['2020-23']);
   assert.equal(doc.vintage, '2022-07-01');
@@ -224,12 +227,23 @@ test('README names the licence, sources and caveats and says how to cite', () =>
   assert.match(readme, /Testshire Statistics Office, Widget crime tables: https:\/\/stats\.testshire\.example\/widgets/);
   assert.ok(readme.includes(`Caveat: ${WIDGETS.data.caveats[0]}`));
   assert.ok(readme.includes('Series break from 2020-21: New widget recording rules.'));
-  assert.ok(readme.includes('Repeat widget victims (widget-repeats)\n  Definition: Widgets reported stolen in Testshire.\n  Source agency: Testshire Constabulary\n  Caveat: Not yet collected.\n  No data published yet.'));
+  assert.ok(readme.includes('Repeat widget victims (widget-repeats)\n  Definition: Widgets reported stolen in Testshire.\n  Source named in the plan: Testshire Constabulary\n  Data publisher: no figures held on this site yet\n  Caveat: Not yet collected.\n  No data published yet.'));
+  assert.ok(readme.includes('Widget thefts (widget-thefts)\n  Definition: Widgets reported stolen in Testshire.\n  Source named in the plan: Testshire Constabulary\n  Data publisher: Testshire Statistics Office: Widget crime tables\n'));
   assert.ok(
     readme.includes(
       'Testshire Community Safety Partnership (2022). Testshire Community Safety Plan 2020 to 2023: performance measures [data set], version 2022-07-01. Safer Testshire Data. https://safety.testshire.example/downloads/2020-23/. OGL v3.0.',
     ),
   );
+});
+
+test('README says "not stated in the plan" where the plan names no source, and still names the data publisher', () => {
+  const unattributed = { ...WIDGETS, data: { ...WIDGETS.data, plan_sources: {} } };
+  const readme = planReadme({ ...zipInput, measures: [unattributed] });
+  assert.ok(readme.includes('  Source named in the plan: not stated in the plan\n  Data publisher: Testshire Statistics Office: Widget crime tables\n'), readme);
+  assert.doesNotMatch(readme, /Testshire Constabulary/);
+  const doc = measureJson(unattributed, SITE);
+  assert.deepEqual(doc.plan_sources, {});
+  assert.equal(doc.data_publisher?.publisher, 'Testshire Statistics Office');
 });
 
 test('catalogue lists every artefact with type, size, date, licence and hash, sorted by path', () => {

@@ -296,7 +296,7 @@ function actionMd(a: number, measures: readonly string[], archived: boolean): st
     `recommendation: ${q(`The partnership should ${words(random, 20)} (synthetic).`)}`,
     `lead_agency: ${q(a % 5 === 4 ? '' : 'Benchshire Council (synthetic)')}`,
     `status: ${status}`,
-    ...(measures.length ? ['measures:', ...measures.map((m) => `  - ${m}`)] : []),
+    ...(measures.length ? ['related_measures:', ...measures.map((m) => `  - ${m}`)] : []),
     ...(status === 'in_progress'
       ? ['progress:', '  - date: "2025-06-30"', '    status: in_progress', `    note: ${q(`Synthetic progress note: ${words(random, 12)}.`)}`]
       : []),
@@ -322,7 +322,7 @@ function measureMd(
     `plans: [${plans.map(q).join(', ')}]`,
     ...(supports ? [`supports: ${supports}`] : []),
     `thematic_area: ${q(THEMES[i % THEMES.length]!)}`,
-    'source_agency: "Benchshire Constabulary (synthetic)"',
+    ...(plans.length ? [`plan_sources: { ${q(plans[0]!)}: "Benchshire Constabulary (synthetic)" }`] : []),
     `unit: ${kind.unit}`,
     ...('unit_label' in kind ? [`unit_label: ${q(kind.unit_label)}`] : []),
     `polarity: ${POLARITIES[i % POLARITIES.length]}`,

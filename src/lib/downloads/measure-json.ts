@@ -53,7 +53,12 @@ export interface MeasureJson {
   readonly frequency: MeasureMeta['frequency'] | null;
   readonly interval_months: number | null;
   readonly thematic_area: string;
-  readonly source_agency: string;
+  /** The source each plan's framework names, by plan id; a plan left out names none. */
+  readonly plan_sources: Readonly<Record<string, string>>;
+  /** Publisher and dataset of the current release; null when no figures are held (see provenance). */
+  readonly data_publisher: { readonly publisher: string; readonly dataset: string } | null;
+  /** Where official figures are published while this site holds none, from the reference notes. */
+  readonly official_series: MeasureMeta['official_series'] | null;
   readonly plans: readonly string[];
   /** The framework measure this one supports, when it is a supporting series. */
   readonly supports: string | null;
@@ -88,7 +93,9 @@ export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, 
     frequency: data.frequency ?? null,
     interval_months: data.interval_months ?? null,
     thematic_area: data.thematic_area,
-    source_agency: data.source_agency,
+    plan_sources: data.plan_sources,
+    data_publisher: current ? { publisher: current.release.publisher, dataset: current.release.dataset } : null,
+    official_series: data.official_series ?? null,
     plans: data.plans,
     supports: data.supports ?? null,
     area: { code: area.code, name: area.name },

@@ -2,6 +2,7 @@
  * README.txt for a plan's download: what each file is, the licence, where every figure came from,
  * the caveats a reader must not miss, and how to cite. Plain text so it opens anywhere.
  */
+import { dataPublishers, dataPublishersText, NOT_STATED_IN_PLAN } from '../attribution.ts';
 import type { Plan } from '../model.ts';
 import type { Site } from '../schemas/site.ts';
 import { newestVintageDate, releaseSources } from './datapackage.ts';
@@ -16,10 +17,16 @@ export interface PlanReadmeInput {
   readonly pageUrl: string;
 }
 
-/** The measure's caveats, series breaks and derivation as indented lines. */
-function measureSection(measure: TidyMeasure): string[] {
+/** The measure's sources, caveats, series breaks and derivation as indented lines. */
+function measureSection(measure: TidyMeasure, planId: string): string[] {
   const { data } = measure;
-  const lines = [`${data.title} (${measure.id})`, `  Definition: ${data.definition}`, `  Source agency: ${data.source_agency}`];
+  const publishers = dataPublishers(measure.vintages.map((v) => v.release));
+  const lines = [
+    `${data.title} (${measure.id})`,
+    `  Definition: ${data.definition}`,
+    `  Source named in the plan: ${data.plans.includes(planId) ? (data.plan_sources[planId] ?? NOT_STATED_IN_PLAN) : 'none (a supporting series, not in the plan\'s framework)'}`,
+    `  Data publisher: ${publishers.length > 0 ? dataPublishersText(publishers) : data.derivation ? 'the publishers of the series it is derived from' : 'no figures held on this site yet'}`,
+  ];
   if (data.derivation) lines.push(`  Derived: ${data.derivation.formula}`);
   for (const caveat of data.caveats) lines.push(`  Caveat: ${caveat}`);
   for (const b of data.series_breaks) lines.push(`  Series break from ${b.period}: ${b.note}`);
@@ -63,7 +70,7 @@ export function planReadme(input: PlanReadmeInput): string {
     ...(measures.every((m) => m.vintages.length === 0) ? ['  None yet.'] : []),
     '',
     'MEASURES AND CAVEATS',
-    ...measures.flatMap((m) => [...measureSection(m), '']),
+    ...measures.flatMap((m) => [...measureSection(m, plan.id), '']),
     'HOW TO CITE',
     `  ${site.partnership} (${year}). ${title} [data set]${newest ? `, version ${newest}` : ''}. ${site.site_name}. ${pageUrl}. ${site.licence.short}.`,
     '',

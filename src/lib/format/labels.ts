@@ -33,9 +33,9 @@ export function unitLabel(unit: Unit, unitNoun?: string): string {
   }[unit];
 }
 
-/** "not stated" for the action plan's blank agency cells, which the plan leaves empty. */
+/** "Not stated in the plan" for the action plan's blank agency cells, which the plan leaves empty. */
 export function agencyLabel(agency: string): string {
-  return agency.trim() === '' ? 'Not stated' : agency;
+  return agency.trim() === '' ? 'Not stated in the plan' : agency;
 }
 
 /** Made once: creating an Intl formatter costs far more than formatting, and pages format many dates. */

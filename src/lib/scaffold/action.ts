@@ -78,8 +78,9 @@ recommendation: ""
 lead_agency: ""
 # Delivery status: not_reported until a partner reports progress.
 status: not_reported
-# Measures this action is expected to move, by measure name, e.g. ["knife-crime"].
-measures: []
+# Measures this site relates to the action, by measure name, e.g. ["knife-crime"]. The plans do not
+# link actions to measures, so pages show these as the site's own "Related measures".
+related_measures: []
 # Dated progress entries, oldest first. Each one looks like this (keep the date in quotes):
 #   - date: "2026-07-24"
 #     status: in_progress

@@ -66,8 +66,10 @@ title: ""
 plans: []
 # Thematic area of the framework, e.g. "Serious Violence".
 thematic_area: ""
-# The agency the plan names as the source of the figures, e.g. "Office for National Statistics".
-source_agency: ""
+# The source each plan's framework names, by plan id, copied from the plan, e.g. { "2024-27": "the source as the plan writes it" }.
+# Leave a plan out where it names no source: the page says "not stated in the plan". Who publishes
+# the figures comes from releases.yaml (publisher, dataset), not from here.
+plan_sources: {}
 # How values are expressed: one of ${unitSchema.options.join(', ')}.
 unit: ""
 # Which direction is better: one of ${polaritySchema.options.join(', ')}.

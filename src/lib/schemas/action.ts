@@ -24,8 +24,11 @@ export const actionSchema = z.strictObject({
   lead_agency: z.string().trim().default(''),
   /** Current delivery status. */
   status: actionStatusSchema.default('not_reported'),
-  /** Measures this action is expected to move, by slug. */
-  measures: z.array(slugSchema).default([]),
+  /**
+   * Measures this site relates to the action, by slug. The plans never link an action to a measure,
+   * so these links are the site's own and pages label them "Related measures".
+   */
+  related_measures: z.array(slugSchema).default([]),
   /** Dated progress entries, oldest first. */
   progress: z
     .array(

@@ -89,8 +89,13 @@ export const measureSchema = z
   supports: slugSchema.optional(),
   /** Thematic area of the framework, e.g. "Serious Violence". */
   thematic_area: textSchema,
-  /** The agency the plan names as the source of the figures, e.g. "Nottinghamshire Police". */
-  source_agency: textSchema,
+  /**
+   * The source each plan's performance framework names for this measure, keyed by plan id and copied
+   * from the plan, e.g. { "2024-27": "Nottinghamshire Police" }. A plan left out names no source and the
+   * site says "not stated in the plan"; never fill it in from the data. Who publishes the figures is a
+   * separate fact: `publisher` and `dataset` of each release in releases.yaml, or `official_series`.
+   */
+  plan_sources: z.record(planIdSchema, textSchema).default({}),
   /** How values are expressed. */
   unit: unitSchema,
   /** Plural noun for counted things, used in sentences: "1,234 offences". */
@@ -155,7 +160,11 @@ export const measureSchema = z
   headline: z.boolean().default(false),
   /** Caveats every reader should see beside the figures. */
   caveats: z.array(textSchema).default([]),
-  /** Where official figures for this measure are published, when none are on this site yet. */
+  /**
+   * Where official figures for this measure are published, when none are on this site yet: the series
+   * or table `name`, its `publisher` and, where the reference notes give one, a `url`. Taken only from
+   * the reference notes; leave it out where nothing names the series and the page says so.
+   */
   official_series: z
     .strictObject({ name: textSchema, publisher: textSchema, url: urlSchema.optional() })
     .optional(),
@@ -178,6 +187,11 @@ export const measureSchema = z
         unit: textSchema,
         quote: textSchema,
         url: urlSchema,
+        /**
+         * What the source says that limits the figure, shown beside it: e.g. a lower bound ("more than"),
+         * an area wider than the city, a different thing counted, or a page that names no original source.
+         */
+        qualifier: textSchema.optional(),
       }),
     )
     .default([]),
@@ -190,6 +204,10 @@ export const measureSchema = z
   next_update: isoDateSchema.optional(),
   /** Earlier slugs of this measure; each gets a permanent redirect. */
   redirect_from: z.array(slugSchema).default([]),
+  })
+  .refine((m) => Object.keys(m.plan_sources).every((plan) => m.plans.includes(plan)), {
+    message: 'plan_sources names a plan that is not in "plans"; key each source by a plan listed in plans, e.g. plan_sources: { "2024-27": "the source as the plan writes it" }',
+    path: ['plan_sources'],
   })
   .refine((m) => m.plans.length > 0 || m.supports !== undefined, {
     message: 'list the plans whose framework has this measure, e.g. plans: ["2024-27"], or name the measure it supports with supports: <slug>',

@@ -26,7 +26,8 @@ export function ogSubtitle(chart: LeadChart, data: MeasurePageData): string {
 /** The words of a measure's preview image, all from the measure, its release and content/site.yaml. */
 export function measureOgText(chart: LeadChart, data: MeasurePageData, site: Site): OgImageText {
   const meta = data.measure.data;
-  const publisher = data.measure.vintages.at(-1)?.release.publisher ?? meta.source_agency;
+  // Only a measure with figures gets a preview image, so its current release names the publisher.
+  const publisher = data.measure.vintages.at(-1)?.release.publisher ?? site.partnership;
   return {
     title: meta.title,
     subtitle: ogSubtitle(chart, data),

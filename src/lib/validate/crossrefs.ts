@@ -77,13 +77,14 @@ export function checkCrossReferences(content: ContentEntries): Diagnostic[] {
     const inKnownPlan = checkFolderPlan(priority, 'priority');
     const plan = priority.id.split('/')[0]!;
     priority.data.measures.forEach((slug, i) => check(priority, ['measures', i], 'measure', slug, measureIds));
+    priority.data.related_measures.forEach((slug, i) => check(priority, ['related_measures', i], 'measure', slug, measureIds));
     // A priority names actions of its own plan: suggest only those, and say nothing while the plan itself is unknown.
     const planActions = actionIds.filter((id) => id.startsWith(`${plan}/`));
     if (inKnownPlan) priority.data.actions.forEach((slug, i) => check(priority, ['actions', i], 'action', `${plan}/${slug}`, planActions, slug));
   }
   for (const action of content.actions) {
     checkFolderPlan(action, 'action');
-    action.data.measures.forEach((slug, i) => check(action, ['measures', i], 'measure', slug, measureIds));
+    action.data.related_measures.forEach((slug, i) => check(action, ['related_measures', i], 'measure', slug, measureIds));
   }
   for (const plan of content.plans) {
     plan.data.targets.forEach((target, i) => {
