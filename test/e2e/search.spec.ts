@@ -66,6 +66,14 @@ test('"ASB" finds the anti-social behaviour priority, and says which full term i
   await expect(page.locator('#search-also')).toContainText('anti-social behaviour');
 });
 
+test('"ASB" lists both plans\' anti-social behaviour priorities among its first three results', async ({ page }) => {
+  await searchFor(page, 'ASB');
+  const firstThree = (await hrefs(page)).slice(0, 3);
+  for (const plan of ['2024-27', '2015-20']) {
+    expect(firstThree.some((h) => h.endsWith(`/plans/${plan}/priorities/anti-social-behaviour/`)), `${plan} priority in ${firstThree.join(', ')}`).toBe(true);
+  }
+});
+
 test('"DA" finds domestic abuse, not every page that mentions data', async ({ page }) => {
   await searchFor(page, 'DA');
   const found = await hrefs(page);
