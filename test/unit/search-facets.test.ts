@@ -95,10 +95,13 @@ describe('filterValue', () => {
     assert.equal(filterValue('agency', 'Testshire Constabulary via police.uk', naming), 'Testshire Constabulary');
   });
 
-  test("drops a data publisher's dataset in brackets from an agency, not from a theme", () => {
+  test("drops a data publisher's dataset in brackets, and the site it was read through, from an agency, not from a theme", () => {
     assert.equal(filterValue('agency', 'Office for National Statistics (police recorded crime)', naming), 'Office for National Statistics');
     assert.equal(filterValue('agency', 'Police (recorded incidents)', naming), 'Testshire Constabulary');
     assert.equal(filterValue('theme', 'Violence (other)', naming), 'Violence (other)');
+    assert.equal(filterValue('agency', 'Youth Board (Youth Statistics), via the Interactive Tool', naming), 'Youth Board');
+    assert.equal(filterValue('agency', 'Testshire Health (Treatment System)', naming), 'Testshire Health');
+    assert.equal(filterValue('agency', 'Riverford Police via police.uk', naming), 'Riverford Police');
   });
 
   test('leaves out values that name no agency, and keeps unlisted names as written', () => {

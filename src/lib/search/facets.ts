@@ -41,15 +41,17 @@ function nameKey(value: string): string {
 /**
  * The value a page files under a search filter, so one theme or agency is one choice however a
  * plan or data file writes it: the name content/search-terms.yaml gives it, matched whatever the
- * case or punctuation; an agency loses a dataset named after it in brackets ("Office for National
- * Statistics (police recorded crime)" is the Office for National Statistics). Null when the value
+ * case or punctuation; an agency loses a dataset named after it in brackets and the site it was read
+ * through ("Office for National Statistics (police recorded crime)" is the Office for National
+ * Statistics, "Nottinghamshire Police via police.uk" is Nottinghamshire Police). Null when the value
  * names no theme or agency. Pages still show their own wording; only the filter is normalised.
  */
 export function filterValue(filter: FilterName, value: string, naming: FilterNames): string | null {
   const trimmed = value.replace(/\s+/g, ' ').trim();
   if (filter !== 'theme' && filter !== 'agency') return trimmed || null;
   const { names, leaveOut } = naming[filter];
-  const candidates = filter === 'agency' ? [trimmed, trimmed.replace(/\s*\([^()]*\)$/, '')] : [trimmed];
+  // The agency, not the dataset in brackets nor the site it was read through ("… via police.uk").
+  const candidates = filter === 'agency' ? [trimmed, trimmed.replace(/\s*\([^()]*\)/g, '').replace(/,?\s+via\s.*$/i, '').trim()] : [trimmed];
   for (const candidate of candidates) {
     const key = nameKey(candidate);
     if (!key || leaveOut.some((v) => nameKey(v) === key)) return null;
