@@ -2,13 +2,20 @@
  * Turns the validated SiteModel into the JSON the pages read (see page-model.ts): links resolved
  * both ways, plans' contents ordered as the plans order them, and each measure's headline series.
  */
+import { releaseChangeCounts, type ReleaseChangeCounts } from './derive/revisions.ts';
 import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
 import type { Measure, SiteModel, Vintage } from './model.ts';
 import type { MeasureDetail, MeasureView, PageModel, VintageInfo } from './page-model.ts';
 
 /** Facts of a release without its rows. */
-function vintageInfo(v: Vintage): VintageInfo {
-  return { date: v.date, file: v.file, sha256: v.sha256, bytes: v.bytes.byteLength, rows: v.rows.length, release: v.release };
+function vintageInfo(v: Vintage, changeCounts: ReleaseChangeCounts): VintageInfo {
+  return { date: v.date, file: v.file, sha256: v.sha256, bytes: v.bytes.byteLength, rows: v.rows.length, release: v.release, changeCounts };
+}
+
+/** Every release's facts, oldest first, each with its counts against the release before. */
+function vintageInfos(measure: Measure): VintageInfo[] {
+  const counts = releaseChangeCounts(measure.vintages);
+  return measure.vintages.map((v, i) => vintageInfo(v, counts[i]!));
 }
 
 /** Builds the page model and one detail record per measure. */
@@ -26,7 +33,7 @@ export function buildPageModel(model: SiteModel, today: string): { page: PageMod
       data: measure.data,
       priorities: priorities.filter((p) => p.data.measures.includes(measure.id)).map((p) => p.id),
       actions: actions.filter((a) => a.data.measures.includes(measure.id)).map((a) => a.id),
-      vintages: measure.vintages.map(vintageInfo),
+      vintages: vintageInfos(measure),
       headline: (headline?.points ?? []).map((p) => ({
         period: p.observation.period,
         value: p.value,
@@ -59,9 +66,9 @@ export function buildPageModel(model: SiteModel, today: string): { page: PageMod
     })),
     measures,
   };
-  const details: MeasureDetail[] = model.measures.map((m) => ({
+  const details: MeasureDetail[] = model.measures.map((m, i) => ({
     slug: m.id,
-    vintages: m.vintages.map((v) => ({ ...vintageInfo(v), columns: v.columns, observations: v.rows })),
+    vintages: m.vintages.map((v, j) => ({ ...measures[i]!.vintages[j]!, columns: v.columns, observations: v.rows })),
   }));
   return { page, details };
 }

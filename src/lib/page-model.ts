@@ -3,6 +3,7 @@
  * .generated/ by the build so pages never read or parse a CSV themselves.
  * model.json holds everything list pages need; measures/<slug>.json holds one measure's releases.
  */
+import type { ReleaseChangeCounts } from './derive/revisions.ts';
 import type { Observation } from './model.ts';
 import type { ActionMeta } from './schemas/action.ts';
 import type { MeasureMeta } from './schemas/measure.ts';
@@ -47,6 +48,8 @@ export interface VintageInfo {
   readonly bytes: number;
   readonly rows: number;
   readonly release: Release;
+  /** Figures this release added, revised and removed compared with the release before; the first release adds all its rows. */
+  readonly changeCounts: ReleaseChangeCounts;
 }
 
 /** A point of the headline series (the measure's own area, no breakdown) of the current release. */

@@ -114,7 +114,7 @@ test('/updates.xml is well-formed Atom with the required elements and permanent,
 test('hostile text in a changes note reaches feed readers as text, never as markup', async ({ page }) => {
   const hostile = 'Revised <b>down</b> & </summary><script>alert("x")</script> ]]> twice ]]> it\'s "quoted" \u0001end';
   const model = {
-    measures: [{ slug: 'widget-thefts', derived: false, data: { title: 'Widget <i>Thefts</i>' }, vintages: [{ date: '2026-01-15', release: { changes: hostile } }] }],
+    measures: [{ slug: 'widget-thefts', derived: false, data: { title: 'Widget <i>Thefts</i>' }, vintages: [{ date: '2026-01-15', release: { changes: hostile }, changeCounts: { added: 3, revised: 0, removed: 0 } }] }],
     actions: [],
   } as unknown as Parameters<typeof buildUpdates>[0];
   const xml = atomFeed({ site: SITE, entries: buildUpdates(model), siteRoot: 'https://example.github.io/snd/', today: '2026-11-23' });

@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -86,6 +87,28 @@ test('validate accepts the minimal root and says what it checked', async () => {
   assert.match(run.stdout, /^All content and data are valid: 1 plans?, 1 priorit(?:y|ies), 1 actions?, 2 measures \(1 with data\)\.\n$/);
 });
 
+test('validate refuses a published release with one byte changed, naming its file and the fix', async () => {
+  const root = join(temp, 'one-byte-changed');
+  cpSync(MINIMAL_ROOT, root, { recursive: true });
+  const folder = join(root, 'data', 'measures');
+  const [slug] = readdirSync(folder);
+  const [csv] = readdirSync(join(folder, slug!)).filter((name) => name.endsWith('.csv'));
+  const path = join(folder, slug!, csv!);
+  const bytes = readFileSync(path);
+  const digit = bytes.findLastIndex((byte) => byte >= 0x30 && byte <= 0x38);
+  assert.ok(digit >= 0, 'the fixture release has a digit to change');
+  bytes[digit] = bytes[digit]! + 1;
+  writeFileSync(path, bytes);
+
+  const run = await runCli('validate', root);
+  const file = `data/measures/${slug}/${csv}`;
+  assert.equal(run.code, 1, run.stdout);
+  const [line, ...rest] = run.stderr.trimEnd().split('\n');
+  assert.match(line!, new RegExp(`^${file}:1:1: this published release has changed: releases\\.yaml records sha256 [0-9a-f]{64} but the file's SHA-256 is now ${createHash('sha256').update(bytes).digest('hex')};`));
+  assert.match(line!, new RegExp(`publish a correction as a new release: npm run new -- release ${slug} <file\\.csv> --changes`));
+  assert.deepEqual(rest, ['', summaryFor([line!])]);
+});
+
 describe('validate refuses every invalid content case', { concurrency: CONCURRENCY }, () => {
   for (const name of CONTENT_CASES) {
     test(name, async () => {
@@ -105,7 +128,8 @@ describe('validate refuses every invalid data case', { concurrency: CONCURRENCY 
 
 /**
  * A sample for the build, each a different kind of failure: a refused content file, a missing
- * site.yaml, a derivation that once crashed the pipeline, a formula cell and a broken releases.yaml.
+ * site.yaml, a derivation that once crashed the pipeline, a formula cell, a broken releases.yaml and
+ * a published release whose bytes changed.
  */
 const BUILD_SAMPLE: readonly { kind: 'content' | 'data'; name: string }[] = [
   { kind: 'content', name: 'invalid-enum-unit' },
@@ -113,6 +137,7 @@ const BUILD_SAMPLE: readonly { kind: 'content' | 'data'; name: string }[] = [
   { kind: 'content', name: 'derivation-unknown-term' },
   { kind: 'data', name: 'formula-injection' },
   { kind: 'data', name: 'releases-yaml-syntax' },
+  { kind: 'data', name: 'releases-checksum-changed' },
 ];
 
 describe('build refuses invalid input and leaves nothing to deploy', { concurrency: 2 }, () => {

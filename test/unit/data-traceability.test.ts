@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
+import { createHash } from 'node:crypto';
+import { runImport } from '../../src/lib/import/command.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const REFERENCE = join(ROOT, 'test', 'fixtures', 'reference-data');
@@ -35,6 +37,13 @@ interface Trace {
    * reference filter that replaces `where`. A breakdown value not listed here cannot be traced.
    */
   readonly breakdown?: { readonly column: string; readonly where: Readonly<Record<string, Readonly<Row>>> };
+  /** How our CSV writes a reference period, where the forms differ (e.g. "2010/11" as the financial year "2010-11"). */
+  readonly toPeriod?: (referencePeriod: string) => string;
+  /**
+   * "release" when our rows carry no `source` column because the release's read_from names the one
+   * source file; default: each row's `source` names the ONS edition and table (see EDITIONS).
+   */
+  readonly sourceIn?: 'release';
 }
 
 const COUNTS = 'police_recorded_crime_counts.csv';
@@ -43,6 +52,59 @@ const KNIFE = 'knife_crime_police_force_area.csv';
 const ASB = 'asb_incidents_police_force_area.csv';
 const STREET = 'street_level_crime_nottingham_2022_monthly.csv';
 const QUOTED = 'figures_quoted_in_web_pages.csv';
+const POLICEUK_ASB = 'policeuk_asb_monthly_counts.csv';
+const ALCOHOL = 'alcohol_treatment_numbers.csv';
+const YOUTH = 'youth_justice_lait.csv';
+const ONS_EDITIONS = 'ons_pfa_editions_force_level_2022_2024.csv';
+const WORKBOOK_FOLDER = 'ons-workbooks';
+
+/**
+ * The ONS workbooks that releases were imported from, by the edition our `source` column names.
+ * A row of a release read from a workbook traces to the figure the importer reads from that
+ * workbook (the importer's own test checks those figures against the independent extractions).
+ */
+const WORKBOOK_EDITIONS: Readonly<Record<string, { readonly file: string; readonly released: string }>> = {
+  'ONS PFA data tables YE Mar 2022': { file: 'pfafinalmar22.xlsx', released: '2022-07-21' },
+  'ONS PFA data tables YE Jun 2022': { file: 'pfajun22.xlsx', released: '2022-10-27' },
+  'ONS PFA data tables YE Dec 2022': { file: 'policeforceareatablesyedec22.xlsx', released: '2023-04-27' },
+  'ONS PFA data tables YE Mar 2023': { file: 'pfatableyemar231.xlsx', released: '2023-07-20' },
+  'ONS PFA data tables YE Jun 2023': { file: 'pfatablesfinaljun23.xlsx', released: '2023-10-19' },
+  'ONS PFA data tables YE Sep 2023': { file: 'pfatablessep23final.xlsx', released: '2024-01-25' },
+  'ONS PFA data tables YE Dec 2023': { file: 'pfatablesyedec23.xlsx', released: '2024-04-25' },
+  'ONS PFA data tables YE Mar 2024': { file: 'pfatablesyemar24final.xlsx', released: '2024-07-24' },
+  'ONS PFA data tables YE Dec 2024': { file: 'policeforceareatablesyedecember2024.xlsx', released: '2025-04-24' },
+};
+
+const workbookCache = new Map<string, Map<string, string>>();
+/** What the importer reads from a workbook: "measure[breakdown=value]|period|area_code" -> value. */
+function workbookFigures(file: string, released: string): Map<string, string> {
+  let figures = workbookCache.get(file);
+  if (!figures) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = runImport(['ons-pfa', join(REFERENCE, WORKBOOK_FOLDER, file), '--released', released, '--dry-run'], {
+      root: ROOT, cwd: ROOT, today: '2026-12-01', out: (l) => out.push(l), err: (l) => err.push(l),
+    });
+    assert.equal(code, 0, `${file}: ${err.join('\n')}`);
+    const rows = parseCsv(out.join('\n'), { columns: true }) as Row[];
+    figures = new Map(rows.map((r) => [`${r.measure}|${r.period}|${r.area_code}`, r.value!]));
+    workbookCache.set(file, figures);
+  }
+  return figures;
+}
+
+/** Why a row of a workbook-imported release cannot be traced to its workbook, or undefined when it can. */
+function workbookProblem(slug: string, row: Row, breakdownColumns: readonly string[]): string | undefined {
+  const edition = (row.source ?? '').split(',')[0]!;
+  const workbook = WORKBOOK_EDITIONS[edition];
+  if (!workbook) return undefined;
+  const breakdown = breakdownColumns.find((c) => (row[c] ?? '') !== '');
+  const series = breakdown ? `${slug}[${breakdown}=${row[breakdown]}]` : slug;
+  const value = workbookFigures(workbook.file, workbook.released).get(`${series}|${row.period}|${row.area_code}`);
+  if (value === undefined) return `${workbook.file} gives no figure for ${series}, period ${row.period}, area ${row.area_code}`;
+  if (value !== row.value) return `value "${row.value}" differs from ${workbook.file}, which gives "${value}" for ${series}, period ${row.period}, area ${row.area_code}`;
+  return 'traced';
+}
 
 const count = (offenceGroup: string): Trace => ({ file: COUNTS, where: { offence_group: offenceGroup, unit: 'offences' } });
 const rate = (offenceGroup: string): Trace => ({ file: RATES, where: { measure: offenceGroup, unit: 'offences per 1,000 population' } });
@@ -117,9 +179,33 @@ const TRACES: Readonly<Record<string, Trace>> = {
     periodColumn: 'financial_year',
     periodLabelColumn: 'financial_year',
   },
-  // 6. police.uk street-level records, Nottingham, 2022
+  // 6. Nottinghamshire police force area by offence group: every release is imported from the workbooks.
+  'recorded-crime-force-area': { file: ONS_EDITIONS, where: { unit: 'offences' } },
+  // 7. police.uk street-level records, Nottingham, 2022
   'street-level-burglary-monthly': { file: STREET, where: { crime_type: 'Burglary' }, periodLabelColumn: 'period' },
   'street-level-robbery-monthly': { file: STREET, where: { crime_type: 'Robbery' }, periodLabelColumn: 'period' },
+  // 7. police.uk ASB records in Nottingham by month, counted from the monthly street-level files
+  'asb-records-policeuk-monthly': {
+    file: POLICEUK_ASB,
+    where: { measure: 'Anti-social behaviour incidents recorded by the police: police.uk street-level ASB records located in the local authority' },
+    sourceIn: 'release',
+  },
+  // 8. Adults in treatment for alcohol (NDTMS via UK SDG 3.5.1), financial years written 2010/11 in the reference
+  'adults-in-alcohol-treatment': {
+    file: ALCOHOL,
+    where: { measure: 'Adults (18+) in treatment for alcohol - number of people in treatment (NDTMS; UK SDG 3.5.1 series "Alcohol - People in treatment")' },
+    toPeriod: (period) => period.replace('/', '-'),
+    periodLabelColumn: 'period',
+    sourceIn: 'release',
+  },
+  // 9. Youth justice (DfE LAIT): periods are single years as the store labels them
+  'youth-first-time-entrants-rate': { file: YOUTH, where: { unit: 'rate per 100,000 population aged 10-17' }, periodLabelColumn: 'period', sourceIn: 'release' },
+  'youth-reoffending-rate-15-17': {
+    file: YOUTH,
+    where: { measure: 'Proven re-offending by young offenders aged 15-17 (%) [DfE LAIT ReoffYO15-17; source YJB/MoJ]' },
+    periodLabelColumn: 'period',
+    sourceIn: 'release',
+  },
 };
 
 /** The edition named in our `source` column for each file the reference rows were read from. */
@@ -181,10 +267,11 @@ function traceProblem(slug: string, row: Row, trace: Trace): string | undefined 
     where = filter;
   }
   const periodColumn = trace.periodColumn ?? 'period';
+  const toPeriod = trace.toPeriod ?? ((period: string) => period);
   const candidates = reference(trace.file).filter(
     (ref) =>
       Object.entries(where).every(([column, value]) => ref[column] === value) &&
-      ref[periodColumn] === row.period &&
+      toPeriod(ref[periodColumn] ?? '') === row.period &&
       ref.area_code === row.area_code &&
       (row.area_name === undefined || row.area_name === '' || ref.area_name === row.area_name),
   );
@@ -197,7 +284,9 @@ function traceProblem(slug: string, row: Row, trace: Trace): string | undefined 
   if (row.period_label !== undefined && row.period_label !== ref[labelColumn]) {
     return `period_label "${row.period_label}" differs from ${trace.file}, which has "${ref[labelColumn]}" for ${described}`;
   }
-  if (ref.source_table !== undefined) {
+  if (trace.sourceIn === 'release') {
+    if (row.source !== undefined) return `source "${row.source}" is not expected: the release's read_from names the one source file`;
+  } else if (ref.source_table !== undefined) {
     const edition = EDITIONS[ref.source_repo_path ?? ''];
     if (!edition) return `reference row for ${described} was read from ${ref.source_repo_path}, which has no edition in EDITIONS`;
     const expected = `${edition}, ${ref.source_table}`;
@@ -216,8 +305,13 @@ describe('data traceability', () => {
 
   test('the reference copy matches ../shared/reference-data when that folder is present', (t) => {
     if (!existsSync(SHARED_REFERENCE)) return t.skip('../shared/reference-data is not present');
-    const shared = readdirSync(SHARED_REFERENCE).sort();
-    assert.deepEqual(readdirSync(REFERENCE).sort(), shared);
+    // Files in sub-folders too (the ONS workbooks are in ons-workbooks/), compared byte for byte.
+    const files = (root: string) => (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(root.length + 1))
+      .sort();
+    const shared = files(SHARED_REFERENCE);
+    assert.deepEqual(files(REFERENCE), shared);
     for (const name of shared) {
       assert.ok(readFileSync(join(REFERENCE, name)).equals(readFileSync(join(SHARED_REFERENCE, name))), `${name} differs from ../shared/reference-data`);
     }
@@ -233,13 +327,19 @@ describe('data traceability', () => {
     for (const slug of dataFolders()) {
       const trace = TRACES[slug];
       if (!trace) continue; // reported by the mapping test
+      const releases = parseYaml(readFileSync(join(DATA, slug, 'releases.yaml'), 'utf8')) as { vintage: string; read_from?: string }[];
+      const breakdownColumns = ((measures().get(slug)?.breakdowns ?? []) as { column: string }[]).map((b) => b.column);
       for (const name of readdirSync(join(DATA, slug)).filter((n) => n.endsWith('.csv')).sort()) {
         const file = `data/measures/${slug}/${name}`;
+        const release = releases.find((r) => String(r.vintage) === name.slice(0, 10));
+        const fromWorkbooks = release?.read_from?.includes(`via ../shared/reference-data/${WORKBOOK_FOLDER}/`) ?? false;
         const rows = readCsv(join(ROOT, file));
         if (rows.length === 0) problems.push(`${file}: no rows`);
         for (const { line, row } of rows) {
           checked++;
-          const problem = traceProblem(slug, row, trace);
+          const fromWorkbook = fromWorkbooks ? workbookProblem(slug, row, breakdownColumns) : undefined;
+          if (fromWorkbook === 'traced') continue;
+          const problem = fromWorkbook ?? traceProblem(slug, row, trace);
           if (problem) problems.push(`${file}:${line}: ${problem}`);
         }
       }
@@ -254,9 +354,15 @@ describe('data traceability', () => {
       const trace = TRACES[slug];
       if (!trace) continue;
       const file = `data/measures/${slug}/releases.yaml`;
-      const releases = parseYaml(readFileSync(join(ROOT, file), 'utf8')) as { read_from?: string }[];
+      const releases = parseYaml(readFileSync(join(ROOT, file), 'utf8')) as { read_from?: string; workbook_sha256?: string }[];
       releases.forEach((release, i) => {
-        if (!release.read_from?.includes(`via ../shared/reference-data/${trace.file}`)) {
+        const workbook = /via \.\.\/shared\/reference-data\/ons-workbooks\/([^\s;]+\.xlsx)/.exec(release.read_from ?? '')?.[1];
+        if (workbook) {
+          // A release imported from a workbook names it, and records that workbook's checksum.
+          const bytes = readFileSync(join(REFERENCE, WORKBOOK_FOLDER, workbook));
+          const sha = createHash('sha256').update(bytes).digest('hex');
+          if (release.workbook_sha256 !== sha) problems.push(`${file}: release ${i + 1} workbook_sha256 is not the SHA-256 of ${workbook} (${sha})`);
+        } else if (!release.read_from?.includes(`via ../shared/reference-data/${trace.file}`)) {
           problems.push(`${file}: release ${i + 1} read_from does not name ../shared/reference-data/${trace.file}`);
         }
       });
@@ -314,11 +420,36 @@ describe('data traceability', () => {
     assert.ok(checked > 0, 'no quoted figures were checked');
   });
 
+  test('the new series trace exactly, period forms included', () => {
+    const alcohol = TRACES['adults-in-alcohol-treatment']!;
+    const nottingham = { area_code: 'E06000018', area_name: 'Nottingham' };
+    assert.equal(traceProblem('adults-in-alcohol-treatment', { ...nottingham, period: '2018-19', period_label: '2018/19', value: '1045.0' }, alcohol), undefined);
+    assert.match(traceProblem('adults-in-alcohol-treatment', { ...nottingham, period: '2018-19', period_label: '2018/19', value: '1045' }, alcohol) ?? '', /differs/);
+    assert.match(traceProblem('adults-in-alcohol-treatment', { ...nottingham, period: '2018/19', value: '1045.0' }, alcohol) ?? '', /no row/);
+    const asb = TRACES['asb-records-policeuk-monthly']!;
+    assert.equal(traceProblem('asb-records-policeuk-monthly', { ...nottingham, period: '2024-01', value: '47' }, asb), undefined);
+    assert.match(traceProblem('asb-records-policeuk-monthly', { ...nottingham, period: '2024-01', value: '47', source: 'x' }, asb) ?? '', /not expected/);
+    const reoffending = TRACES['youth-reoffending-rate-15-17']!;
+    assert.equal(traceProblem('youth-reoffending-rate-15-17', { ...nottingham, period: '2024', period_label: '2024', value: '33.590000000000003' }, reoffending), undefined);
+    // The 10-14 (ReoffYO) series has the same periods and areas: the mapping must not pick it up.
+    assert.match(traceProblem('youth-reoffending-rate-15-17', { ...nottingham, period: '2024', period_label: '2024', value: '28.57' }, reoffending) ?? '', /differs/);
+    const entrants = TRACES['youth-first-time-entrants-rate']!;
+    assert.equal(traceProblem('youth-first-time-entrants-rate', { ...nottingham, period: '2024', period_label: '2024', value: '162' }, entrants), undefined);
+  });
+
   test('the tracer rejects a value one digit out', () => {
     const trace = TRACES.robbery!;
     const row = { period: '2024-01-01/2024-12-31', area_code: 'E06000018', area_name: 'Nottingham', period_label: 'year ending December 2024', source: 'ONS PFA data tables YE Dec 2024, Table C2' };
     assert.equal(traceProblem('robbery', { ...row, value: '570' }, trace), undefined);
     assert.match(traceProblem('robbery', { ...row, value: '571' }, trace) ?? '', /differs/);
     assert.match(traceProblem('robbery', { ...row, value: '570.0' }, trace) ?? '', /differs/);
+  });
+
+  test('the workbook tracer rejects a value one digit out, and a period the workbook does not give', () => {
+    const row = { period: '2021-22', area_code: 'E23000019', value: '25811', source: 'ONS PFA data tables YE Mar 2022, Table P12' };
+    assert.equal(workbookProblem('asb-reported-to-police', row, []), 'traced');
+    assert.match(workbookProblem('asb-reported-to-police', { ...row, value: '25812' }, []) ?? '', /differs from pfafinalmar22\.xlsx, which gives "25811"/);
+    assert.match(workbookProblem('asb-reported-to-police', { ...row, period: '2022-23' }, []) ?? '', /gives no figure/);
+    assert.equal(workbookProblem('asb-reported-to-police', { ...row, source: 'ONS PFA data tables YE Mar 2019, Table P7' }, []), undefined, 'an edition we hold no workbook of is left to the reference CSVs');
   });
 });

@@ -1,6 +1,16 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareVintages, isRevised, revisedInCurrentVintage, revisionHistory } from '../../src/lib/derive/revisions.ts';
+import type { Vintage } from '../../src/lib/model.ts';
+import { releaseHistory, type CitedRelease, type ReleaseCitationFields } from '../../src/lib/derive/release-history.ts';
+import {
+  changeCounts,
+  compareVintages,
+  describeChangeCounts,
+  isRevised,
+  releaseChangeCounts,
+  revisedInCurrentVintage,
+  revisionHistory,
+} from '../../src/lib/derive/revisions.ts';
 import { observationKey } from '../../src/lib/derive/keys.ts';
 import { ENGLAND, measure, meta, row, vintage } from '../support/testshire.ts';
 
@@ -97,4 +107,101 @@ test('revised badge marks the current release figures that changed since the pre
   ]);
   assert.equal(revisedInCurrentVintage(measure('w', meta(), [first])).size, 0);
   assert.equal(revisedInCurrentVintage(measure('w', meta())).size, 0);
+});
+
+test('each revised figure names the release that changed it and the release whose value it replaced', () => {
+  const third = vintage('2023-07-01', [row('2021-22', 131), row('2020-21', 125), row('2019-20', 112), row('2018-19', 100)]);
+  const history = revisionHistory(measure('widgets', meta(), [first, second, third]));
+  assert.deepEqual(
+    history.flatMap((c) => c.revised.map((r) => [r.period, r.breakdown, r.oldValue, r.newValue, r.previousRelease, r.changedBy])),
+    [
+      ['2020-21', {}, null, 125, '2021-07-01', '2022-07-01'],
+      ['2019-20', {}, 110, 112, '2021-07-01', '2022-07-01'],
+      ['2020-21', { age_band: '18-24' }, 40, null, '2021-07-01', '2022-07-01'],
+      ['2021-22', {}, 130, 131, '2022-07-01', '2023-07-01'],
+    ],
+  );
+});
+
+test('added, revised and removed counts per release: the first release adds every row', () => {
+  const third = vintage('2023-07-01', [row('2021-22', 131), row('2020-21', 125), row('2019-20', 112), row('2018-19', 100)]);
+  assert.deepEqual(releaseChangeCounts([first, second, third]), [
+    { added: 6, revised: 0, removed: 0 },
+    { added: 2, revised: 3, removed: 1 },
+    { added: 0, revised: 1, removed: 3 },
+  ]);
+  assert.deepEqual(releaseChangeCounts([]), []);
+  assert.deepEqual(changeCounts(compareVintages(first, first)), { added: 0, revised: 0, removed: 0 });
+});
+
+test('counts in words name only what happened, with "figure" agreeing with the first number', () => {
+  assert.equal(describeChangeCounts({ added: 12, revised: 3, removed: 0 }), '12 figures added, 3 revised');
+  assert.equal(describeChangeCounts({ added: 0, revised: 1, removed: 2 }), '1 figure revised, 2 removed');
+  assert.equal(describeChangeCounts({ added: 1, revised: 0, removed: 0 }), '1 figure added');
+  assert.equal(describeChangeCounts({ added: 1234, revised: 0, removed: 1 }), '1,234 figures added, 1 removed');
+  assert.equal(describeChangeCounts({ added: 0, revised: 0, removed: 0 }), 'No figures changed');
+});
+
+/** A release with the importer's citation fields (set here directly: the release schema of this branch does not list them yet). */
+function cited(v: Vintage, fields: ReleaseCitationFields): Vintage {
+  return { ...v, release: { ...v.release, ...fields } as CitedRelease };
+}
+
+describe('release history on the measure page', () => {
+  const m = measure('widgets', meta({ breakdowns: [{ column: 'age_band', label: 'Age band' }] }), [
+    first,
+    second,
+    cited(vintage('2023-07-01', [row('2021-22', 131), row('2020-21', 125), row('2019-20', 112), row('2018-19', 100)]), {
+      edition: 'year ending March 2023',
+      tables: ['Table P1'],
+      release_date: { evidence: 'Release date: 20 July 2023', url: 'https://www.ons.gov.uk/example' },
+    }),
+  ]);
+  const history = releaseHistory(m);
+
+  test('lists releases newest first, the newest marked current, each compared with the one before', () => {
+    assert.deepEqual(
+      history.map((h) => [h.date, h.current, h.previous, h.countsText]),
+      [
+        ['2023-07-01', true, '2022-07-01', '1 figure revised, 3 removed'],
+        ['2022-07-01', false, '2021-07-01', '2 figures added, 3 revised, 1 removed'],
+        ['2021-07-01', false, undefined, '6 figures added'],
+      ],
+    );
+  });
+
+  test('revised figures as table rows: period (with breakdown), area, value before and after, and the release that changed them', () => {
+    assert.deepEqual(history[1]!.revisions, [
+      { period: '2020-21', area: 'Testshire', before: 'Suppressed', after: '125', changedBy: '2022-07-01' },
+      { period: '2019-20', area: 'Testshire', before: '110', after: '112', changedBy: '2022-07-01' },
+      { period: '2020-21 (Age band: 18-24)', area: 'Testshire', before: '40', after: 'Suppressed', changedBy: '2022-07-01' },
+    ]);
+    assert.deepEqual(history[0]!.revisions, [{ period: '2021-22', area: 'Testshire', before: '130', after: '131', changedBy: '2023-07-01' }]);
+    assert.deepEqual(history[2]!.revisions, []);
+  });
+
+  test('added and removed figures are summarised per area and breakdown, earliest to latest period', () => {
+    assert.deepEqual(history[1]!.added, [
+      { series: 'Testshire', count: 1, first: '2021-22', last: '2021-22' },
+      { series: 'England', count: 1, first: '2020-21', last: '2020-21' },
+    ]);
+    assert.deepEqual(history[1]!.removed, [{ series: 'Testshire', count: 1, first: '2017-18', last: '2017-18' }]);
+    assert.deepEqual(history[0]!.removed, [
+      { series: 'Testshire, Age band: 18-24', count: 1, first: '2020-21', last: '2020-21' },
+      { series: 'England', count: 2, first: '2019-20', last: '2020-21' },
+    ]);
+    assert.deepEqual(history[2]!.added, [], 'a first release lists no additions, only its count');
+  });
+
+  test("a cited release date is the publisher's; without one the date is this site's and the page says so", () => {
+    assert.equal(history[0]!.heading, '1 July 2023 (year ending March 2023 edition)');
+    assert.deepEqual(history[0]!.dating, {
+      text: 'Released by Testshire Statistics Office on 1 July 2023 (year ending March 2023 edition).',
+      evidence: { text: 'Release date: 20 July 2023', url: 'https://www.ons.gov.uk/example' },
+    });
+    assert.equal(history[1]!.heading, '1 July 2022');
+    assert.deepEqual(history[1]!.dating, {
+      text: "Published on this site on 1 July 2022; the publisher's own release date is not recorded here.",
+    });
+  });
 });

@@ -140,6 +140,7 @@ describe('new release', () => {
     const entries = parseYaml(after) as Record<string, string>[];
     assert.deepEqual(entries.at(-1), {
       vintage: TODAY,
+      sha256: createHash('sha256').update(readFileSync(join(inbox, csv))).digest('hex'),
       publisher: 'Riverford Constabulary',
       dataset: 'Recorded crime in Riverford, synthetic test table B1',
       url: 'https://data.riverford.example/crime/bicycles',
@@ -157,6 +158,18 @@ describe('new release', () => {
     const csv = inboxCsv('next.csv', NEXT_CSV);
     assert.equal(runNew(['release', MEASURE, csv, '--changes', 'Adds 2025-26.'], ctx('2026-12-01')), 0, err.join('\n'));
     assert.match(out.join('\n'), /says next_update: 2026-12-01; change it to the next expected date, or remove it/);
+  });
+
+  test('an honest correction is a new release: it revises a value, and every published file keeps its checksum', () => {
+    const previous = readFileSync(join(root, `${DATA}/2025-10-01.csv`), 'utf8');
+    const corrected = previous.replace(/^(2024-25,)(\d+)/m, (_, period: string, value: string) => `${period}${Number(value) + 1}`);
+    assert.notEqual(corrected, previous, 'the fixture has a 2024-25 row to correct');
+    const csv = inboxCsv('corrected.csv', corrected);
+    assert.equal(run('release', MEASURE, csv, '--changes', 'Corrects 2024-25.'), 0, err.join('\n'));
+    assert.deepEqual(problems(), []);
+    const vintages = loadSite({ root, today: TODAY }).model!.measures.find((m) => m.id === MEASURE)!.vintages;
+    assert.deepEqual(vintages.map((v) => v.release.sha256), vintages.map((v) => v.sha256), 'releases.yaml records each file\'s real checksum');
+    assert.match(out.join('\n'), new RegExp(`with the file's sha256 ${vintages.at(-1)!.sha256}`));
   });
 
   test('flags override the copied provenance, and any text survives the YAML round trip', () => {
@@ -214,7 +227,7 @@ describe('new release', () => {
   });
 
   test('the appended entry starts on a new line even when the file does not end with one', () => {
-    const entry = { vintage: TODAY, publisher: 'P', dataset: 'D', url: 'https://x.example/', retrieved: TODAY, licence: 'L', changes: 'C' };
+    const entry = { vintage: TODAY, sha256: '0'.repeat(64), publisher: 'P', dataset: 'D', url: 'https://x.example/', retrieved: TODAY, licence: 'L', changes: 'C' };
     const text = appendEntry('- vintage: 2025-01-01\n  changes: "old"', entry);
     assert.equal((parseYaml(text) as unknown[]).length, 2);
   });

@@ -8,7 +8,9 @@ import { describe, test } from 'node:test';
 import type { PageModel } from '../../src/lib/page-model.ts';
 import { absoluteUrl, atomFeed, entryId, htmlText } from '../../src/lib/updates/atom.ts';
 import { buildUpdates, groupByMonth, monthLabel, type UpdateEntry } from '../../src/lib/updates/entries.ts';
-import { SITE } from '../support/testshire.ts';
+import { buildPageModel } from '../../src/lib/build-model.ts';
+import type { SiteModel } from '../../src/lib/model.ts';
+import { measure, meta, row, SITE, vintage } from '../support/testshire.ts';
 
 const ROOT = 'https://example.github.io/snd/';
 const HOSTILE = 'Revised <b>down</b> & </summary><script>alert("x")</script> ]]> twice ]]> \u0001end';
@@ -21,7 +23,12 @@ function model({ releases = {}, progress = [] as Progress[], derived = false }: 
     slug,
     derived: isDerived,
     data: isDerived ? { title, derivation: { formula: 'widgets plus gadgets', terms: [{ measure: 'widget-thefts', sign: '+' }, { measure: 'gadget-thefts', sign: '+' }] } } : { title },
-    vintages: Object.entries(vintages).map(([date, changes]) => ({ date, release: { changes } })),
+    // The first release adds all its figures; each later one adds one and revises two (see VintageInfo.changeCounts).
+    vintages: Object.entries(vintages).map(([date, changes], i) => ({
+      date,
+      release: { changes },
+      changeCounts: i === 0 ? { added: 4, revised: 0, removed: 0 } : { added: 1, revised: 2, removed: 0 },
+    })),
   });
   return {
     measures: [
@@ -68,6 +75,31 @@ describe('update entries', () => {
     assert.equal(widget.kind === 'release' && widget.csvPath, '/data/measures/widget-thefts/2025-10-02.csv');
   });
 
+  test('gives each release how many figures it added, revised and removed, in numbers and words', () => {
+    const releases = buildUpdates(model()).filter((e) => e.kind === 'release');
+    assert.deepEqual(
+      releases.map((e) => [e.date, e.subject, e.counts, e.countsText]),
+      [
+        ['2025-10-02', 'Gadget Thefts', { added: 4, revised: 0, removed: 0 }, '4 figures added'],
+        ['2025-10-02', 'Widget Thefts', { added: 1, revised: 2, removed: 0 }, '1 figure added, 2 revised'],
+        ['2025-07-24', 'Widget Thefts', { added: 4, revised: 0, removed: 0 }, '4 figures added'],
+      ],
+    );
+  });
+
+  test('counts come from the releases themselves, through the page model', () => {
+    const first = vintage('2025-07-24', [row('2022-23', 10), row('2023-24', 11), row('2024-25', 12)]);
+    const second = vintage('2025-10-02', [row('2023-24', 11), row('2024-25', 13), row('2025-26', 14)], { changes: 'Adds 2025-26.' });
+    const site: SiteModel = { site: SITE, plans: [], priorities: [], actions: [], measures: [measure('widget-thefts', meta(), [first, second])] };
+    const { page, details } = buildPageModel(site, '2026-11-23');
+    assert.deepEqual(page.measures[0]!.vintages.map((v) => v.changeCounts), [
+      { added: 3, revised: 0, removed: 0 },
+      { added: 1, revised: 1, removed: 1 },
+    ]);
+    assert.deepEqual(details[0]!.vintages.map((v) => v.changeCounts), page.measures[0]!.vintages.map((v) => v.changeCounts));
+    assert.deepEqual(buildUpdates(page).map((e) => e.kind === 'release' && e.countsText), ['1 figure added, 1 revised, 1 removed', '3 figures added']);
+  });
+
   test('a derived measure gets an entry each day an input is released, once every input has figures, naming those releases', () => {
     const entries = buildUpdates(model({ derived: true, releases: { '2025-12-01': 'Adds 2025 Q3.' } }));
     const derived = entries.filter((e) => e.subject === 'All Thefts');
@@ -81,6 +113,7 @@ describe('update entries', () => {
     );
     const [latest, first] = derived as Extract<UpdateEntry, { kind: 'release' }>[];
     assert.equal(latest!.csvPath, null, 'a derived measure has no release file of its own');
+    assert.equal(latest!.counts, null, 'nor a release of its own to count changes against');
     assert.deepEqual(latest!.inputReleases.map((r) => r.csvPath), ['/data/measures/widget-thefts/2025-12-01.csv']);
     assert.deepEqual(first!.inputReleases.map((r) => r.csvPath), ['/data/measures/widget-thefts/2025-10-02.csv', '/data/measures/gadget-thefts/2025-10-02.csv']);
     assert.equal(first!.key, '/measures/all-thefts/releases/2025-10-02');
@@ -146,6 +179,14 @@ describe('Atom feed', () => {
       }
     }
     assert.match(xml, /<a href="https:\/\/example\.github\.io\/snd\/data\/measures\/widget-thefts\/2025-07-24\.csv">/);
+  });
+
+  test("each release entry's content says how many figures it added and revised", () => {
+    const contents = [...feed().matchAll(/<content type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/content>/g)].map((m) => m[1]!);
+    assert.equal(contents.length, 5);
+    assert.equal(contents.filter((c) => c.includes('<p>1 figure added, 2 revised.</p>')).length, 1);
+    assert.equal(contents.filter((c) => c.includes('<p>4 figures added.</p>')).length, 2);
+    assert.equal(contents.filter((c) => /figures? added/.test(c)).length, 3, 'progress entries have no counts');
   });
 
   test('is the same whatever day it is built, so an unchanged site republishes an unchanged feed', () => {

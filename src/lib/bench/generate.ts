@@ -5,6 +5,7 @@
  * data/, so the real build reads it unchanged. Deterministic: the same options give the same bytes.
  * Nothing here describes a real place; every name says "Benchshire" or "synthetic".
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -173,13 +174,14 @@ export function generatePartnership(root: string, options: GenerateOptions): Gen
     write(`content/measures/${slugs[i]}.md`, measureMd(i, slugs[i]!, kind, plansOf(i), supports(i), comparators, groups.length > 0, random));
     const base = kind.scale * (0.6 + random() * 0.8);
     const trend = (random() - 0.5) * 0.004;
-    dates.forEach((date, v) => {
+    const checksums = dates.map((date, v) => {
       const end = lastMonth - (vintages - 1 - v);
       const csv = measureCsv({ base, trend, kind, start: end - periods + 1, end, anchor: lastMonth, comparators, groups, vintage: v, seed: i + 1 });
       csvBytes += Buffer.byteLength(csv);
       write(`data/measures/${slugs[i]}/${date}.csv`, csv);
+      return createHash('sha256').update(csv).digest('hex');
     });
-    write(`data/measures/${slugs[i]}/releases.yaml`, releasesYaml(dates));
+    write(`data/measures/${slugs[i]}/releases.yaml`, releasesYaml(dates, checksums));
   }
 
   return {
@@ -377,11 +379,12 @@ function measureCsv(p: {
   return `${lines.join('\n')}\n`;
 }
 
-function releasesYaml(dates: readonly string[]): string {
+function releasesYaml(dates: readonly string[], checksums: readonly string[]): string {
   return dates
     .map((date, v) =>
       [
         `- vintage: ${date}`,
+        `  sha256: ${checksums[v]}`,
         '  publisher: "Benchshire Statistics Office (synthetic)"',
         `  dataset: ${q(`Synthetic monthly table, release ${v + 1}`)}`,
         '  url: https://example.org/benchshire/synthetic',

@@ -161,6 +161,18 @@ export interface KeyItemGeometry {
   readonly text: string;
 }
 
+/** An earlier release's main line: hidden until the reader chooses that release (see LineChart.astro). */
+export interface VintageLineGeometry {
+  /** Release date, YYYY-MM-DD. */
+  readonly date: string;
+  /** Untrusted text. */
+  readonly label: string;
+  /** SVG path data; "" when no two consecutive values could be joined. */
+  readonly d: string;
+  /** Values with no neighbour to join, drawn as dots so they are not lost. */
+  readonly dots: readonly { readonly x: number; readonly y: number }[];
+}
+
 /** Everything needed to draw a line chart. */
 export interface LineChartGeometry {
   readonly type: 'line';
@@ -185,6 +197,8 @@ export interface LineChartGeometry {
   readonly gaps: readonly GapGeometry[];
   readonly breaks: readonly BreakGeometry[];
   readonly key: readonly KeyItemGeometry[];
+  /** Earlier releases of the main series, newest first; empty when there are none. */
+  readonly vintages: readonly VintageLineGeometry[];
 }
 
 const KEY_TEXT: Readonly<Record<KeySymbol, string>> = {
@@ -237,8 +251,16 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
   const periods = allPeriods(sortedSeries.map((s) => s.points));
 
   // Value axis: from zero (so bar-like readings of height are honest) to a nice maximum.
+  // An earlier release is drawn over the current release's periods only: periods it held that the
+  // current one dropped would stretch the time axis for a line most readers never open.
+  const currentPeriods = new Set(periods.map((p) => p.text));
+  const vintages = (input.vintages ?? []).map((v) => ({
+    ...v,
+    points: sortPoints(v.points).filter((p) => currentPeriods.has(p.period.text)),
+  }));
   const values = [
     ...sortedSeries.flatMap((s) => s.points.map((p) => p.value).filter((v): v is number => v !== null)),
+    ...vintages.flatMap((v) => v.points.map((p) => p.value).filter((value): value is number => value !== null)),
     ...[input.baseline, input.target].filter((r): r is ChartReference => r !== undefined).map((r) => r.value),
   ];
   const lowest = Math.min(0, min(values) ?? 0);
@@ -352,6 +374,22 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
     });
   });
 
+  const vintageLines: VintageLineGeometry[] = vintages.map((v) => {
+    const path = line<ChartPoint>()
+      .defined((p) => p.value !== null)
+      .x(xOf)
+      .y((p) => round1(y(p.value ?? 0)))
+      .digits(1);
+    const lone = v.points.filter((p, i) => p.value !== null && v.points[i - 1]?.value == null && v.points[i + 1]?.value == null);
+    const d = path(v.points) ?? '';
+    return {
+      date: v.date,
+      label: v.label,
+      d: d.includes('L') ? d : '',
+      dots: lone.map((p) => ({ x: xOf(p), y: round1(y(p.value!)) })),
+    };
+  });
+
   const drawingOrder = [
     ...seriesGeometry.filter((s) => s.kind !== 'main'),
     ...seriesGeometry.filter((s) => s.kind === 'main'),
@@ -385,6 +423,7 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
     gaps,
     breaks: breakGeometry(input, periods, (p) => round1(x(periodMidpoint(p))), plot, smallFontSize),
     key: keyLayout.items.map((item) => ({ ...item, y: round1(plot.bottom + fontSize * 2 + 8 + item.row * (smallFontSize + 10) + smallFontSize / 2) })),
+    vintages: vintageLines,
   };
 }
 

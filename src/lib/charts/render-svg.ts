@@ -6,10 +6,10 @@
  * data files and are untrusted.
  */
 import type { BarChartGeometry } from './bar-chart.ts';
-import type { KeyItemGeometry, LineChartGeometry, LineSeriesGeometry } from './line-chart.ts';
+import type { KeyItemGeometry, LineChartGeometry, LineSeriesGeometry, VintageLineGeometry } from './line-chart.ts';
 import type { SparklineGeometry } from './sparkline.ts';
 import { round1 } from './layout.ts';
-import { BAR_COLOUR, FONT_FAMILY, GRID_COLOUR, MUTED_COLOUR, PROVISIONAL_DASHARRAY, SERIES_STYLES, TEXT_COLOUR } from './style.ts';
+import { BAR_COLOUR, FONT_FAMILY, GRID_COLOUR, MUTED_COLOUR, PROVISIONAL_DASHARRAY, SERIES_STYLES, TEXT_COLOUR, VINTAGE_STYLE } from './style.ts';
 
 /** Accessible name and description of a chart, and the id its <title>/<desc> ids are built from. */
 export interface SvgTextOptions {
@@ -156,6 +156,14 @@ export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOpt
     parts.push('</g>');
   }
 
+  // Earlier releases sit under the current lines. display="none" keeps them out of downloads and
+  // PNGs; the page's stylesheet shows the one the reader picks (data-vintage-index counts from 1).
+  if (geometry.vintages.length > 0) {
+    parts.push(`<g class="vintage-lines"${HIDDEN}>`);
+    geometry.vintages.forEach((vintage, i) => parts.push(renderVintageLine(vintage, i + 1)));
+    parts.push('</g>');
+  }
+
   for (const series of geometry.series) parts.push(renderSeries(series, fontSize));
 
   if (geometry.key.length > 0) {
@@ -230,6 +238,19 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
   }
   parts.push('</g>');
   return parts.join('\n');
+}
+
+function renderVintageLine(vintage: VintageLineGeometry, index: number): string {
+  const style = VINTAGE_STYLE;
+  return (
+    `<g${attrs({ class: 'vintage-line', 'data-vintage': vintage.date, 'data-vintage-index': index, display: 'none' })}>` +
+    element('title', {}, escapeXml(`As published on ${vintage.label}`)) +
+    (vintage.d
+      ? element('path', { d: vintage.d, fill: 'none', stroke: style.colour, 'stroke-width': style.strokeWidth, 'stroke-dasharray': style.dasharray, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })
+      : '') +
+    vintage.dots.map((dot) => element('circle', { cx: dot.x, cy: dot.y, r: style.markerRadius, fill: style.colour })).join('') +
+    '</g>'
+  );
 }
 
 function renderKeyItem(item: KeyItemGeometry, fontSize: number): string {

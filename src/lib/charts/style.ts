@@ -39,6 +39,8 @@ export const TEXT_COLOUR = '#0B0C0C';
 export const MUTED_COLOUR = '#505A5F';
 /** Gridlines are decoration (values are labelled and tabled), so they may be faint. */
 export const GRID_COLOUR = '#DDE0E2';
+/** An earlier release's line (drawn only on request), dotted so it never passes for the current one. */
+export const VINTAGE_STYLE = { colour: '#6F3C97', dasharray: '0.5 5', strokeWidth: 2.5, markerRadius: 3 } as const;
 /** Bars in bar charts. */
 export const BAR_COLOUR = '#12436D';
 
@@ -51,4 +53,5 @@ export const CHART_COLOURS: readonly string[] = [
   TEXT_COLOUR,
   MUTED_COLOUR,
   BAR_COLOUR,
+  VINTAGE_STYLE.colour,
 ];

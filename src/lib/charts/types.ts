@@ -48,6 +48,18 @@ export interface ChartReference {
   readonly label: string;
 }
 
+/**
+ * The main series as an earlier release published it (an ALFRED-style vintage), drawn beside the
+ * current line only when the reader chooses that release.
+ */
+export interface ChartVintage {
+  /** Release date, YYYY-MM-DD. */
+  readonly date: string;
+  /** How readers name the release, e.g. "21 July 2022 (year ending March 2022 edition)". Untrusted text. */
+  readonly label: string;
+  readonly points: readonly ChartPoint[];
+}
+
 /** Everything a measure's line chart, summary and table are built from. */
 export interface ChartInput {
   /** Measure title, e.g. "Knife crime". */
@@ -63,6 +75,8 @@ export interface ChartInput {
   readonly breaks: readonly ChartBreak[];
   readonly baseline?: ChartReference;
   readonly target?: ChartReference;
+  /** Earlier releases of the main series, newest first; the summary and table describe the current release only. */
+  readonly vintages?: readonly ChartVintage[];
 }
 
 /** One bar in a breakdown chart. */

@@ -2,13 +2,21 @@
  * Adapts a measure's derived figures to the charts' plain inputs: the headline line, comparator
  * lines, revised flags, series breaks, and a plan's baseline and target where one is set.
  */
-import type { BarChartInput, ChartInput, ChartPoint, ChartSeries, SparklineInput } from '../charts/types.ts';
+import type { BarChartInput, ChartInput, ChartPoint, ChartSeries, ChartVintage, SparklineInput } from '../charts/types.ts';
 import type { MeasureView } from '../page-model.ts';
 import { parsePeriod } from '../period.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import { observationKey } from './keys.ts';
 import type { MeasurePageData } from './measure-page.ts';
-import { breakdownLabel, type Series } from './series.ts';
+import { releaseHeading } from './release-history.ts';
+import { breakdownLabel, headlineSeries, type Series } from './series.ts';
+
+/**
+ * How many earlier releases the chart offers to draw. The page's stylesheet has one rule per choice
+ * (CSS cannot pair the nth radio button with the nth line otherwise); older releases stay in the
+ * release history and downloads.
+ */
+export const MAX_CHART_VINTAGES = 20;
 
 /** A readable, URL-safe key for a line, used in shared links such as ?hide=england. */
 export function seriesKey(label: string): string {
@@ -25,8 +33,12 @@ function points(series: Series, revised: MeasurePageData['revised']): ChartPoint
   }));
 }
 
-/** The line chart's input, or undefined when there is nothing to draw. */
-export function lineChartInput(data: MeasurePageData): ChartInput | undefined {
+/**
+ * The line chart's input, or undefined when there is nothing to draw. With `withVintages` it also
+ * carries the earlier releases' main lines, for the measure page's "compare with an earlier release";
+ * previews and embeds show the current release alone.
+ */
+export function lineChartInput(data: MeasurePageData, { withVintages = false }: { withVintages?: boolean } = {}): ChartInput | undefined {
   const { series } = data;
   const meta = data.measure.data;
   if (!series || series.headline.points.length === 0) return undefined;
@@ -52,7 +64,26 @@ export function lineChartInput(data: MeasurePageData): ChartInput | undefined {
     ...(assessed && targetPeriod?.ok
       ? { target: { period: targetPeriod.period, value: assessed.assessment.threshold!, label: `Target ${targetPeriod.period.text}` } }
       : {}),
+    ...(withVintages ? { vintages: earlierVintages(data) } : {}),
   };
+}
+
+/** The main series of each earlier release that has figures for it, newest first (at most MAX_CHART_VINTAGES). */
+export function earlierVintages(data: MeasurePageData): ChartVintage[] {
+  const { series } = data;
+  if (!series) return [];
+  const area = { code: series.headline.areaCode, name: series.headline.areaName };
+  const none: MeasurePageData['revised'] = new Map();
+  return data.measure.vintages
+    .slice(0, -1)
+    .reverse()
+    .map((vintage) => ({
+      date: vintage.date,
+      label: releaseHeading(vintage.date, vintage.release),
+      points: points(headlineSeries(data.measure.data, vintage, area), none),
+    }))
+    .filter((v) => v.points.some((p) => p.value !== null))
+    .slice(0, MAX_CHART_VINTAGES);
 }
 
 /** A bar chart of the breakdown at the latest period that has breakdown rows, if the measure has breakdowns. */

@@ -8,7 +8,8 @@ import type { MeasureDetail, MeasureView, PlanView } from '../page-model.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Target } from '../schemas/plan.ts';
 import { assessTarget, changeOnPreviousPeriod, latestValue, type Change, type DatedValue, type TargetAssessment } from './figures.ts';
-import { revisedInCurrentVintage, revisionHistory, type Revision, type VintageComparison } from './revisions.ts';
+import { releaseHistory, type ReleaseHistoryItem } from './release-history.ts';
+import { revisedInCurrentVintage, type Revision } from './revisions.ts';
 import { measureSeries, type MeasureSeries } from './series.ts';
 
 /** A plan's target on this measure with its assessment. */
@@ -27,8 +28,8 @@ export interface MeasurePageData {
   readonly change?: Change;
   /** Figures of the current release whose value differs from the previous release, by observation key. */
   readonly revised: ReadonlyMap<string, Revision>;
-  /** Differences between each pair of consecutive releases, oldest first. */
-  readonly history: readonly VintageComparison[];
+  /** Every release, newest first, with what it changed: what the page's release history shows. */
+  readonly releases: readonly ReleaseHistoryItem[];
   readonly targets: readonly TargetOnMeasure[];
 }
 
@@ -74,7 +75,7 @@ export function measurePageData(view: MeasureView, detail: MeasureDetail, site: 
     ...(series && latestValue(series.headline) ? { latest: latestValue(series.headline)! } : {}),
     ...(series && changeOnPreviousPeriod(series.headline, view.data) ? { change: changeOnPreviousPeriod(series.headline, view.data)! } : {}),
     revised: revisedInCurrentVintage(measure),
-    history: revisionHistory(measure),
+    releases: releaseHistory(measure),
     targets,
   };
 }

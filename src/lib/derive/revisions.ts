@@ -17,6 +17,10 @@ export interface Revision {
   readonly newValue: number | null;
   readonly oldRow: Observation;
   readonly newRow: Observation;
+  /** Date of the release that published the new value: the one that changed this figure. */
+  readonly changedBy: string;
+  /** Date of the release whose value it replaced. */
+  readonly previousRelease: string;
 }
 
 /** The differences between two consecutive releases. */
@@ -43,7 +47,7 @@ function valuesDiffer(a: number | null, b: number | null): boolean {
 }
 
 /** Compares an earlier release with a later one. */
-export function compareVintages(earlier: Vintage, later: Vintage): VintageComparison {
+export function compareVintages(earlier: Pick<Vintage, 'date' | 'rows'>, later: Pick<Vintage, 'date' | 'rows'>): VintageComparison {
   const before = rowsByKey(earlier.rows);
   const after = rowsByKey(later.rows);
   const revised: Revision[] = [];
@@ -62,6 +66,8 @@ export function compareVintages(earlier: Vintage, later: Vintage): VintageCompar
         newValue: newRow.value,
         oldRow,
         newRow,
+        changedBy: later.date,
+        previousRelease: earlier.date,
       });
     }
   }
@@ -88,4 +94,41 @@ export function revisedInCurrentVintage(measure: Pick<Measure, 'vintages'>): Rea
 /** Whether `row` (from the current release) was revised, given revisedInCurrentVintage's result. */
 export function isRevised(row: Observation, revised: ReadonlyMap<string, Revision>): boolean {
   return revised.has(observationKey(row));
+}
+
+/** How many figures a release added, revised and removed compared with the release before it. */
+export interface ReleaseChangeCounts {
+  readonly added: number;
+  readonly revised: number;
+  readonly removed: number;
+}
+
+/** The counts of one comparison. */
+export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revised' | 'removed'>): ReleaseChangeCounts {
+  return { added: comparison.added.length, revised: comparison.revised.length, removed: comparison.removed.length };
+}
+
+/**
+ * The counts for every release of a measure, oldest first: the first release adds every row it
+ * holds; each later one is compared with the release before it.
+ */
+export function releaseChangeCounts(vintages: readonly Pick<Vintage, 'date' | 'rows'>[]): ReleaseChangeCounts[] {
+  return vintages.map((v, i) =>
+    i === 0 ? { added: v.rows.length, revised: 0, removed: 0 } : changeCounts(compareVintages(vintages[i - 1]!, v)),
+  );
+}
+
+/** The counts in words, e.g. "12 figures added, 3 revised" or "1 figure revised, 2 removed"; "No figures changed" when all are zero. */
+export function describeChangeCounts(counts: ReleaseChangeCounts): string {
+  const parts = (
+    [
+      [counts.added, 'added'],
+      [counts.revised, 'revised'],
+      [counts.removed, 'removed'],
+    ] as const
+  ).filter(([n]) => n > 0);
+  if (parts.length === 0) return 'No figures changed';
+  return parts
+    .map(([n, verb], i) => (i === 0 ? `${n.toLocaleString('en-GB')} figure${n === 1 ? '' : 's'} ${verb}` : `${n.toLocaleString('en-GB')} ${verb}`))
+    .join(', ');
 }

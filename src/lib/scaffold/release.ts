@@ -8,6 +8,7 @@
  * `changes` must be given on the command line: a placeholder would either be published by mistake
  * or need the validator to learn what a placeholder looks like, and the editor knows what changed.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Document, isScalar, visit, type Scalar } from 'yaml';
@@ -108,8 +109,8 @@ export function newRelease(ctx: ScaffoldContext, request: ReleaseRequest): ExitC
     );
   }
 
-  const entry = releaseEntry(request, previous, ctx.today);
   const bytes = new Uint8Array(readFileSync(source));
+  const entry = releaseEntry(request, previous, ctx.today, bytes);
   const releasesText = appendEntry(releasesFile ? new TextDecoder().decode(releasesFile.bytes) : '', entry);
   const candidate: FolderFile[] = [
     ...existing.filter((f) => f.name !== RELEASES),
@@ -144,7 +145,7 @@ export function newRelease(ctx: ScaffoldContext, request: ReleaseRequest): ExitC
   const rows = checked.vintages.find((v) => v.date === ctx.today)?.rows.length ?? 0;
   ctx.out(`Added release ${ctx.today} of "${measure.id}":`);
   ctx.out(`  ${target} (${rows} rows, copied byte for byte from ${relativeToCwd(ctx, source)})`);
-  ctx.out(`  ${folder}/${RELEASES} (new entry for vintage ${ctx.today})`);
+  ctx.out(`  ${folder}/${RELEASES} (new entry for vintage ${ctx.today}, with the file's sha256 ${entry.sha256})`);
   const copied = INHERITED.filter(([field]) => !request[field]?.trim()).map(([field]) => field);
   if (previous && copied.length) {
     ctx.out(`Copied ${listInWords(copied)} from the ${previous.vintage} release: check them${copied.includes('dataset') ? ', especially dataset, which often names the edition' : ''}.`);
@@ -165,11 +166,12 @@ function readFolder(root: string, folder: string): FolderFile[] {
     .map((d) => ({ name: d.name, bytes: new Uint8Array(readFileSync(join(full, d.name))) }));
 }
 
-/** The release entry: flags first, then the previous release's provenance, then today. */
-export function releaseEntry(request: ReleaseRequest, previous: Release | undefined, today: string): Release {
+/** The release entry: flags first, then the previous release's provenance, then today; `bytes` are the file's, for its checksum. */
+export function releaseEntry(request: ReleaseRequest, previous: Release | undefined, today: string, bytes: Uint8Array): Release {
   const pick = (field: (typeof INHERITED)[number][0]) => request[field]?.trim() || previous?.[field] || '';
   return {
     vintage: today,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
     publisher: pick('publisher'),
     dataset: pick('dataset'),
     url: pick('url'),
@@ -194,8 +196,9 @@ export function appendEntry(existing: string, entry: Release): string {
   const doc = new Document([ordered]);
   visit(doc, {
     Pair(_, pair) {
-      // Dates stay plain, as editors write them; everything else is quoted so ": " or "#" cannot change its meaning.
-      if (isScalar(pair.value) && !DATE_FIELDS.includes(String((pair.key as Scalar).value))) pair.value.type = 'QUOTE_DOUBLE';
+      // Dates and checksums stay plain, as editors write them (the library still quotes one that could read as a number);
+      // everything else is quoted so ": " or "#" cannot change its meaning.
+      if (isScalar(pair.value) && !PLAIN_FIELDS.includes(String((pair.key as Scalar).value))) pair.value.type = 'QUOTE_DOUBLE';
     },
   });
   const text = doc.toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Infinity });
@@ -203,7 +206,7 @@ export function appendEntry(existing: string, entry: Release): string {
   return `${head}${text}`;
 }
 
-const DATE_FIELDS = ['vintage', 'retrieved'];
+const PLAIN_FIELDS = ['vintage', 'retrieved', 'sha256'];
 
 function refuseUnknownMeasure(ctx: ScaffoldContext, slug: string, diagnostics: readonly Diagnostic[]): 1 {
   const broken = diagnostics.filter((d) => d.file.replace(/\.[^.]+$/, '') === `content/measures/${slug}`);

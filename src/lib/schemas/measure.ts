@@ -37,6 +37,43 @@ const DOWNLOAD_COLUMNS = ['measure', 'vintage'];
 /** The columns every measure's CSV may hold, in the order downloads write them. */
 export const RESERVED_COLUMNS = ['period', 'period_label', 'area_code', 'area_name', 'value', 'status', 'note', 'source'];
 
+/** Which period a mapped ONS table holds, relative to the workbook's edition. */
+export const onsPeriodSchema = z.enum(['edition', 'previous', 'headings'], {
+  message: 'period must be one of: edition (the table covers the edition\'s year), previous (the year before it), headings (each column heading names its own period)',
+});
+
+/** One figure series of an ONS police force area workbook: a table, a column, an area, a period. */
+export const onsPfaMappingSchema = z.strictObject({
+  /**
+   * Words that all appear in the table's title cell (case, punctuation and [note n] markers ignored),
+   * e.g. "police recorded crime by offence group and police force area number of offences".
+   * Never a sheet name or table number: both change between editions.
+   */
+  table: textSchema,
+  /**
+   * The column heading, without [note n] markers, line breaks or (for `headings`) its period,
+   * e.g. "Robbery"; a list gives the wordings different editions use. Leave out for `headings`
+   * tables whose headings are only a period ("Apr 2010 to Mar 2011").
+   */
+  column: z.union([textSchema, z.array(textSchema).min(1)]).optional(),
+  /**
+   * Whose row: "partnership" (content/site.yaml area.code), "police_force_area" (site.yaml
+   * area.police_force_area.code), or an ONS code such as "E92000001" for a comparator.
+   */
+  area: z.union([z.enum(['partnership', 'police_force_area']), z.string().regex(/^[EKNSW]\d{8}$/)], {
+    message: 'area must be "partnership", "police_force_area" or an ONS area code such as "E92000001"',
+  }),
+  /** Heading of the column holding the area codes where a table has several, e.g. "Local Authority code"; default the first column headed "Area code". */
+  area_column: textSchema.optional(),
+  /** Which period the table holds: the edition's year, the previous year, or one per column heading. */
+  period: onsPeriodSchema,
+  /** For a breakdown series: the measure's breakdown column and the value its rows carry, e.g. { column: "offence_type", value: "Robbery" }. */
+  breakdown: z.strictObject({ column: textSchema, value: textSchema }).optional(),
+});
+
+/** One validated ONS workbook mapping. */
+export type OnsPfaMapping = z.infer<typeof onsPfaMappingSchema>;
+
 export const measureSchema = z
   .strictObject({
   /** Full title as written in the plan's performance framework, e.g. "Knife Crime". */
@@ -124,6 +161,11 @@ export const measureSchema = z
       }),
     )
     .default([]),
+  /**
+   * Where the ONS "Police force area data tables" workbook publishes this measure's figures: one
+   * entry per area (and breakdown value) the measure shows. `npm run import -- ons-pfa` reads them.
+   */
+  ons_pfa: z.array(onsPfaMappingSchema).default([]),
   /** When the next release is expected (YYYY-MM-DD), if the publisher has said. */
   next_update: isoDateSchema.optional(),
   /** Earlier slugs of this measure; each gets a permanent redirect. */

@@ -5,9 +5,20 @@
 import { z } from 'zod';
 import { isoDateSchema, textSchema, urlSchema } from './common.ts';
 
+/** A SHA-256 checksum as `sha256sum` prints it: 64 lowercase hex digits. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, {
+  message: 'expected a SHA-256 checksum: 64 lowercase hex digits, as "sha256sum <file>" prints it',
+});
+
 export const releaseSchema = z.strictObject({
   /** The vintage this entry describes; must match a CSV file name in the folder. */
   vintage: isoDateSchema,
+  /**
+   * Lowercase hex SHA-256 of the release's CSV bytes, so a published release can never be rewritten
+   * unnoticed. Required on every release: the data validator, not this schema, reports a missing one,
+   * because only it has the file whose checksum the message tells the editor to add.
+   */
+  sha256: sha256Schema.optional(),
   /** Who published the figures, e.g. "Office for National Statistics". */
   publisher: textSchema,
   /** Dataset and table, e.g. "Police force area data tables, year ending June 2025, Table C2". */
@@ -22,6 +33,24 @@ export const releaseSchema = z.strictObject({
   changes: textSchema,
   /** The file the figures were read from, where it is not the publisher's page itself. */
   read_from: z.string().optional(),
+  /** The publisher's edition name, e.g. "year ending March 2022". */
+  edition: textSchema.optional(),
+  /** The tables read, e.g. ["Table P1", "Table P4"]. */
+  tables: z.array(textSchema).min(1).optional(),
+  /** SHA-256 (lowercase hex) of the workbook the importer read. */
+  workbook_sha256: sha256Schema.optional(),
+  /**
+   * Where the publisher states its release date. When present, `vintage` is the publisher's release
+   * date; when absent, `vintage` is the date the figures were published on this site.
+   */
+  release_date: z
+    .strictObject({
+      /** The words that state the date, copied from the page, e.g. "Release date: 21 July 2022". */
+      evidence: textSchema,
+      /** The page that states it. */
+      url: urlSchema,
+    })
+    .optional(),
 });
 
 /** The sidecar file: a list of releases. */

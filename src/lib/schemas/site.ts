@@ -33,6 +33,15 @@ export const siteSchema = z.strictObject({
     name: textSchema,
     /** ONS GSS code of the area, e.g. "E06000018". */
     code: z.string().regex(/^[EKNSW]\d{8}$/, { message: 'expected an ONS area code such as "E06000018"' }),
+    /** The police force area the partnership lies in; the ONS importer reads force-level tables for it. */
+    police_force_area: z
+      .strictObject({
+        /** Area name as written in CSV files and charts, e.g. "Nottinghamshire (police force area)". */
+        name: textSchema,
+        /** ONS GSS code of the police force area, e.g. "E23000019". */
+        code: z.string().regex(/^E23\d{6}$/, { message: 'expected a police force area code such as "E23000019"' }),
+      })
+      .optional(),
   }),
   /** Licence under which pages and data are published. */
   licence: z.strictObject({

@@ -36,6 +36,7 @@ export function atomFeed({ site, entries, siteRoot, today }: AtomInput): string 
   });
   for (const entry of entries) {
     const summary = htmlText(entry.summary);
+    const counts = entry.kind === 'release' && entry.countsText !== null ? `<p>${htmlText(entry.countsText)}.</p>` : '';
     const download = entry.kind === 'release' ? downloadLinks(entry, absolute) : '';
     feed.addItem({
       id: entryId(siteRoot, entry),
@@ -43,7 +44,7 @@ export function atomFeed({ site, entries, siteRoot, today }: AtomInput): string 
       link: absolute(entry.path),
       date: dayStart(entry.date),
       description: summary,
-      content: `<p>${summary}</p>${download}`,
+      content: `<p>${summary}</p>${counts}${download}`,
     });
   }
   return feed.atom1();

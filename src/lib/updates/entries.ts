@@ -3,6 +3,7 @@
  * releases.yaml) and every action progress entry, newest first. The /updates/ page and the Atom
  * feed both render these entries, so they always list the same things in the same order.
  */
+import { describeChangeCounts, type ReleaseChangeCounts } from '../derive/revisions.ts';
 import { actionStatusLabel } from '../format/labels.ts';
 import type { PageModel } from '../page-model.ts';
 import { paths } from '../paths.ts';
@@ -37,6 +38,13 @@ export interface ReleaseUpdate extends UpdateBase {
   readonly csvPath: string | null;
   /** Whether this is the measure's first release on the site. */
   readonly first: boolean;
+  /**
+   * Figures added, revised and removed compared with the measure's release before (the first release adds all its figures);
+   * null for a derived measure's recomputation, which has no release of its own to compare.
+   */
+  readonly counts: ReleaseChangeCounts | null;
+  /** The counts in words, e.g. "12 figures added, 3 revised"; null when counts is. */
+  readonly countsText: string | null;
   /**
    * For a derived measure: the input releases published that day, which its figures were recomputed
    * from (their own files, to download). Empty for a measure with its own data files.
@@ -92,6 +100,8 @@ function releaseUpdates(measures: PageModel['measures']): ReleaseUpdate[] {
         csvPath: paths.measureVintageCsv(m.slug, v.date),
         first: i === 0,
         inputReleases: [],
+        counts: v.changeCounts,
+        countsText: describeChangeCounts(v.changeCounts),
       })),
     );
   return [...own, ...measures.filter((m) => m.derived).flatMap((m) => derivedUpdates(m, measures))];
@@ -130,6 +140,8 @@ function derivedUpdates(measure: PageModel['measures'][number], measures: PageMo
       measure: measure.slug,
       csvPath: null,
       first: i === 0,
+      counts: null,
+      countsText: null,
       inputReleases,
     };
   });

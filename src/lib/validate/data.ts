@@ -5,6 +5,7 @@
  * cell at fault, with the form expected; nothing here reads the disk or the clock.
  */
 import { createHash } from 'node:crypto';
+import { Document } from 'yaml';
 import type { Observation, ObservationStatus, Vintage } from '../model.ts';
 import { expectedForm, parsePeriod } from '../period.ts';
 import { readMeasureCsv, type CsvRecord, type CsvTable } from '../read/csv.ts';
@@ -161,24 +162,67 @@ function checkReleasesFile(
   diagnostics.push(...read.diagnostics);
   // An unreadable list says nothing about which releases it covers; matching it would only add noise.
   if (!read.listed) return new Map();
-  const byVintage = indexReleases(file, read.listed, dated, diagnostics);
-  for (const date of dated.keys()) {
-    if (!byVintage.has(date)) {
+  const byVintage = indexReleases(folder, read.listed, dated, diagnostics);
+  for (const [date, csv] of dated) {
+    const entry = byVintage.get(date);
+    if (!entry) {
       diagnostics.push(atFileStart(`${folder}/${date}.csv`, `${RELEASES_FILE} has no entry for this release; add one starting "- vintage: ${date}" and giving its ${OTHER_RELEASE_FIELDS}`));
+    } else if (entry.release) {
+      checkChecksum(folder, file, entry, csv, diagnostics);
     }
   }
   return byVintage;
+}
+
+/** The fix for a published release that must not change: the correction is a new release. */
+function correctionFix(folder: string): string {
+  const slug = folder.slice(folder.lastIndexOf('/') + 1);
+  return `publish a correction as a new release: npm run new -- release ${slug} <file.csv> --changes "what was corrected"`;
+}
+
+/**
+ * A release's bytes must be those its entry's sha256 records: readers cite and re-check published
+ * files, so a changed byte is refused rather than silently republished.
+ */
+function checkChecksum(folder: string, file: string, entry: ListedRelease, csv: FolderFile, diagnostics: Diagnostic[]): void {
+  const actual = sha256Hex(csv.bytes);
+  const expected = entry.release?.sha256;
+  const csvPath = `${folder}/${csv.name}`;
+  if (!expected) {
+    diagnostics.push({
+      file,
+      ...entry.position,
+      message: `release ${entry.vintage} records no sha256 checksum of its file; after checking ${csv.name} holds the figures you mean to publish, add this line to the entry: ${sha256Line(actual)}`,
+    });
+  } else if (expected !== actual) {
+    diagnostics.push(
+      atFileStart(
+        csvPath,
+        `this published release has changed: ${RELEASES_FILE} records sha256 ${expected} but the file's SHA-256 is now ${actual}; a published release is never edited, so restore it (git checkout -- ${csvPath}) and ${correctionFix(folder)}`,
+      ),
+    );
+  }
+}
+
+/** The line an editor adds to a release entry, quoted by the YAML library only if a checksum could read as a number. */
+function sha256Line(hex: string): string {
+  return new Document({ sha256: hex }).toString().trimEnd();
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 const OTHER_RELEASE_FIELDS = 'publisher, dataset, url, retrieved, licence and changes';
 
 /** Entries by vintage; reports repeated vintages and entries with no CSV file. */
 function indexReleases(
-  file: string,
+  folder: string,
   listed: readonly ListedRelease[],
   dated: ReadonlyMap<string, FolderFile>,
   diagnostics: Diagnostic[],
 ): Map<string, ListedRelease> {
+  const file = `${folder}/${RELEASES_FILE}`;
   const byVintage = new Map<string, ListedRelease>();
   const report = (entry: ListedRelease, message: string) => diagnostics.push({ file, ...entry.position, message });
   for (const entry of listed) {
@@ -188,7 +232,18 @@ function indexReleases(
       continue;
     }
     byVintage.set(entry.vintage, entry);
-    if (!dated.has(entry.vintage)) report(entry, `there is no file ${entry.vintage}.csv for this release; add the file or remove the entry`);
+    if (dated.has(entry.vintage)) continue;
+    const published = entry.release?.sha256;
+    if (published) {
+      // A checksum means the release was published: removing its file would break every link and citation to it.
+      const csvPath = `${folder}/${entry.vintage}.csv`;
+      report(
+        entry,
+        `the published release ${csvPath} has disappeared (this entry records its sha256 ${published}); a published release is never deleted, so restore it (git checkout -- ${csvPath}); to change its figures, ${correctionFix(folder)}`,
+      );
+    } else {
+      report(entry, `there is no file ${entry.vintage}.csv for this release; add the file or remove the entry`);
+    }
   }
   return byVintage;
 }
@@ -209,7 +264,7 @@ function buildVintages(
       date,
       file: `${folder}/${f.name}`,
       bytes: f.bytes,
-      sha256: createHash('sha256').update(f.bytes).digest('hex'),
+      sha256: sha256Hex(f.bytes),
       columns: parsed.table.columns,
       rows: parsed.rows,
       release,

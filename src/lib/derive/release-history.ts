@@ -1,0 +1,182 @@
+/**
+ * What a measure page says about each release: when and by whom it was released (with the
+ * publisher's release date cited where releases.yaml records it), what it added, revised and removed
+ * compared with the release before, and each revised figure's value before and after. Computed here
+ * so the page only renders; values are formatted for the measure's unit.
+ */
+import type { Measure, Observation, Vintage } from '../model.ts';
+import { longDate } from '../format/labels.ts';
+import { formatValueOrSuppressed } from '../format/number.ts';
+import { comparePeriods, periodLabel } from '../period.ts';
+import type { Release } from '../schemas/release.ts';
+import { changeCounts, compareVintages, describeChangeCounts, type ReleaseChangeCounts, type VintageComparison } from './revisions.ts';
+import { breakdownKey } from './keys.ts';
+import { breakdownLabel, parseMeasurePeriod } from './series.ts';
+
+/**
+ * The optional citation fields the ONS importer records on a release (see the release schema):
+ * the edition's name, the tables read, and the evidence for the publisher's release date.
+ */
+export interface ReleaseCitationFields {
+  readonly edition?: string;
+  readonly tables?: readonly string[];
+  readonly release_date?: { readonly evidence: string; readonly url: string };
+}
+
+/** A release's provenance, with the citation fields where the release has them. */
+export type CitedRelease = Release & ReleaseCitationFields;
+
+/** When a release was released, in words, and the evidence for the date where there is any. */
+export interface ReleaseDating {
+  /** e.g. "Released by Office for National Statistics on 21 July 2022 (year ending March 2022 edition)." */
+  readonly text: string;
+  /** The publisher's statement of the date and where it is made; absent when the date is this site's. */
+  readonly evidence?: { readonly text: string; readonly url: string };
+}
+
+/** One revised figure as a table row. */
+export interface RevisionRow {
+  /** The period as the publisher labelled it, with the breakdown in brackets where there is one. */
+  readonly period: string;
+  readonly area: string;
+  /** The value in the release before, formatted ("Suppressed" when withheld). */
+  readonly before: string;
+  /** The value in this release, formatted. */
+  readonly after: string;
+  /** Date of the release that changed the figure (this release). */
+  readonly changedBy: string;
+}
+
+/** The figures a release added (or removed) for one line: an area, or an area's breakdown value. */
+export interface FigureSpan {
+  /** e.g. "Testshire" or "Testshire, Age band: 18-24". */
+  readonly series: string;
+  readonly count: number;
+  /** Period label of the earliest and latest figure (the same when count is 1). */
+  readonly first: string;
+  readonly last: string;
+}
+
+/** One release as the measure page shows it. */
+export interface ReleaseHistoryItem {
+  /** YYYY-MM-DD, the file name. */
+  readonly date: string;
+  /** e.g. "21 July 2022 (year ending March 2022 edition)". */
+  readonly heading: string;
+  readonly current: boolean;
+  /** Provenance from releases.yaml. Untrusted text: escape when rendering. */
+  readonly release: CitedRelease;
+  readonly dating: ReleaseDating;
+  readonly counts: ReleaseChangeCounts;
+  /** The counts in words, e.g. "12 figures added, 3 revised". */
+  readonly countsText: string;
+  /** Date of the release this one is compared with; absent for the first release. */
+  readonly previous?: string;
+  /** Figures whose value differs from the previous release, in this release's row order. */
+  readonly revisions: readonly RevisionRow[];
+  readonly added: readonly FigureSpan[];
+  readonly removed: readonly FigureSpan[];
+}
+
+/** "21 July 2022 (year ending March 2022 edition)", or just the date when the release names no edition. */
+export function releaseHeading(date: string, release: CitedRelease): string {
+  return release.edition ? `${longDate(date)} (${release.edition} edition)` : longDate(date);
+}
+
+/**
+ * The release date in words. With `release_date` the file's date is the publisher's release date
+ * and the evidence is cited; without it the date is the day the figures were published on this
+ * site, and the page must not pass it off as the publisher's.
+ */
+export function releaseDating(date: string, release: CitedRelease): ReleaseDating {
+  const edition = release.edition ? ` (${release.edition} edition)` : '';
+  if (release.release_date) {
+    return {
+      text: `Released by ${release.publisher} on ${longDate(date)}${edition}.`,
+      evidence: { text: release.release_date.evidence, url: release.release_date.url },
+    };
+  }
+  return {
+    text: `Published on this site on ${longDate(date)}${edition}; the publisher's own release date is not recorded here.`,
+  };
+}
+
+/** Every release of the measure, newest first, with what it changed. */
+export function releaseHistory(measure: Pick<Measure, 'data' | 'vintages'>): ReleaseHistoryItem[] {
+  const { vintages } = measure;
+  const items = vintages.map((vintage, i) => {
+    const comparison = i === 0 ? undefined : compareVintages(vintages[i - 1]!, vintage);
+    return historyItem(measure, vintage, comparison, i === vintages.length - 1);
+  });
+  return items.reverse();
+}
+
+function historyItem(
+  measure: Pick<Measure, 'data'>,
+  vintage: Pick<Vintage, 'date' | 'rows' | 'release'>,
+  comparison: VintageComparison | undefined,
+  current: boolean,
+): ReleaseHistoryItem {
+  const release: CitedRelease = vintage.release;
+  const counts = comparison
+    ? changeCounts(comparison)
+    : { added: vintage.rows.length, revised: 0, removed: 0 };
+  const unit = measure.data.unit;
+  return {
+    date: vintage.date,
+    heading: releaseHeading(vintage.date, release),
+    current,
+    release,
+    dating: releaseDating(vintage.date, release),
+    counts,
+    countsText: describeChangeCounts(counts),
+    ...(comparison ? { previous: comparison.from } : {}),
+    revisions: (comparison?.revised ?? []).map((r) => ({
+      period: figurePeriod(measure, r.newRow),
+      area: r.newRow.areaName,
+      before: formatValueOrSuppressed(r.oldValue, unit),
+      after: formatValueOrSuppressed(r.newValue, unit),
+      changedBy: r.changedBy,
+    })),
+    added: comparison ? figureSpans(measure, comparison.added) : [],
+    removed: comparison ? figureSpans(measure, comparison.removed) : [],
+  };
+}
+
+/** The row's period as readers know it, with its breakdown: "year ending March 2022 (Age band: 18-24)". */
+function figurePeriod(measure: Pick<Measure, 'data'>, row: Observation): string {
+  const label = rowPeriodLabel(measure, row);
+  return Object.keys(row.breakdown).length > 0 ? `${label} (${breakdownLabel(measure.data, row.breakdown)})` : label;
+}
+
+function rowPeriodLabel(measure: Pick<Measure, 'data'>, row: Observation): string {
+  if (row.periodLabel) return row.periodLabel;
+  const period = parseMeasurePeriod(measure.data, row.period);
+  return period ? periodLabel(period) : row.period;
+}
+
+/** Rows grouped by area and breakdown, in order of first appearance, with their earliest and latest period. */
+function figureSpans(measure: Pick<Measure, 'data'>, rows: readonly Observation[]): FigureSpan[] {
+  const groups = new Map<string, { series: string; rows: Observation[] }>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.areaCode, breakdownKey(row.breakdown)]);
+    let group = groups.get(key);
+    if (!group) {
+      const breakdown = Object.keys(row.breakdown).length > 0 ? `, ${breakdownLabel(measure.data, row.breakdown)}` : '';
+      group = { series: `${row.areaName}${breakdown}`, rows: [] };
+      groups.set(key, group);
+    }
+    group.rows.push(row);
+  }
+  return [...groups.values()].map(({ series, rows: groupRows }) => {
+    const ordered = groupRows
+      .map((row) => ({ row, period: parseMeasurePeriod(measure.data, row.period) }))
+      .sort((a, b) => (a.period && b.period ? comparePeriods(a.period, b.period) : 0));
+    return {
+      series,
+      count: groupRows.length,
+      first: rowPeriodLabel(measure, ordered[0]!.row),
+      last: rowPeriodLabel(measure, ordered.at(-1)!.row),
+    };
+  });
+}
