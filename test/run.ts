@@ -42,7 +42,8 @@ passed += Number(/ℹ pass (\d+)/.exec(unit.stdout)?.[1] ?? 0);
 failed += Number(/ℹ fail (\d+)/.exec(unit.stdout)?.[1] ?? (unit.status === 0 ? 0 : 1));
 
 section('Build');
-const build = run(process.execPath, ['src/cli/build.ts']);
+// A local copy: the browser tests serve it on this computer (see README "Deployment").
+const build = run(process.execPath, ['src/cli/build.ts', '--local']);
 if (build.status !== 0) {
   failed += 1;
   console.error('The build failed, so the browser tests cannot run.');

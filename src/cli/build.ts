@@ -14,6 +14,7 @@ import { downloadsDir, prepareDataInWorker } from './prepare-data.ts';
 import { reportDiagnostics, runCli } from './report.ts';
 import { publishOgImages, startMeasureOgImages } from '../lib/sharing/og-images.ts';
 import type { Diagnostic } from '../lib/validate/diagnostic.ts';
+import { isLocalOrigin, LOCAL_ORIGIN, readSiteYamlUrl, resolveDeployment } from '../lib/deployment.ts';
 
 /**
  * Parts of a page's <main> that search leaves out, so results match words rather than numbers and
@@ -66,6 +67,13 @@ export async function buildSite(p: BuildPaths, log: (line: string) => void = con
     return { code: 1, csvParses: csvParseCount.value };
   }
   const times: Partial<StepTimes> = { data: clock.now() - t };
+  const unaddressed = addressProblem(p.root);
+  if (unaddressed) {
+    rmSync(p.dist, { recursive: true, force: true });
+    rmSync(p.staging, { recursive: true, force: true });
+    reportDiagnostics([unaddressed], console.error);
+    return { code: 1, csvParses: csvParseCount.value };
+  }
 
   try {
     return await publish(p, artefacts, times, log);
@@ -79,6 +87,24 @@ export async function buildSite(p: BuildPaths, log: (line: string) => void = con
     reportDiagnostics([located], console.error);
     return { code: 1, csvParses: csvParseCount.value };
   }
+}
+
+/**
+ * Why this build may not be published: no public address in content/site.yaml or SITE_URL, so
+ * canonical links, the sitemap, the feed and preview images would all name this computer. A copy
+ * for this computer only is built with `--local` (`npm start`, the tests). Checked after the content
+ * checks, so a broken file is reported first and alone.
+ */
+export function addressProblem(root: string, env: Readonly<Record<string, string | undefined>> = process.env): Diagnostic | undefined {
+  const deployment = resolveDeployment(env, readSiteYamlUrl(root));
+  if (deployment && !(deployment.from === 'SITE_URL' && isLocalOrigin(deployment.origin) && env.SND_LOCAL_BUILD !== '1')) return undefined;
+  const found = deployment ? `SITE_URL is ${deployment.origin}, an address on this computer` : 'the site\'s public address is not set';
+  return {
+    file: 'content/site.yaml',
+    line: 1,
+    column: 1,
+    message: `${found}, so canonical links, the sitemap, the feed and preview images would point where no reader can follow; add url: "https://…/" with the address the site is published at, or build with SITE_URL (and BASE_PATH) set to it; for a copy to view on this computer only, run "npm run build -- --local"`,
+  };
 }
 
 /**
@@ -162,6 +188,11 @@ async function publish(
 if (import.meta.main) {
   await runCli(async () => {
     const project = process.cwd();
+    if (process.argv.includes('--local')) {
+      // A copy to view on this computer: with no address set, links name this computer, as they should there.
+      process.env.SND_LOCAL_BUILD = '1';
+      if (!resolveDeployment(process.env, readSiteYamlUrl(process.env.SND_ROOT ?? project))) process.env.SITE_URL = LOCAL_ORIGIN;
+    }
     const dist = process.env.SND_DIST ?? join(project, 'dist');
     const result = await buildSite({
       root: process.env.SND_ROOT ?? project,

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { pageModel, root } from '../support/site.ts';
+import { dist, pageModel, root } from '../support/site.ts';
 
 const model = pageModel();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -39,6 +39,37 @@ test("each measure's JSON holds its metadata and every row of the current releas
     const found = Object.values(json).find((v) => Array.isArray(v) && v.length === rows);
     expect(found, `${measure.slug}: an array of ${rows} rows`).toBeTruthy();
   }
+});
+
+/** Every string in a JSON value, however deeply nested. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+test("every file address in every measure's JSON is served, including a derived measure's inputs", async ({ request }) => {
+  const jsonFiles = readdirSync(join(dist, 'data/measures')).filter((f) => f.endsWith('.json'));
+  expect(jsonFiles.length).toBeGreaterThan(10);
+  const checked = new Set<string>();
+  for (const file of jsonFiles) {
+    const json = JSON.parse(readFileSync(join(dist, 'data/measures', file), 'utf8'));
+    // The site's own files: absolute addresses or site paths under /data/; publishers' pages are elsewhere.
+    const addresses = strings(json)
+      .filter((s) => /^(https?:\/\/[^/\s]+)?\/\S*data\/measures\/\S+\.(csv|json)$/.test(s))
+      .map((s) => new URL(s, 'http://site.invalid').pathname);
+    if (json.vintage !== null) expect(addresses.length, `${file} gives the address of its current CSV`).toBeGreaterThan(0);
+    for (const path of addresses) {
+      if (checked.has(path)) continue;
+      checked.add(path);
+      expect((await request.get(path)).status(), `${file} lists ${path}`).toBe(200);
+    }
+  }
+  const derived = JSON.parse(readFileSync(join(dist, 'data/measures/victim-based-crime.json'), 'utf8'));
+  expect(derived.releases, 'a derived measure has no release files of its own').toEqual([]);
+  expect(derived.derived_from.length).toBeGreaterThan(1);
+  for (const input of derived.derived_from) expect(checked.has(new URL(input.csv, 'http://site.invalid').pathname), input.measure).toBe(true);
 });
 
 test("each plan's zip opens and holds exactly the files SHA256SUMS lists, with matching hashes", async ({ request }) => {

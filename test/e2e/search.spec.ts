@@ -3,7 +3,10 @@
  * be shared as links, keyboard use, accessibility, and what happens without JavaScript.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { builtPages, dist } from '../support/site.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -61,6 +64,14 @@ test('"ASB" finds the anti-social behaviour priority, and says which full term i
   await searchFor(page, 'ASB');
   expect((await hrefs(page)).some((h) => h.endsWith('/plans/2024-27/priorities/anti-social-behaviour/'))).toBe(true);
   await expect(page.locator('#search-also')).toContainText('anti-social behaviour');
+});
+
+test('"ASB" lists both plans\' anti-social behaviour priorities among its first three results', async ({ page }) => {
+  await searchFor(page, 'ASB');
+  const firstThree = (await hrefs(page)).slice(0, 3);
+  for (const plan of ['2024-27', '2015-20']) {
+    expect(firstThree.some((h) => h.endsWith(`/plans/${plan}/priorities/anti-social-behaviour/`)), `${plan} priority in ${firstThree.join(', ')}`).toBe(true);
+  }
 });
 
 test('"DA" finds domestic abuse, not every page that mentions data', async ({ page }) => {
@@ -160,6 +171,44 @@ test('if the index cannot load, the page says so and offers browsing', async ({ 
   await page.goto('/search/?q=knife');
   await expect(status(page)).toHaveText(/Search could not load/);
   await expect(page.locator('#search-failed').getByRole('link', { name: 'the plans' })).toBeVisible();
+});
+
+test("the search page's own form has no empty action attribute, which HTML forbids, and still searches without JavaScript", async ({ page, request }) => {
+  const html = await (await request.get('/search/')).text();
+  expect(html).not.toMatch(/<form\b[^>]*\saction=(""|''|(?=[\s>]))/);
+  await page.goto('/search/');
+  await expect(page.locator('#search-form')).not.toHaveAttribute('action', /.*/);
+});
+
+test('the theme and agency filters of the built site name each theme or agency one way, and only agencies', () => {
+  const values = new Map<string, Set<string>>();
+  for (const path of builtPages()) {
+    const html = readFileSync(path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path), 'utf8');
+    for (const [, name, value] of html.matchAll(/data-pagefind-filter="(\w+)\[data-value\]" data-value="([^"]*)"/g)) {
+      const decoded = value!.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
+      values.set(name!, (values.get(name!) ?? new Set()).add(decoded));
+    }
+  }
+  const themes = [...(values.get('theme') ?? [])];
+  const agencies = [...(values.get('agency') ?? [])];
+  expect(themes.length).toBeGreaterThan(5);
+  expect(agencies.length).toBeGreaterThan(5);
+  // Spellings that differ only in case, hyphens, "&"/"and" or punctuation are one name.
+  const fold = (v: string) => v.toLowerCase().replace(/&/g, ' and ').replace(/[-‐-―'’.]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  for (const [name, list] of [['theme', themes], ['agency', agencies]] as const) {
+    const byKey = Map.groupBy(list, fold);
+    expect([...byKey.values()].filter((group) => group.length > 1), `${name} spellings`).toEqual([]);
+  }
+  expect(themes).toContain('Anti-Social Behaviour');
+  expect(themes).not.toContain('Anti-social behaviour');
+  expect(agencies).toContain('Nottinghamshire Police');
+  expect(agencies).toContain('Office for National Statistics');
+  for (const variant of ['Police', 'Nottinghamshire Police via police.uk', 'Office of the PCC', 'Not stated in the plan']) expect(agencies).not.toContain(variant);
+  // A data publisher is named as an agency, not with the dataset it published.
+  expect(agencies.filter((a) => /\(/.test(a))).toEqual([]);
+  // Pages keep the plan's own wording: the 2024-27 action led by "Police" still says so.
+  const action = readFileSync(join(dist, 'plans/2024-27/actions/review-shoplifting-response/index.html'), 'utf8');
+  expect(action).toMatch(/Lead agency<\/dt><dd[^>]*>Police<\/dd>/);
 });
 
 test('every page has the header search box, which submits to /search/', async ({ page }) => {

@@ -64,6 +64,23 @@ test('/updates/ lists every release and progress report, by month, newest first'
   }
 });
 
+test('a derived measure has entries on /updates/ and in the feed, linking only files the site serves', async ({ page, request }) => {
+  const derived = model.measures.filter((m) => m.derived && m.vintages.length > 0);
+  expect(derived.length).toBeGreaterThan(0);
+  await page.goto('/updates/');
+  const xml = await (await request.get('/updates.xml')).text();
+  for (const measure of derived) {
+    const items = page.locator('.updates-list > li', { has: page.locator(`a[href$="/measures/${measure.slug}/"]`) });
+    expect(await items.count(), measure.slug).toBeGreaterThan(0);
+    await expect(items.first()).toContainText(/computed/i);
+    for (const href of await items.locator('a[download]').evaluateAll((els) => els.map((e) => e.getAttribute('href')!))) {
+      expect((await request.get(href)).status(), href).toBe(200);
+    }
+    expect(xml).toContain(`/measures/${measure.slug}/releases/`);
+    expect(xml).not.toMatch(new RegExp(`/data/measures/${measure.slug}/\\d{4}-\\d{2}-\\d{2}\\.csv`));
+  }
+});
+
 test('every page points feed readers to the Atom feed', async ({ page, request }) => {
   await page.goto('/');
   const href = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');

@@ -61,9 +61,9 @@ export interface RootBuild {
  * does, with its own page model and its own Astro cache so its entries never reach the main
  * build's content store (and back).
  */
-export function buildRoot(root: string, output: string, env: NodeJS.ProcessEnv = {}): RootBuild & { readonly log: string } {
+export function buildRoot(root: string, output: string, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): RootBuild & { readonly log: string } {
   const dist = join(output, 'dist');
-  const result = spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts')], {
+  const result = spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts'), ...args], {
     cwd: PROJECT,
     encoding: 'utf8',
     env: {
@@ -90,7 +90,8 @@ export interface ServedRoot {
 
 /** Builds `root` into `output` (failing with the build's log if it does not build) and serves it; `env` as for buildRoot. */
 export async function buildAndServeRoot(root: string, output: string, env: NodeJS.ProcessEnv = {}): Promise<ServedRoot> {
-  const build = buildRoot(root, output, env);
+  // Served on this computer, so built as a local copy: a root without a public address still builds.
+  const build = buildRoot(root, output, env, ['--local']);
   if (build.status !== 0) throw new Error(`the fixture root did not build:\n${build.log}`);
   const server = await serveStatic(build.dist, 0);
   return {

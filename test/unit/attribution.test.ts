@@ -186,7 +186,7 @@ describe('quoted figures keep their source\'s qualifiers', () => {
       assert.ok(row, `${q.measure} ${q.value}: in figures_quoted_in_web_pages.csv`);
       const qualifier = q.qualifier ?? '';
       if (row.qualifier !== 'as stated') assert.ok(qualifier.length > 0, `${q.measure} ${q.value}: the source's qualifier "${row.qualifier}" is shown`);
-      if (/original source not named/.test(row.note!) || row.source_url.includes('liquisearch')) assert.match(qualifier, /names no original source/, `${q.measure} ${q.value}`);
+      if (/original source not named/.test(row.note!) || row.source_url!.includes('liquisearch')) assert.match(qualifier, /names no original source/, `${q.measure} ${q.value}`);
       if (/not the Home Office official series/.test(row.note!)) assert.match(qualifier, /not the Home Office official series/, `${q.measure} ${q.value}`);
       if (/unreliable/.test(row.note!)) assert.match(qualifier, /unreliable/, `${q.measure} ${q.value}`);
     }

@@ -15,7 +15,7 @@ const names = (id: string) => ({ '2015-20': '2015-20 plan', '2024-27': '2024-27 
 
 function view(data: MeasureMeta, headline: HeadlinePoint[], released = ['2025-07-24']): MeasureView {
   const vintages = released.map((date) => ({ date, file: `${date}.csv`, sha256: '', bytes: 0, rows: headline.length, release: {} }) as unknown as VintageInfo);
-  return { slug: 'widgets', data, priorities: [], actions: [], vintages, headline, derived: false };
+  return { slug: 'widgets', data, priorities: [], relatedPriorities: [], actions: [], vintages, headline, derived: false };
 }
 const p = (period: string, value: number | null): HeadlinePoint => ({ period, value });
 const period = (text: string, frequency: MeasureMeta['frequency'] = 'financial_year', months?: number) => {

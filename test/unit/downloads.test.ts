@@ -14,8 +14,8 @@ import { planReadme } from '../../src/lib/downloads/readme.ts';
 import { readTidyCsv, tidyColumns, tidyCsv } from '../../src/lib/downloads/tidy.ts';
 import { planZip, sha256Sums, zipTimestamp } from '../../src/lib/downloads/zip.ts';
 import { utf8 } from '../../src/lib/downloads/bytes.ts';
-import { FEELING_SAFE, FORMULA_CELL, HOSTILE_NOTE, MEASURES, PAGE_URL, PLAN, WIDGETS } from '../support/download-fixture.ts';
-import { SITE } from '../support/testshire.ts';
+import { FEELING_SAFE, FORMULA_CELL, HOSTILE_NOTE, MEASURES, NO_DATA, PAGE_URL, PLAN, WIDGETS } from '../support/download-fixture.ts';
+import { measure, meta, row, SITE, vintage } from '../support/testshire.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const zipInput = { plan: PLAN, measures: MEASURES, site: SITE, pageUrl: PAGE_URL };
@@ -140,6 +140,39 @@ test('measure JSON carries the metadata and the current release rows unchanged',
 
   const feeling = JSON.parse(measureJsonText(FEELING_SAFE, SITE));
   assert.deepEqual(feeling.rows.map((r: { value: number }) => r.value), [61.5, 0.0000001, -5, 1.5e21]);
+});
+
+test('measure JSON gives the address of every file it lists: the current CSV and each release', () => {
+  const doc = measureJson(WIDGETS, SITE, { siteRoot: 'https://safety.testshire.example/snd/', measures: MEASURES });
+  assert.equal(doc.csv, 'https://safety.testshire.example/snd/data/measures/widget-thefts.csv');
+  assert.deepEqual(
+    doc.releases.map((r) => r.csv),
+    ['https://safety.testshire.example/snd/data/measures/widget-thefts/2021-07-01.csv', 'https://safety.testshire.example/snd/data/measures/widget-thefts/2022-07-01.csv'],
+  );
+  assert.equal(doc.derived_from, null);
+  assert.equal(measureJson(WIDGETS, SITE).releases[0]!.csv, '/data/measures/widget-thefts/2021-07-01.csv', 'site paths without a site root');
+  const empty = measureJson(NO_DATA, SITE, { siteRoot: 'https://safety.testshire.example/', measures: MEASURES });
+  assert.equal(empty.csv, null, 'nothing published, no file');
+  assert.deepEqual(empty.releases, []);
+});
+
+test("a derived measure's JSON lists no release file of its own, and points to the input releases it was computed from", () => {
+  const computed = vintage('2022-07-01', [row('2019-20', 1040)], { changes: 'Derived: widget-thefts (release 2022-07-01) minus feeling-safe (release 2021-07-01).' });
+  const derived = measure(
+    'widget-and-other',
+    meta({ derivation: { formula: 'Widget thefts minus feeling safe', terms: [{ measure: 'widget-thefts', sign: '+' }, { measure: 'feeling-safe', sign: '-' }] } }),
+    [{ ...computed, file: '(computed from widget-thefts, feeling-safe)' }],
+  );
+  const doc = measureJson(derived, SITE, { siteRoot: 'https://safety.testshire.example/', measures: MEASURES });
+  assert.deepEqual(doc.releases, [], 'no file /data/measures/widget-and-other/<date>.csv exists');
+  assert.equal(doc.csv, 'https://safety.testshire.example/data/measures/widget-and-other.csv', 'the computed series is served as the current CSV');
+  const feelingCurrent = FEELING_SAFE.vintages.at(-1)!.date;
+  assert.deepEqual(doc.derived_from, [
+    { measure: 'widget-thefts', sign: '+', vintage: '2022-07-01', csv: 'https://safety.testshire.example/data/measures/widget-thefts/2022-07-01.csv', json: 'https://safety.testshire.example/data/measures/widget-thefts.json' },
+    { measure: 'feeling-safe', sign: '-', vintage: feelingCurrent, csv: `https://safety.testshire.example/data/measures/feeling-safe/${feelingCurrent}.csv`, json: 'https://safety.testshire.example/data/measures/feeling-safe.json' },
+  ]);
+  const missingInput = measureJson(derived, SITE, { siteRoot: 'https://safety.testshire.example/', measures: [WIDGETS] });
+  assert.deepEqual(missingInput.derived_from![1], { measure: 'feeling-safe', sign: '-', vintage: null, csv: null, json: null });
 });
 
 test('datapackage.json describes data.csv: types, key, licence, sources, version', () => {

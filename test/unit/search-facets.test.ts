@@ -1,7 +1,7 @@
 /** Search filters: options from Pagefind's values, filtering (or within a filter, and across), and counts. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFilters, buildFacets, facetCounts, hasSelection, passesFilters, type Membership } from '../../src/lib/search/facets.ts';
+import { applyFilters, buildFacets, facetCounts, filterValue, filterValues, hasSelection, passesFilters, type Membership } from '../../src/lib/search/facets.ts';
 
 describe('buildFacets', () => {
   const facets = buildFacets({
@@ -79,5 +79,39 @@ describe('filtering and counting', () => {
   test('counts only the results of the search', () => {
     const counts = facetCounts([{ id: 'm2' }], new Map(), membership);
     assert.deepEqual(Object.fromEntries(counts.get('kind')!), { measure: 1, priority: 0, action: 0 });
+  });
+});
+
+describe('filterValue', () => {
+  const naming = {
+    theme: { names: { 'Anti-Social Behaviour': ['ASB'] }, leaveOut: [] },
+    agency: { names: { 'Testshire Constabulary': ['Police', 'Testshire Constabulary via police.uk'] }, leaveOut: ['Not stated in the plan'] },
+  };
+
+  test('gives the listed name for another spelling, whatever its case, hyphens or "&"', () => {
+    assert.equal(filterValue('theme', 'Anti-social behaviour', naming), 'Anti-Social Behaviour');
+    assert.equal(filterValue('theme', 'anti social  behaviour', naming), 'Anti-Social Behaviour');
+    assert.equal(filterValue('agency', 'police', naming), 'Testshire Constabulary');
+    assert.equal(filterValue('agency', 'Testshire Constabulary via police.uk', naming), 'Testshire Constabulary');
+  });
+
+  test("drops a data publisher's dataset in brackets, and the site it was read through, from an agency, not from a theme", () => {
+    assert.equal(filterValue('agency', 'Office for National Statistics (police recorded crime)', naming), 'Office for National Statistics');
+    assert.equal(filterValue('agency', 'Police (recorded incidents)', naming), 'Testshire Constabulary');
+    assert.equal(filterValue('theme', 'Violence (other)', naming), 'Violence (other)');
+    assert.equal(filterValue('agency', 'Youth Board (Youth Statistics), via the Interactive Tool', naming), 'Youth Board');
+    assert.equal(filterValue('agency', 'Testshire Health (Treatment System)', naming), 'Testshire Health');
+    assert.equal(filterValue('agency', 'Riverford Police via police.uk', naming), 'Riverford Police');
+  });
+
+  test('leaves out values that name no agency, and keeps unlisted names as written', () => {
+    assert.equal(filterValue('agency', 'Not Stated in the Plan', naming), null);
+    assert.equal(filterValue('agency', '  ', naming), null);
+    assert.equal(filterValue('agency', 'Probation Service', naming), 'Probation Service');
+    assert.equal(filterValue('plan', '2020-23 plan', naming), '2020-23 plan');
+  });
+
+  test('filterValues names each once', () => {
+    assert.deepEqual(filterValues('agency', ['Police', 'Testshire Constabulary', 'Not stated in the plan', 'Probation Service'], naming), ['Testshire Constabulary', 'Probation Service']);
   });
 });

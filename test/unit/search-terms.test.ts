@@ -35,6 +35,13 @@ describe('content/search-terms.yaml', () => {
     assert.ok(groupOf('Prevent').includes('radicalisation'));
   });
 
+  test('names the search filters\' agencies and themes one way each', () => {
+    const { filterNames } = readSearchTerms(root);
+    assert.ok(filterNames.agency.names['Nottinghamshire Police']?.includes('Police'));
+    assert.ok(filterNames.theme.names['Anti-Social Behaviour']?.includes('Anti-social behaviour'));
+    assert.ok(filterNames.agency.leaveOut.includes('Not stated in the plan'));
+  });
+
   test('gives no meaning the plans do not spell out (SERAC, ATR and DRR are searched as written)', () => {
     for (const term of ['SERAC', 'ATR', 'DRR']) assert.deepEqual(groupOf(term), [], term);
   });
@@ -87,8 +94,25 @@ describe('parseSearchTerms', () => {
   test('returns the groups\' terms when valid', () => {
     assert.deepEqual(parseSearchTerms('groups:\n  - terms: [DA, domestic abuse]\n    source: plan\n'), {
       groups: [{ terms: ['DA', 'domestic abuse'] }],
+      filterNames: { theme: { names: {}, leaveOut: [] }, agency: { names: {}, leaveOut: [] } },
       diagnostics: [],
     });
+  });
+
+  test('returns the filter names and the values to leave out', () => {
+    const text = ['groups: []', 'filter_names:', '  agency:', '    "Testshire Constabulary": [Police]', 'filter_leave_out:', '  agency: [Not stated in the plan]', ''].join('\n');
+    assert.deepEqual(parseSearchTerms(text).filterNames, {
+      theme: { names: {}, leaveOut: [] },
+      agency: { names: { 'Testshire Constabulary': ['Police'] }, leaveOut: ['Not stated in the plan'] },
+    });
+  });
+
+  test('refuses a filter name with no other spelling, or a filter that cannot be renamed, where written', () => {
+    const text = ['groups: []', 'filter_names:', '  agency:', '    "Testshire Constabulary": []', '  plan:', '    x: [y]', ''].join('\n');
+    assert.deepEqual(problems(text).sort(), [
+      '5:3: filter_names: Unrecognized key: "plan"',
+      '4:31: filter_names.agency.Testshire Constabulary: list at least one other spelling of this name',
+    ].sort());
   });
 });
 
@@ -96,7 +120,7 @@ describe('readSearchTerms and loadSearchTerms', () => {
   test('a site without the file has no expansions and no problems', () => {
     const empty = mkdtempSync(join(tmpdir(), 'snd-terms-'));
     try {
-      assert.deepEqual(readSearchTerms(empty), { groups: [], diagnostics: [] });
+      assert.deepEqual(readSearchTerms(empty), { groups: [], filterNames: { theme: { names: {}, leaveOut: [] }, agency: { names: {}, leaveOut: [] } }, diagnostics: [] });
       assert.deepEqual(loadSearchTerms(empty), []);
     } finally {
       rmSync(empty, { recursive: true, force: true });

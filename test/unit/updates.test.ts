@@ -22,7 +22,7 @@ function model({ releases = {}, progress = [] as Progress[], derived = false }: 
   const measure = (slug: string, title: string, vintages: Record<string, string>, isDerived = false) => ({
     slug,
     derived: isDerived,
-    data: { title },
+    data: isDerived ? { title, derivation: { formula: 'widgets plus gadgets', terms: [{ measure: 'widget-thefts', sign: '+' }, { measure: 'gadget-thefts', sign: '+' }] } } : { title },
     // The first release adds all its figures; each later one adds one and revises two (see VintageInfo.changeCounts).
     vintages: Object.entries(vintages).map(([date, changes], i) => ({
       date,
@@ -100,8 +100,27 @@ describe('update entries', () => {
     assert.deepEqual(buildUpdates(page).map((e) => e.kind === 'release' && e.countsText), ['1 figure added, 1 revised, 1 removed', '3 figures added']);
   });
 
-  test("leaves out derived measures, whose inputs' releases are listed instead", () => {
-    assert.equal(buildUpdates(model({ derived: true })).filter((e) => e.subject === 'All Thefts').length, 0);
+  test('a derived measure gets an entry each day an input is released, once every input has figures, naming those releases', () => {
+    const entries = buildUpdates(model({ derived: true, releases: { '2025-12-01': 'Adds 2025 Q3.' } }));
+    const derived = entries.filter((e) => e.subject === 'All Thefts');
+    // Nothing could be computed on 2025-07-24: gadget thefts had no figures until 2025-10-02.
+    assert.deepEqual(
+      derived.map((e) => `${e.date} ${e.title}: ${e.summary}`),
+      [
+        '2025-12-01 All Thefts: figures recomputed: This site recomputed these figures after a new release of Widget Thefts.',
+        '2025-10-02 All Thefts: first figures computed: This site computed these figures from the published releases of Widget Thefts, Gadget Thefts.',
+      ],
+    );
+    const [latest, first] = derived as Extract<UpdateEntry, { kind: 'release' }>[];
+    assert.equal(latest!.csvPath, null, 'a derived measure has no release file of its own');
+    assert.equal(latest!.counts, null, 'nor a release of its own to count changes against');
+    assert.deepEqual(latest!.inputReleases.map((r) => r.csvPath), ['/data/measures/widget-thefts/2025-12-01.csv']);
+    assert.deepEqual(first!.inputReleases.map((r) => r.csvPath), ['/data/measures/widget-thefts/2025-10-02.csv', '/data/measures/gadget-thefts/2025-10-02.csv']);
+    assert.equal(first!.key, '/measures/all-thefts/releases/2025-10-02');
+    const xml = atomFeed({ site: SITE, entries, siteRoot: ROOT, today: '2026-01-01' });
+    assert.match(xml, /Computed from:/);
+    assert.match(xml, /https:\/\/example\.github\.io\/snd\/data\/measures\/widget-thefts\/2025-12-01\.csv/);
+    assert.doesNotMatch(xml, /all-thefts\/\d{4}-\d{2}-\d{2}\.csv/, 'no link to a release file that does not exist');
   });
 
   test('groups by calendar month, newest month first', () => {

@@ -72,7 +72,7 @@ function* currentArtefacts(model: SiteModel, siteUrl: string): Generator<Artefac
     }
     yield {
       path: paths.measureJson(measure.id),
-      bytes: utf8(measureJsonText(measure, model.site)),
+      bytes: utf8(measureJsonText(measure, model.site, { siteRoot: siteUrl, measures: model.measures })),
       updated: current.date,
       title: `${measure.data.title}: metadata and current series (JSON)`,
     };

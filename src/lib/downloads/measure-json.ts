@@ -1,12 +1,15 @@
 /**
  * `/data/measures/<slug>.json` (paths.measureJson): one measure's metadata, the provenance of its current release and
  * that release's rows, for anyone who would rather fetch than scrape the page. Earlier releases are
- * listed (date, hash, what changed) but their rows live in the plan downloads.
+ * listed (date, hash, what changed, the address of their file) but their rows live in the plan downloads.
+ * Every address it gives is a file the site serves: a derived measure has no release files of its
+ * own, so it lists none, and points instead to the input releases it was computed from.
  */
 import type { Measure, ObservationStatus } from '../model.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import type { Site } from '../schemas/site.ts';
 import { currentVintage, ownArea } from '../derive/series.ts';
+import { paths } from '../paths.ts';
 import { jsonText } from './bytes.ts';
 
 /** One row of the current release as published in the JSON. */
@@ -71,17 +74,54 @@ export interface MeasureJson {
   readonly licence: { readonly name: string; readonly url: string };
   /** Date of the current release; null when nothing is published yet. */
   readonly vintage: string | null;
+  /** Address of the current series as CSV (/data/measures/<slug>.csv); null when nothing is published yet. */
+  readonly csv: string | null;
   readonly provenance: MeasureJsonProvenance | null;
-  /** Every release, oldest first. */
-  readonly releases: readonly { readonly vintage: string; readonly sha256: string; readonly changes: string }[];
+  /** Every release with its own file, oldest first; empty for a derived measure (see derived_from). */
+  readonly releases: readonly MeasureJsonRelease[];
+  /** For a derived measure, the input releases its current series was computed from; null otherwise. */
+  readonly derived_from: readonly MeasureJsonInput[] | null;
   readonly rows: readonly MeasureJsonRow[];
 }
 
+/** One release of the measure's own figures. */
+export interface MeasureJsonRelease {
+  readonly vintage: string;
+  readonly sha256: string;
+  readonly changes: string;
+  /** Address of the release's CSV file, byte for byte as committed. */
+  readonly csv: string;
+}
+
+/** One term of a derived measure: the input measure and the release of it that was used. */
+export interface MeasureJsonInput {
+  readonly measure: string;
+  readonly sign: '+' | '-';
+  /** The input's current release; null when it has none (then no series could be computed). */
+  readonly vintage: string | null;
+  /** Address of that release's CSV file; null when it has none. */
+  readonly csv: string | null;
+  /** Address of the input measure's own JSON; null when it has no release. */
+  readonly json: string | null;
+}
+
+/** How the document addresses the site's files. */
+export interface MeasureJsonLinks {
+  /** Absolute address of the site root, e.g. "https://example.github.io/snd/" (deployment.ts siteRoot()); "/" gives site paths. */
+  readonly siteRoot: string;
+  /** Every measure, to find a derived measure's inputs. */
+  readonly measures: readonly Pick<Measure, 'id' | 'vintages'>[];
+}
+
+const SITE_PATHS: MeasureJsonLinks = { siteRoot: '/', measures: [] };
+
 /** The JSON document for a measure, from its current release. */
-export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, site: Site): MeasureJson {
+export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, site: Site, links: MeasureJsonLinks = SITE_PATHS): MeasureJson {
   const { data } = measure;
   const current = currentVintage(measure);
   const area = ownArea(data, site.area);
+  const address = (path: string) => addressUnder(links.siteRoot, path);
+  const measures = new Map(links.measures.map((m) => [m.id, m]));
   return {
     slug: measure.id,
     title: data.title,
@@ -106,6 +146,7 @@ export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, 
     derivation: data.derivation ?? null,
     licence: { name: site.licence.name, url: site.licence.url },
     vintage: current?.date ?? null,
+    csv: current ? address(paths.measureCsv(measure.id)) : null,
     provenance: current
       ? {
           vintage: current.date,
@@ -120,7 +161,22 @@ export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, 
           sha256: current.sha256,
         }
       : null,
-    releases: measure.vintages.map((v) => ({ vintage: v.date, sha256: v.sha256, changes: v.release.changes })),
+    // A derived measure's one computed "release" has no file of its own: only its current CSV is served.
+    releases: data.derivation
+      ? []
+      : measure.vintages.map((v) => ({ vintage: v.date, sha256: v.sha256, changes: v.release.changes, csv: address(paths.measureVintageCsv(measure.id, v.date)) })),
+    derived_from: data.derivation
+      ? data.derivation.terms.map((term) => {
+          const input = measures.get(term.measure)?.vintages.at(-1);
+          return {
+            measure: term.measure,
+            sign: term.sign,
+            vintage: input?.date ?? null,
+            csv: input ? address(paths.measureVintageCsv(term.measure, input.date)) : null,
+            json: input ? address(paths.measureJson(term.measure)) : null,
+          };
+        })
+      : null,
     rows: (current?.rows ?? []).map((row) => ({
       period: row.period,
       period_label: row.periodLabel ?? null,
@@ -136,6 +192,12 @@ export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, 
 }
 
 /** The document as served: pretty JSON with a final newline. */
-export function measureJsonText(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, site: Site): string {
-  return jsonText(measureJson(measure, site));
+export function measureJsonText(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, site: Site, links: MeasureJsonLinks = SITE_PATHS): string {
+  return jsonText(measureJson(measure, site, links));
+}
+
+/** `path` under the site root: absolute when the root is, else a site path. */
+function addressUnder(siteRoot: string, path: string): string {
+  const root = siteRoot.endsWith('/') ? siteRoot : `${siteRoot}/`;
+  return /^[a-z][a-z0-9+.-]*:/i.test(root) ? new URL(path.replace(/^\//, ''), root).href : `${root}${path.replace(/^\//, '')}`;
 }

@@ -41,10 +41,31 @@ export const searchTermGroupSchema = z.strictObject({
   source: z.string().trim().min(1, { message: 'say where the plans use these words, e.g. "2024-27 strategy, MARAC referrals measure"' }),
 });
 
+/** A name as a search filter shows it: any text a plan or data file might use, on one line. */
+const filterValueSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(120, { message: 'keep a filter name under 120 characters' })
+  .regex(/^[^\n]+$/, { message: 'write the name on one line' });
+
+/**
+ * For one filter: the name it shows, then every other way the plans and data files write that name.
+ * Pages keep their own wording; only the filter merges them.
+ */
+const filterNamesSchema = z.record(filterValueSchema, z.array(filterValueSchema).min(1, { message: 'list at least one other spelling of this name' }));
+
+/** Filters whose names can be merged: thematic area and lead or source agency (see search/facets.ts). */
+const namedFiltersSchema = z.strictObject({ theme: filterNamesSchema.optional(), agency: filterNamesSchema.optional() });
+
 /** The whole file: a list of groups, no term in two groups (a search must expand one way only). */
 export const searchTermsSchema = z
   .strictObject({
     groups: z.array(searchTermGroupSchema),
+    /** One name per theme or agency in the search filters, with the other spellings it stands for. */
+    filter_names: namedFiltersSchema.default({}),
+    /** Values that name no theme or agency (e.g. "Not stated in the plan"): left out of those filters. */
+    filter_leave_out: z.strictObject({ theme: z.array(filterValueSchema).optional(), agency: z.array(filterValueSchema).optional() }).default({}),
   })
   .superRefine((file, ctx) => {
     const owner = new Map<string, number>();

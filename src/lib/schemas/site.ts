@@ -12,6 +12,19 @@ export const siteSchema = z.strictObject({
   partnership: textSchema,
   /** Short form of the partnership's name, e.g. "NCSP". */
   partnership_short: textSchema,
+  /**
+   * The public address of the site's home page, e.g. "https://data.example.org/safer-nottingham/":
+   * canonical links, the sitemap, the feed, preview images and citations in downloads use it.
+   * SITE_URL and BASE_PATH override it for one build (README "Deployment"). Leave it out until the
+   * address is decided: the build then refuses to publish rather than point at this computer.
+   */
+  url: z
+    .url({ protocol: /^https?$/, message: 'expected the full web address of the site, e.g. "https://data.example.org/safer-nottingham/"' })
+    .refine((value) => !/^https?:\/\/(localhost|127\.|\[::1\])/i.test(value), {
+      message: 'this is an address on this computer, which no reader can open; write the address the site is published at, or leave url out',
+    })
+    .refine((value) => !/[?#]/.test(value), { message: 'write the address of the home page, without "?" or "#"' })
+    .optional(),
   /** One-paragraph description used on the home page and in metadata. */
   description: textSchema,
   /** The local area the partnership serves, used as the default area of every data row. */

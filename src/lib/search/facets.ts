@@ -16,6 +16,57 @@ export const FILTERS = [
 /** Name of a filter, as in data-pagefind-filter and in the search page's URL. */
 export type FilterName = (typeof FILTERS)[number]['name'];
 
+/** For one filter: the name shown for each theme or agency, with its other spellings; values to leave out. */
+export interface FilterNaming {
+  /** Shown name -> other spellings, as content/search-terms.yaml lists them. */
+  readonly names: Readonly<Record<string, readonly string[]>>;
+  /** Values that name nothing this filter is about, e.g. "Not stated in the plan". */
+  readonly leaveOut: readonly string[];
+}
+
+/** How the theme and agency filters name their values. */
+export interface FilterNames {
+  readonly theme: FilterNaming;
+  readonly agency: FilterNaming;
+}
+
+/** Folds what does not change a name: case, "&" for "and", hyphens, punctuation and spacing ("Anti-social" is "anti social"). */
+function nameKey(value: string): string {
+  return value
+    .toLocaleLowerCase('en-GB')
+    .replace(/&/g, 'and')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The value a page files under a search filter, so one theme or agency is one choice however a
+ * plan or data file writes it: the name content/search-terms.yaml gives it, matched whatever the
+ * case or punctuation; an agency loses a dataset named after it in brackets and the site it was read
+ * through ("Office for National Statistics (police recorded crime)" is the Office for National
+ * Statistics, "Nottinghamshire Police via police.uk" is Nottinghamshire Police). Null when the value
+ * names no theme or agency. Pages still show their own wording; only the filter is normalised.
+ */
+export function filterValue(filter: FilterName, value: string, naming: FilterNames): string | null {
+  const trimmed = value.replace(/\s+/g, ' ').trim();
+  if (filter !== 'theme' && filter !== 'agency') return trimmed || null;
+  const { names, leaveOut } = naming[filter];
+  // The agency, not the dataset in brackets nor the site it was read through ("… via police.uk").
+  const candidates = filter === 'agency' ? [trimmed, trimmed.replace(/\s*\([^()]*\)/g, '').replace(/,?\s+via\s.*$/i, '').trim()] : [trimmed];
+  for (const candidate of candidates) {
+    const key = nameKey(candidate);
+    if (!key || leaveOut.some((v) => nameKey(v) === key)) return null;
+    for (const [name, others] of Object.entries(names)) {
+      if (nameKey(name) === key || others.some((other) => nameKey(other) === key)) return name;
+    }
+  }
+  return candidates.at(-1) || null;
+}
+
+/** Each value through filterValue, without repeats or left-out values. */
+export function filterValues(filter: FilterName, values: readonly string[], naming: FilterNames): string[] {
+  return [...new Set(values.map((v) => filterValue(filter, v, naming)).filter((v): v is string => v !== null))];
+}
+
 /** How each kind of page is named to readers, in the order they are listed. */
 export const KIND_LABELS: Readonly<Record<string, string>> = {
   plan: 'Plan',

@@ -9,6 +9,9 @@ import { parseLocatedYaml } from '../read/yaml-position.ts';
 import { searchTermsSchema } from '../schemas/search-terms.ts';
 import type { Diagnostic } from '../validate/diagnostic.ts';
 import type { TermGroup } from './expand.ts';
+import type { FilterNames } from './facets.ts';
+
+const NO_FILTER_NAMES: FilterNames = { theme: { names: {}, leaveOut: [] }, agency: { names: {}, leaveOut: [] } };
 
 /** Where the list lives, relative to the content root. */
 export const SEARCH_TERMS_FILE = 'content/search-terms.yaml';
@@ -16,6 +19,8 @@ export const SEARCH_TERMS_FILE = 'content/search-terms.yaml';
 /** The groups, or the problems that stop the file being used. */
 export interface SearchTermsResult {
   readonly groups: readonly TermGroup[];
+  /** How the theme and agency filters name their values (see facets.ts filterValue). */
+  readonly filterNames: FilterNames;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -23,7 +28,7 @@ export interface SearchTermsResult {
 export function parseSearchTerms(text: string, file = SEARCH_TERMS_FILE): SearchTermsResult {
   const yaml = parseLocatedYaml(text);
   if (yaml.errors.length) {
-    return { groups: [], diagnostics: yaml.errors.map((e) => ({ file, line: e.line, column: e.column, message: e.message })) };
+    return { groups: [], filterNames: NO_FILTER_NAMES, diagnostics: yaml.errors.map((e) => ({ file, line: e.line, column: e.column, message: e.message })) };
   }
   const parsed = searchTermsSchema.safeParse(yaml.value ?? {});
   if (!parsed.success) {
@@ -35,15 +40,23 @@ export function parseSearchTerms(text: string, file = SEARCH_TERMS_FILE): Search
       const where = path.length ? `${path.join('.')}: ` : '';
       return { file, line, column, message: `${where}${issue.message}` };
     });
-    return { groups: [], diagnostics };
+    return { groups: [], filterNames: NO_FILTER_NAMES, diagnostics };
   }
-  return { groups: parsed.data.groups.map((g) => ({ terms: g.terms })), diagnostics: [] };
+  const { filter_names: names, filter_leave_out: leaveOut } = parsed.data;
+  return {
+    groups: parsed.data.groups.map((g) => ({ terms: g.terms })),
+    filterNames: {
+      theme: { names: names.theme ?? {}, leaveOut: leaveOut.theme ?? [] },
+      agency: { names: names.agency ?? {}, leaveOut: leaveOut.agency ?? [] },
+    },
+    diagnostics: [],
+  };
 }
 
 /** Reads the search terms file under `root`; no file means no groups and no problems. */
 export function readSearchTerms(root: string): SearchTermsResult {
   const path = join(root, SEARCH_TERMS_FILE);
-  if (!existsSync(path)) return { groups: [], diagnostics: [] };
+  if (!existsSync(path)) return { groups: [], filterNames: NO_FILTER_NAMES, diagnostics: [] };
   return parseSearchTerms(readFileSync(path, 'utf8'));
 }
 
@@ -54,4 +67,18 @@ export function loadSearchTerms(root: string): readonly TermGroup[] {
     throw new Error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
   }
   return groups;
+}
+
+const filterNamesByRoot = new Map<string, FilterNames>();
+
+/** The filter names for the pages (read once per content root); throws when the file is invalid (the build checks first). */
+export function loadFilterNames(root: string): FilterNames {
+  const known = filterNamesByRoot.get(root);
+  if (known) return known;
+  const { filterNames, diagnostics } = readSearchTerms(root);
+  if (diagnostics.length) {
+    throw new Error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+  }
+  filterNamesByRoot.set(root, filterNames);
+  return filterNames;
 }

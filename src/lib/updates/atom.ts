@@ -6,7 +6,7 @@
 import { Feed } from 'feed';
 import type { Site } from '../schemas/site.ts';
 import { paths } from '../paths.ts';
-import type { UpdateEntry } from './entries.ts';
+import type { ReleaseUpdate, UpdateEntry } from './entries.ts';
 
 /** What the feed needs besides its entries. */
 export interface AtomInput {
@@ -36,9 +36,8 @@ export function atomFeed({ site, entries, siteRoot, today }: AtomInput): string 
   });
   for (const entry of entries) {
     const summary = htmlText(entry.summary);
-    const counts = entry.kind === 'release' ? `<p>${htmlText(entry.countsText)}.</p>` : '';
-    const download =
-      entry.kind === 'release' ? `<p><a href="${absolute(entry.csvPath)}">Download this release (CSV)</a></p>` : '';
+    const counts = entry.kind === 'release' && entry.countsText !== null ? `<p>${htmlText(entry.countsText)}.</p>` : '';
+    const download = entry.kind === 'release' ? downloadLinks(entry, absolute) : '';
     feed.addItem({
       id: entryId(siteRoot, entry),
       title: htmlText(entry.title),
@@ -49,6 +48,14 @@ export function atomFeed({ site, entries, siteRoot, today }: AtomInput): string 
     });
   }
   return feed.atom1();
+}
+
+/** The release's own file, or for a derived measure the input releases it was computed from. */
+function downloadLinks(entry: ReleaseUpdate, absolute: (path: string) => string): string {
+  if (entry.csvPath !== null) return `<p><a href="${absolute(entry.csvPath)}">Download this release (CSV)</a></p>`;
+  if (entry.inputReleases.length === 0) return '';
+  const links = entry.inputReleases.map((r) => `<li><a href="${absolute(r.csvPath)}">${htmlText(r.title)}, release ${r.date} (CSV)</a></li>`);
+  return `<p>Computed from:</p><ul>${links.join('')}</ul>`;
 }
 
 /**

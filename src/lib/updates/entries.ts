@@ -34,14 +34,32 @@ interface UpdateBase {
 export interface ReleaseUpdate extends UpdateBase {
   readonly kind: 'release';
   readonly measure: string;
-  /** Site path of this release's CSV file, exactly as committed. */
-  readonly csvPath: string;
+  /** Site path of this release's CSV file, exactly as committed; null for a derived measure, which has no release files. */
+  readonly csvPath: string | null;
   /** Whether this is the measure's first release on the site. */
   readonly first: boolean;
-  /** Figures added, revised and removed compared with the measure's release before (the first release adds all its figures). */
-  readonly counts: ReleaseChangeCounts;
-  /** The counts in words, e.g. "12 figures added, 3 revised". */
-  readonly countsText: string;
+  /**
+   * Figures added, revised and removed compared with the measure's release before (the first release adds all its figures);
+   * null for a derived measure's recomputation, which has no release of its own to compare.
+   */
+  readonly counts: ReleaseChangeCounts | null;
+  /** The counts in words, e.g. "12 figures added, 3 revised"; null when counts is. */
+  readonly countsText: string | null;
+  /**
+   * For a derived measure: the input releases published that day, which its figures were recomputed
+   * from (their own files, to download). Empty for a measure with its own data files.
+   */
+  readonly inputReleases: readonly InputRelease[];
+}
+
+/** A release of one input of a derived measure. */
+export interface InputRelease {
+  readonly measure: string;
+  /** The input measure's title. Untrusted text: escape when rendering. */
+  readonly title: string;
+  readonly date: string;
+  /** Site path of the input release's CSV file. */
+  readonly csvPath: string;
 }
 
 export interface ProgressUpdate extends UpdateBase {
@@ -65,10 +83,9 @@ export function buildUpdates(model: Pick<PageModel, 'measures' | 'actions'>): Up
   return [...releaseUpdates(model.measures), ...progressUpdates(model.actions)].sort(newestFirst);
 }
 
-/** One entry per release of each measure with its own data files. */
+/** One entry per release of each measure with its own data files, and per recomputation of each derived measure. */
 function releaseUpdates(measures: PageModel['measures']): ReleaseUpdate[] {
-  // A derived measure's single "release" is recomputed from its inputs, whose own releases are listed.
-  return measures
+  const own = measures
     .filter((m) => !m.derived)
     .flatMap((m) =>
       m.vintages.map((v, i) => ({
@@ -82,10 +99,57 @@ function releaseUpdates(measures: PageModel['measures']): ReleaseUpdate[] {
         measure: m.slug,
         csvPath: paths.measureVintageCsv(m.slug, v.date),
         first: i === 0,
+        inputReleases: [],
         counts: v.changeCounts,
         countsText: describeChangeCounts(v.changeCounts),
       })),
     );
+  return [...own, ...measures.filter((m) => m.derived).flatMap((m) => derivedUpdates(m, measures))];
+}
+
+/**
+ * A derived measure has no releases of its own: the site recomputes it whenever one of its inputs
+ * is released. So it gets an entry on each day an input was released, from the first day every
+ * input had figures (before that nothing could be computed), naming the input releases behind it.
+ */
+function derivedUpdates(measure: PageModel['measures'][number], measures: PageModel['measures']): ReleaseUpdate[] {
+  const bySlug = new Map(measures.map((m) => [m.slug, m]));
+  const inputs = (measure.data.derivation?.terms ?? []).map((t) => bySlug.get(t.measure));
+  if (inputs.length === 0 || inputs.some((m) => m === undefined || m.vintages.length === 0)) return [];
+  const present = inputs as PageModel['measures'][number][];
+  const firstComputable = present.map((m) => m.vintages[0]!.date).sort().at(-1)!;
+  const days = [...new Set(present.flatMap((m) => m.vintages.map((v) => v.date)))].filter((d) => d >= firstComputable).sort();
+  return days.map((date, i) => {
+    const inputReleases = present.flatMap((m) =>
+      m.vintages
+        .filter((v) => v.date === date || (i === 0 && v === latestOnOrBefore(m, date)))
+        .map((v) => ({ measure: m.slug, title: m.data.title, date: v.date, csvPath: paths.measureVintageCsv(m.slug, v.date) })),
+    );
+    const named = inputReleases.map((r) => r.title).join(', ');
+    return {
+      kind: 'release' as const,
+      key: `${paths.measure(measure.slug)}releases/${date}`,
+      date,
+      title: `${measure.data.title}: ${i === 0 ? 'first figures computed' : 'figures recomputed'}`,
+      summary:
+        i === 0
+          ? `This site computed these figures from the published releases of ${named}.`
+          : `This site recomputed these figures after a new release of ${named}.`,
+      path: paths.measure(measure.slug),
+      subject: measure.data.title,
+      measure: measure.slug,
+      csvPath: null,
+      first: i === 0,
+      counts: null,
+      countsText: null,
+      inputReleases,
+    };
+  });
+}
+
+/** The measure's newest release published on or before `date`. */
+function latestOnOrBefore(measure: PageModel['measures'][number], date: string) {
+  return measure.vintages.filter((v) => v.date <= date).at(-1);
 }
 
 /** One entry per progress log line of each action. */
