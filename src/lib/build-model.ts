@@ -4,7 +4,8 @@
  */
 import { releaseChangeCounts, type ReleaseChangeCounts } from './derive/revisions.ts';
 import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
-import type { Measure, SiteModel, Vintage } from './model.ts';
+import { observationKey } from './derive/keys.ts';
+import type { Measure, Observation, SiteModel, Vintage } from './model.ts';
 import type { MeasureDetail, MeasureView, PageModel, VintageInfo } from './page-model.ts';
 
 /** Facts of a release without its rows. */
@@ -16,6 +17,21 @@ function vintageInfo(v: Vintage, changeCounts: ReleaseChangeCounts): VintageInfo
 function vintageInfos(measure: Measure): VintageInfo[] {
   const counts = releaseChangeCounts(measure.vintages);
   return measure.vintages.map((v, i) => vintageInfo(v, counts[i]!));
+}
+
+/**
+ * The earliest release in the unbroken run of releases, ending with the current one, that hold `row`'s
+ * figure at the same value: when that figure was first published as it stands now.
+ */
+function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string | undefined {
+  const key = observationKey(row);
+  let first: string | undefined;
+  for (let i = vintages.length - 1; i >= 0; i--) {
+    const same = vintages[i]!.rows.find((r) => observationKey(r) === key);
+    if (!same || same.value !== row.value) break;
+    first = vintages[i]!.date;
+  }
+  return first;
 }
 
 /** Builds the page model and one detail record per measure. */
@@ -35,11 +51,16 @@ export function buildPageModel(model: SiteModel, today: string): { page: PageMod
       relatedPriorities: priorities.filter((p) => p.data.related_measures.includes(measure.id)).map((p) => p.id),
       actions: actions.filter((a) => a.data.related_measures.includes(measure.id)).map((a) => a.id),
       vintages: vintageInfos(measure),
-      headline: (headline?.points ?? []).map((p) => ({
-        period: p.observation.period,
-        value: p.value,
-        ...(p.observation.status ? { status: p.observation.status } : {}),
-      })),
+      headline: (headline?.points ?? []).map((p, i, points) => {
+        const latest = p.value !== null && !points.slice(i + 1).some((q) => q.value !== null);
+        const firstReleased = latest && !measure.data.derivation ? firstReleasedAt(measure.vintages, p.observation) : undefined;
+        return {
+          period: p.observation.period,
+          value: p.value,
+          ...(p.observation.status ? { status: p.observation.status } : {}),
+          ...(firstReleased ? { firstReleased } : {}),
+        };
+      }),
       derived: measure.data.derivation !== undefined,
     };
   });

@@ -57,6 +57,12 @@ export interface HeadlinePoint {
   readonly period: string;
   readonly value: number | null;
   readonly status?: Observation['status'];
+  /**
+   * On the latest point with a figure only: the date of the earliest release that already held this
+   * figure at this value, with no release since changing it. A figure's age runs from when it was
+   * first published, not from a later release that merely carried it over.
+   */
+  readonly firstReleased?: string;
 }
 
 export interface MeasureView {

@@ -131,12 +131,20 @@ test('every latest figure says its period and release date, and whether it is ou
   assert.equal(old.periodLabel, '2018-19', 'the suppressed 2019-20 row is not the latest figure');
   assert.equal(old.released, '2019-10-17', 'the current release');
   assert.equal(old.outOfDate, true);
-  assert.equal(old.sentence, 'Out of date: the latest figure is for 2018-19, released on this site 17 October 2019; by 1 December 2026 more than two years had passed since that period ended.');
+  assert.equal(old.sentence, 'Out of date: the latest figure is for 2018-19, published on this site 17 October 2019; by 1 December 2026 more than two years had passed since that period ended.');
 
   const knife = view(meta({ frequency: 'interval', interval_months: 12 }), [p('2023-07-01/2024-06-30', 50), p('2024-07-01/2025-06-30', 40)], ['2025-10-23']);
   const fresh = latestFigure(knife, '2026-12-01')!;
   assert.equal(fresh.outOfDate, false);
-  assert.equal(fresh.sentence, 'Figure for year ending June 2025, released on this site 23 October 2025.');
+  assert.equal(fresh.sentence, 'Figure for year ending June 2025, published on this site 23 October 2025.');
+
+  // A figure carried over unchanged into a later release keeps the date it was first released, and
+  // the publisher's cited date is named as the publisher's.
+  const cited = view(meta({ frequency: 'interval', interval_months: 12 }), [p('2023-07-01/2024-06-30', 50), { period: '2024-07-01/2025-06-30', value: 40, firstReleased: '2025-10-23' }], ['2025-10-23', '2026-11-23']);
+  const withPublisher = { ...cited, vintages: cited.vintages.map((v, i) => ({ ...v, release: i === 0 ? { publisher: 'Office for National Statistics', release_date: { evidence: 'Release date: 23 October 2025', url: 'https://example.org/' } } : {} })) } as unknown as MeasureView;
+  const firstOut = latestFigure(withPublisher, '2026-12-01')!;
+  assert.equal(firstOut.released, '2025-10-23', 'the release that first held the figure, not the later copy');
+  assert.equal(firstOut.sentence, 'Figure for year ending June 2025, first released by Office for National Statistics on 23 October 2025.');
   // The same figure goes out of date two 12-month periods after it ended, whatever the machine clock says.
   assert.equal(latestFigure(knife, '2027-07-01')!.outOfDate, true);
 

@@ -161,10 +161,9 @@ export function latestFigure(view: MeasureView, today: string): LatestFigure | u
   if (!point || point.value === null) return undefined;
   const parsed = parsePeriod(point.period, frequency, interval_months);
   if (!parsed.ok) return undefined;
-  const released = view.vintages.at(-1)?.date;
   const label = periodLabel(parsed.period);
   const outOfDate = isOutOfDate(parsed.period, months, utcDay(today));
-  const releasedText = released ? `, released on this site ${longDate(released)}` : '';
+  const { released, releasedText } = releasedWords(view, point.firstReleased);
   const sentence = outOfDate
     ? `Out of date: the latest figure is for ${label}${releasedText}; by ${longDate(today)} more than two ${periodWord(frequency, months)}s had passed since that period ended.`
     : `Figure for ${label}${releasedText}.`;
@@ -185,6 +184,19 @@ export function citationsJudging(
     const plan = planPeriodOf(citation.plan);
     return plan === undefined || period === undefined || placeInPlan(period, plan) !== 'after';
   };
+}
+
+/**
+ * When the latest figure was released, in words: the publisher's cited release date where the release
+ * that first held the figure records one, else the day it was published on this site.
+ */
+function releasedWords(view: MeasureView, firstReleased: string | undefined): { released?: string; releasedText: string } {
+  const vintage = view.vintages.find((v) => v.date === firstReleased) ?? view.vintages.at(-1);
+  if (!vintage) return { releasedText: '' };
+  if (vintage.release.release_date) {
+    return { released: vintage.date, releasedText: `, first released by ${vintage.release.publisher} on ${longDate(vintage.date)}` };
+  }
+  return { released: vintage.date, releasedText: `, published on this site ${longDate(vintage.date)}` };
 }
 
 /** A measure as the site may judge it, with the words to show beside its figures. */
