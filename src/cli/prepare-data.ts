@@ -10,7 +10,7 @@ import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
 import { buildJsonLd, eachArtefact } from '../lib/downloads/artefacts.ts';
-import { catalogue, storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
+import { CATALOGUE_CSV_PATH, CATALOGUE_JSON_PATH, catalogue, catalogueCsv, storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
 import { siteRoot } from '../lib/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
@@ -46,8 +46,23 @@ export function prepareData(
     writeFileSync(file, artefact.bytes);
     artefacts.push(storedArtefact(artefact));
   }
-  writeFileSync(join(generated, 'catalogue.json'), JSON.stringify(catalogue(artefacts, model.site.licence)));
+  const entries = catalogue(artefacts, model.site.licence);
+  writeFileSync(join(generated, 'catalogue.json'), JSON.stringify(entries));
   writeFileSync(join(generated, 'jsonld.json'), JSON.stringify(buildJsonLd(model, artefacts, siteRoot())));
+  // The catalogue itself, for download: the catalogue page is paged, so these two files are where
+  // every file is listed at once. They list the other files, not themselves (a file cannot hold its own hash).
+  const listings = [
+    { path: CATALOGUE_CSV_PATH, text: catalogueCsv(entries), title: 'Catalogue of every download (CSV)' },
+    { path: CATALOGUE_JSON_PATH, text: `${JSON.stringify(entries, null, 2)}\n`, title: 'Catalogue of every download (JSON)' },
+  ];
+  const updated = entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), '');
+  for (const listing of listings) {
+    const file = join(downloadsDir(generated), listing.path);
+    const bytes = new TextEncoder().encode(listing.text);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+    artefacts.push(storedArtefact({ path: listing.path, bytes, updated, title: listing.title }));
+  }
   return { model, page, artefacts };
 }
 

@@ -6,7 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueEntry } from './downloads/catalogue.ts';
+import { measureFiles, type CatalogueEntry, type MeasureFiles } from './downloads/catalogue.ts';
+import { pageItems, type ListPage } from './paging.ts';
+import { buildUpdates, type UpdateEntry } from './updates/entries.ts';
 import type { ActionView, MeasureDetail, MeasureView, PageModel, PlanView, PriorityView } from './page-model.ts';
 
 /** Folder the build writes the page model to; overridable so tests and the benchmark can build elsewhere. */
@@ -49,6 +51,38 @@ let catalogueEntries: CatalogueEntry[] | undefined;
 export function loadCatalogue(): CatalogueEntry[] {
   catalogueEntries ??= JSON.parse(readFileSync(join(generatedDir(), 'catalogue.json'), 'utf8')) as CatalogueEntry[];
   return catalogueEntries;
+}
+
+/**
+ * Measures per page of the data catalogue: with three releases each, ten measures' tables (earlier
+ * releases collapsed) come to about 1,100 elements with the page around them, under the 1,400 the
+ * phone test allows (Lighthouse warns above 800 and blocks the main thread long above that).
+ */
+export const MEASURES_PER_CATALOGUE_PAGE = 10;
+
+/** The data catalogue's measure files, paged (page 1 is /data/). */
+export function cataloguePages(): ListPage<MeasureFiles>[] {
+  return pageItems(measureFiles(loadCatalogue()), MEASURES_PER_CATALOGUE_PAGE);
+}
+
+/** Rows of a plan's performance framework per page: the plan page shows the first page (the real plans fit on it). */
+export const FRAMEWORK_PER_PAGE = 60;
+
+/** A plan's measures in framework order, paged (page 1 is on the plan page, later ones at /plans/<plan>/page/<n>/). */
+export function frameworkPages(plan: PlanView): ListPage<MeasureView>[] {
+  const { measure } = index();
+  return pageItems(plan.measures.map(measure), FRAMEWORK_PER_PAGE);
+}
+
+/** Entries per page of what's new: about nine elements each, so a full page stays near 700 elements. */
+export const UPDATES_PER_PAGE = 50;
+
+let updates: ListPage<UpdateEntry>[] | undefined;
+
+/** What's new, newest first, paged (page 1 is /updates/). */
+export function updatesPages(): ListPage<UpdateEntry>[] {
+  updates ??= pageItems(buildUpdates(loadModel()), UPDATES_PER_PAGE);
+  return updates;
 }
 
 let jsonLd: Record<string, string> | undefined;

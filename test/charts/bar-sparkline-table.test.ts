@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
 import { textWidth } from '../../src/lib/charts/layout.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
-import { chartTable } from '../../src/lib/charts/table.ts';
+import { chartTable, omittedColumnsNote } from '../../src/lib/charts/table.ts';
 import * as fixtures from './fixtures.ts';
 
 test('bars: one per category in input order, lengths proportional from zero, suppressed has no bar', () => {
@@ -63,6 +63,7 @@ test('table: one row per period with formatted values, status, notes, break note
   assert.deepEqual(table.rows[0], {
     period: '2019-20',
     periodLabel: '2019-20',
+    shortPeriodLabel: '2019-20',
     value: '6.8 per 1,000',
     status: '',
     note: '',
@@ -78,6 +79,31 @@ test('table: one row per period with formatted values, status, notes, break note
   assert.deepEqual(statuses, ['Final', 'Final', 'Revised', 'Final', 'Provisional', 'Provisional']);
   const quarters = chartTable(fixtures.quarterly).rows.map((r) => r.periodLabel);
   assert.equal(quarters[0], 'Q1 2022');
+});
+
+test('table: rolling years keep their full label and carry the compact one the chart axis uses', () => {
+  const row = chartTable(fixtures.interval).rows.at(-1)!;
+  assert.match(row.periodLabel, /^year ending [A-Z][a-z]+ \d{4}$/);
+  assert.match(row.shortPeriodLabel, /^YE [A-Z][a-z]{2} \d{2}$/);
+  assert.equal(row.shortPeriodLabel.slice(3, 6), row.periodLabel.slice(12, 15));
+});
+
+test('table: says whether any row has a status or a note, so columns empty in every row can be left out', () => {
+  const plain = chartTable(fixtures.comparators);
+  assert.equal(plain.hasStatus, false);
+  assert.equal(plain.hasNote, false);
+  assert.equal(chartTable(fixtures.provisionalRevised).hasStatus, true);
+  const suppressed = chartTable(fixtures.suppressed);
+  assert.equal(suppressed.hasStatus, true);
+  assert.equal(suppressed.hasNote, true);
+  // A series-break note alone is a note.
+  assert.equal(chartTable({ ...fixtures.seriesBreak, series: fixtures.seriesBreak.series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, note: undefined })) })) }).hasNote, true);
+});
+
+test('table: the sentence naming the columns left out', () => {
+  assert.equal(omittedColumnsNote([{ name: 'status', present: false }, { name: 'note', present: false }]), 'No row has a status or note.');
+  assert.equal(omittedColumnsNote([{ name: 'status', present: true }, { name: 'note', present: false }]), 'No row has a note.');
+  assert.equal(omittedColumnsNote([{ name: 'status', present: true }, { name: 'note', present: true }]), '');
 });
 
 test('table: a period only a comparator covers says "No data" for the main series', () => {

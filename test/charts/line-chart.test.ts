@@ -205,3 +205,29 @@ test('value axis titles name the unit', () => {
   assert.equal(valueAxisTitle('rate_per_1000'), 'Rate per 1,000');
   assert.equal(valueAxisTitle('rate_per_100000', 'offences'), 'Rate per 100,000');
 });
+
+test('a long comparator name whose line ends lowest stays clear of the newest period\'s axis label', () => {
+  // As on the real ASB chart: "England and Wales (excluding British Transport Police)" wraps to four
+  // lines and ends at the bottom of the plot, right beside the last axis label.
+  const longName = 'England and Wales (excluding British Transport Police)';
+  // Fourteen financial years, so the last point (and its axis label) sits close to the plot's right edge.
+  const years = Array.from({ length: 14 }, (_, i) => `${2005 + i}-${String(6 + i).padStart(2, '0')}`);
+  const input: ChartInput = {
+    ...fixtures.comparators,
+    series: fixtures.comparators.series.map((series) => ({
+      ...series,
+      ...(series.key === 'england' ? { label: longName } : {}),
+      points: fixtures.points('financial_year', years.map((year, i): [string, number] => [year, series.key === 'england' ? 0.2 : 5 + (i % 3)])),
+    })),
+  };
+  const geometry = lineChartGeometry(input);
+  const label = geometry.series.find((s) => s.label === longName)!.endLabel!;
+  assert.ok(label.lines.length >= 3, 'the name wraps onto several lines');
+  const lastTick = geometry.xAxis.ticks.at(-1)!;
+  const tickRight = lastTick.labelX + textWidth(lastTick.label, geometry.fontSize) / 2;
+  assert.ok(tickRight > label.x, 'this test needs the axis label to reach into the label column');
+  // Glyphs reach about a quarter of the font size below the baseline and nearly a full size above it.
+  const labelBottom = label.lines.at(-1)!.y + geometry.fontSize * 0.25;
+  const tickTop = geometry.xAxis.labelY - geometry.fontSize;
+  assert.ok(labelBottom < tickTop, `label ends at ${labelBottom}, the axis label starts at ${tickTop}`);
+});

@@ -360,10 +360,15 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
       .filter((item): item is typeof item & { y: number } => item.y !== undefined && item.lines.length > 0),
     ...references.map((r) => ({ id: `reference:${r.kind}`, y: round1(y(r.reference.value)), lines: r.lines, size: smallFontSize, step: smallLineHeight })),
   ];
+  // The labels may hang below the plot into the axis-label band, unless the newest period's axis label
+  // (centred on the last point, near the right edge) reaches into the label column: then a long,
+  // wrapped label stack pushed to the bottom would sit on it, so the stack stops above that band.
+  const lastTick = xTicks.at(-1);
+  const axisLabelReachesColumn = lastTick !== undefined && lastTick.labelX + textWidth(lastTick.label, fontSize) / 2 > plot.right + 6;
   const centres = dodgeLabels(
     labelRequests.map((item) => ({ y: item.y, height: item.lines.length * item.step + 4 })),
     plot.top - fontSize,
-    plot.bottom + fontSize,
+    axisLabelReachesColumn ? plot.bottom + 6 : plot.bottom + fontSize,
   );
   const labelsById = new Map<string, SeriesLabelGeometry>();
   labelRequests.forEach((item, i) => {

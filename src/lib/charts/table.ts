@@ -4,7 +4,7 @@
  */
 import { formatValueOrSuppressed } from '../format/number.ts';
 import type { ObservationStatus } from '../model.ts';
-import { periodLabel } from '../period.ts';
+import { periodLabel, shortPeriodLabel } from '../period.ts';
 import { allPeriods, breakStart } from './layout.ts';
 import { mainSeries } from './line-chart.ts';
 import type { ChartInput, ChartPoint } from './types.ts';
@@ -16,6 +16,8 @@ export const NO_DATA_TEXT = 'No data';
 export interface ChartTableRow {
   readonly period: string;
   readonly periodLabel: string;
+  /** The compact label the chart's axis uses ("YE Dec 24"), for narrow screens; equals periodLabel when that is already short. */
+  readonly shortPeriodLabel: string;
   /** The main series' value, formatted, or "Suppressed" / "No data". */
   readonly value: string;
   /** "Provisional", "Revised", "Final", "Suppressed" or "". */
@@ -33,6 +35,18 @@ export interface ChartTable {
   readonly comparatorHeadings: readonly string[];
   /** Oldest first, like the chart. */
   readonly rows: readonly ChartTableRow[];
+  /** Whether any row has a status; a column empty in every row is left out, to keep figures on a phone's screen. */
+  readonly hasStatus: boolean;
+  /** Whether any row has a note (its own or a series break's). */
+  readonly hasNote: boolean;
+}
+
+/** The sentence that says which always-empty columns a table leaves out, e.g. "No row has a status or note.", or "" when none is. */
+export function omittedColumnsNote(columns: readonly { readonly name: string; readonly present: boolean }[]): string {
+  const missing = columns.filter((column) => !column.present).map((column) => column.name);
+  if (missing.length === 0) return '';
+  const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
+  return `No row has a ${list}.`;
 }
 
 const STATUS_TEXT: Readonly<Record<ObservationStatus, string>> = {
@@ -64,22 +78,26 @@ export function chartTable(input: ChartInput): ChartTable {
     if (at) breakNotes.set(at.text, [...(breakNotes.get(at.text) ?? []), `Series break: ${seriesBreak.note}`]);
   }
 
+  const rows = periods.map((period): ChartTableRow => {
+    const point = lookup(main?.points, period.text);
+    return {
+      period: period.text,
+      periodLabel: periodLabel(period),
+      shortPeriodLabel: shortPeriodLabel(period),
+      value: point ? formatValueOrSuppressed(point.value, input.unit) : NO_DATA_TEXT,
+      status: statusText(point),
+      note: [point?.note ?? '', ...(breakNotes.get(period.text) ?? [])].filter(Boolean).join(' '),
+      comparators: comparators.map((series) => {
+        const other = lookup(series.points, period.text);
+        return other ? formatValueOrSuppressed(other.value, input.unit) : NO_DATA_TEXT;
+      }),
+    };
+  });
   return {
     valueHeading: main?.label ?? input.areaName,
     comparatorHeadings: comparators.map((series) => series.label),
-    rows: periods.map((period) => {
-      const point = lookup(main?.points, period.text);
-      return {
-        period: period.text,
-        periodLabel: periodLabel(period),
-        value: point ? formatValueOrSuppressed(point.value, input.unit) : NO_DATA_TEXT,
-        status: statusText(point),
-        note: [point?.note ?? '', ...(breakNotes.get(period.text) ?? [])].filter(Boolean).join(' '),
-        comparators: comparators.map((series) => {
-          const other = lookup(series.points, period.text);
-          return other ? formatValueOrSuppressed(other.value, input.unit) : NO_DATA_TEXT;
-        }),
-      };
-    }),
+    rows,
+    hasStatus: rows.some((row) => row.status !== ''),
+    hasNote: rows.some((row) => row.note !== ''),
   };
 }

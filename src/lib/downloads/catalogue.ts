@@ -5,6 +5,10 @@
 import { csvText, defuseFormula } from './csv.ts';
 import { sha256Hex } from './bytes.ts';
 
+/** Where the whole catalogue is published as CSV and JSON: every file at once, while the catalogue page is paged. */
+export const CATALOGUE_CSV_PATH = '/data/catalogue.csv';
+export const CATALOGUE_JSON_PATH = '/data/catalogue.json';
+
 /** A built file offered for download. */
 export interface Artefact {
   /** URL path from the site root, e.g. "/data/measures/knife-crime.json". */
@@ -86,4 +90,35 @@ export function catalogueCsv(entries: readonly CatalogueEntry[]): string {
   const header = ['path', 'title', 'media_type', 'bytes', 'updated', 'licence', 'licence_url', 'sha256'];
   const rows = entries.map((e) => [e.path, e.title, e.mediaType, String(e.bytes), e.updated, e.licence.name, e.licence.url, e.sha256].map(defuseFormula));
   return csvText([header, ...rows]);
+}
+
+/** A measure's files in the catalogue: the current ones first, its earlier releases apart, newest first. */
+export interface MeasureFiles {
+  readonly slug: string;
+  /** The current CSV, the JSON and the newest release, in that order (those that exist). */
+  readonly current: readonly CatalogueEntry[];
+  /** Every earlier release, newest first. */
+  readonly earlier: readonly CatalogueEntry[];
+}
+
+const MEASURE_FILE = /^\/data\/measures\/([^/]+?)(?:\.csv|\.json|\/(\d{4}-\d{2}-\d{2})\.csv)$/;
+
+/** Groups the catalogue's measure files (/data/measures/...) by measure, in slug order; other entries are left out. */
+export function measureFiles(entries: readonly CatalogueEntry[]): MeasureFiles[] {
+  const bySlug = new Map<string, { latest: CatalogueEntry[]; releases: { date: string; entry: CatalogueEntry }[] }>();
+  for (const entry of entries) {
+    const match = MEASURE_FILE.exec(entry.path);
+    if (!match) continue;
+    const group = bySlug.get(match[1]!) ?? { latest: [], releases: [] };
+    bySlug.set(match[1]!, group);
+    if (match[2]) group.releases.push({ date: match[2], entry });
+    else group.latest.push(entry);
+  }
+  return [...bySlug.keys()].sort().map((slug) => {
+    const { latest, releases } = bySlug.get(slug)!;
+    const newestFirst = releases.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).map((r) => r.entry);
+    // The current CSV before the JSON, whatever order the entries came in.
+    const ordered = latest.sort((a, b) => (a.path.endsWith('.csv') === b.path.endsWith('.csv') ? 0 : a.path.endsWith('.csv') ? -1 : 1));
+    return { slug, current: [...ordered, ...newestFirst.slice(0, 1)], earlier: newestFirst.slice(1) };
+  });
 }
