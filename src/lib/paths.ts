@@ -18,6 +18,8 @@ export const paths = {
   measure: (slug: string) => `/measures/${slug}/`,
   measureCsv: (slug: string) => `/data/measures/${slug}.csv`,
   measureVintageCsv: (slug: string, vintage: string) => `/data/measures/${slug}/${vintage}.csv`,
+  /** A release's own page: every figure it revised, for releases that revised too many to list on the measure page. */
+  measureRelease: (slug: string, vintage: string) => `/measures/${slug}/releases/${vintage}/`,
   measureJson: (slug: string) => `/data/measures/${slug}.json`,
   embedMeasure: (slug: string) => `/embed/measures/${slug}/`,
   measureOgImage: (slug: string) => `/og/measures/${slug}.png`,

@@ -202,13 +202,14 @@ test('the theme and agency filters of the built site name each theme or agency o
   expect(themes).toContain('Anti-Social Behaviour');
   expect(themes).not.toContain('Anti-social behaviour');
   expect(agencies).toContain('Nottinghamshire Police');
-  expect(agencies).toContain('Office for National Statistics');
+  // The agency filter lists who the plans name; a data publisher (ONS) is shown on measure pages instead.
+  expect(agencies).not.toContain('Office for National Statistics');
   for (const variant of ['Police', 'Nottinghamshire Police via police.uk', 'Office of the PCC', 'Not stated in the plan']) expect(agencies).not.toContain(variant);
-  // A data publisher is named as an agency, not with the dataset it published.
+  // No agency carries a dataset's name in brackets.
   expect(agencies.filter((a) => /\(/.test(a))).toEqual([]);
   // Pages keep the plan's own wording: the 2024-27 action led by "Police" still says so.
   const action = readFileSync(join(dist, 'plans/2024-27/actions/review-shoplifting-response/index.html'), 'utf8');
-  expect(action).toMatch(/Lead agency<\/dt><dd[^>]*>Police<\/dd>/);
+  expect(action).toMatch(/Lead agency<\/dt>\s*<dd[^>]*>Police<\/dd>/);
 });
 
 test('every page has the header search box, which submits to /search/', async ({ page }) => {

@@ -9,6 +9,7 @@ import { atomFeed, entryId } from '../../src/lib/updates/atom.ts';
 import { buildUpdates } from '../../src/lib/updates/entries.ts';
 import { SITE } from '../support/testshire.ts';
 import { pageModel, resolvesInDist } from '../support/site.ts';
+import { UPDATES_PER_PAGE } from '../../src/lib/site-data.ts';
 
 const model = pageModel();
 const expected = buildUpdates(model);
@@ -54,7 +55,8 @@ async function parseAtom(page: import('@playwright/test').Page, xml: string): Pr
 test('/updates/ lists every release and progress report, by month, newest first', async ({ page }) => {
   await page.goto('/updates/');
   await expect(page.locator('h1')).toHaveText("What's new");
-  await expect(page.locator('.updates-list > li')).toHaveCount(expected.length);
+  // The first page holds the newest entries; test/e2e/paged-lists.spec.ts follows the later pages.
+  await expect(page.locator('.updates-list > li')).toHaveCount(Math.min(expected.length, UPDATES_PER_PAGE));
   const months = await page.locator('main h2').allTextContents();
   expect(months.length).toBeGreaterThan(0);
   const dates = await page.locator('.updates-list time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));

@@ -101,6 +101,17 @@ export function releaseDating(date: string, release: CitedRelease): ReleaseDatin
   };
 }
 
+/**
+ * Revised figures a measure page lists for one release; a release that revised more gets a page of its
+ * own (paths.measureRelease), so a measure with many editions stays light on a phone.
+ */
+export const INLINE_REVISIONS = 12;
+
+/** Whether a release's revisions are listed on a page of their own rather than on the measure page. */
+export function revisionsOnOwnPage(revised: number): boolean {
+  return revised > INLINE_REVISIONS;
+}
+
 /** Every release of the measure, newest first, with what it changed. */
 export function releaseHistory(measure: Pick<Measure, 'data' | 'vintages'>): ReleaseHistoryItem[] {
   const { vintages } = measure;
