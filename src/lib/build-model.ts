@@ -20,15 +20,17 @@ function vintageInfos(measure: Measure): VintageInfo[] {
 }
 
 /**
- * The earliest release in the unbroken run of releases, ending with the current one, that hold `row`'s
- * figure at the same value: when that figure was first published as it stands now.
+ * When `row`'s figure was first published as it stands now: the earliest release holding it at the same
+ * value with no release since giving another value. A release without the figure (one that covered
+ * other periods) neither starts nor breaks that run.
  */
 function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string | undefined {
   const key = observationKey(row);
   let first: string | undefined;
   for (let i = vintages.length - 1; i >= 0; i--) {
     const same = vintages[i]!.rows.find((r) => observationKey(r) === key);
-    if (!same || same.value !== row.value) break;
+    if (!same) continue;
+    if (same.value !== row.value) break;
     first = vintages[i]!.date;
   }
   return first;

@@ -7,7 +7,7 @@
  * Everything is read and checked before anything is written; any problem refuses the whole import.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readCollection, readYamlFile } from '../read/content.ts';
@@ -15,7 +15,7 @@ import { isRealIsoDate } from '../schemas/common.ts';
 import { measureSchema, type MeasureMeta } from '../schemas/measure.ts';
 import type { Release } from '../schemas/release.ts';
 import { siteSchema } from '../schemas/site.ts';
-import { appendEntry } from '../scaffold/release.ts';
+import { appendEntry, readFolder } from '../scaffold/release.ts';
 import { refuse, type ExitCode, type ScaffoldContext } from '../scaffold/context.ts';
 import { validateMeasureData, type FolderFile } from '../validate/data.ts';
 import { formatDiagnostic } from '../validate/diagnostic.ts';
@@ -336,10 +336,3 @@ function previousRelease(file: FolderFile | undefined): { url?: string; licence?
   return { ...(url ? { url } : {}), ...(licence ? { licence } : {}) };
 }
 
-function readFolder(root: string, folder: string): FolderFile[] {
-  const full = join(root, folder);
-  if (!existsSync(full)) return [];
-  return readdirSync(full, { withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => ({ name: d.name, bytes: new Uint8Array(readFileSync(join(full, d.name))) }));
-}

@@ -158,7 +158,7 @@ export function newRelease(ctx: ScaffoldContext, request: ReleaseRequest): ExitC
 }
 
 /** Every file of a measure's data folder (none when the folder does not exist yet). */
-function readFolder(root: string, folder: string): FolderFile[] {
+export function readFolder(root: string, folder: string): FolderFile[] {
   const full = join(root, folder);
   if (!existsSync(full)) return [];
   return readdirSync(full, { withFileTypes: true })
