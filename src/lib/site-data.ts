@@ -60,9 +60,12 @@ export function loadCatalogue(): CatalogueEntry[] {
  */
 export const MEASURES_PER_CATALOGUE_PAGE = 10;
 
-/** The data catalogue's measure files, paged (page 1 is /data/). */
+let catalogue: ListPage<MeasureFiles>[] | undefined;
+
+/** The data catalogue's measure files, paged (page 1 is /data/); grouped once, not once per page. */
 export function cataloguePages(): ListPage<MeasureFiles>[] {
-  return pageItems(measureFiles(loadCatalogue()), MEASURES_PER_CATALOGUE_PAGE);
+  catalogue ??= pageItems(measureFiles(loadCatalogue()), MEASURES_PER_CATALOGUE_PAGE);
+  return catalogue;
 }
 
 /** Rows of a plan's performance framework per page: the plan page shows the first page (the real plans fit on it). */

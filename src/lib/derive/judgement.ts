@@ -8,6 +8,7 @@ import type { HeadlinePoint, MeasureView, PlanView } from '../page-model.ts';
 import { parsePeriod, periodLabel, type Period } from '../period.ts';
 import type { DirectionCitation, Frequency, MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
+import { utcMonth } from 'd3-time';
 
 /** Why the site does or does not call a change better or worse, in the plans' own words. */
 export interface DirectionNote {
@@ -121,16 +122,12 @@ export function frequencyMonths(meta: Pick<MeasureMeta, 'frequency' | 'interval_
   return meta.frequency ? months[meta.frequency] : undefined;
 }
 
-function addMonths(date: Date, months: number): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
-}
-
 /**
  * A figure is out of date once more than twice its measure's frequency has passed since its period
  * ended: a yearly figure two years after its year, a monthly one two months after its month.
  */
 export function isOutOfDate(period: Pick<Period, 'end'>, months: number, today: Date): boolean {
-  return today.getTime() >= addMonths(period.end, 2 * months).getTime();
+  return today.getTime() >= utcMonth.offset(period.end, 2 * months).getTime();
 }
 
 /** The newest published figure of a measure with its period, release date and age. */
