@@ -23,7 +23,7 @@ import { extractFigures, findEdition, type Edition, type Figure, type MeasureMap
 import { readReleaseDates, type ReleaseDate, RELEASE_DATES_FILE } from './release-dates.ts';
 import { readWorkbook } from './workbook.ts';
 
-const USAGE = 'Usage: npm run import -- ons-pfa <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run] [--read-from "<where the file was obtained>"]';
+const USAGE = 'Usage: npm run import -- ons-pfa <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run] [--read-from "<where the file was obtained>"] (a dry run may leave out --released)';
 const DATASET_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
 const PUBLISHER = 'Office for National Statistics';
 const RELEASES = 'releases.yaml';
@@ -31,7 +31,8 @@ const RELEASES = 'releases.yaml';
 /** What the command line asked for. */
 interface ImportRequest {
   readonly workbook: string;
-  readonly released: string;
+  /** The publisher's release date; a dry run may leave it out (an edition with no cited date can still be previewed). */
+  readonly released: string | undefined;
   readonly dryRun: boolean;
   readonly readFrom?: string;
 }
@@ -55,7 +56,7 @@ function parseArgs(args: readonly string[]): ImportRequest | { problem: string }
     else return { problem: `Refused: one workbook at a time; "${arg}" is a second file.` };
   }
   if (!workbook) return { problem: 'Refused: name the workbook to import.' };
-  if (!released) return { problem: 'Refused: give the publisher\'s release date with --released YYYY-MM-DD (see data/reference/ons_release_dates.csv).' };
+  if (!released && !dryRun) return { problem: 'Refused: give the publisher\'s release date with --released YYYY-MM-DD (see data/reference/ons_release_dates.csv).' };
   return { workbook, released, dryRun, ...(readFrom ? { readFrom } : {}) };
 }
 
@@ -64,10 +65,10 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
   const request = parseArgs(args);
   if ('problem' in request) return refuse(ctx, request.problem, USAGE);
 
-  if (!isRealIsoDate(request.released)) {
+  if (request.released !== undefined && !isRealIsoDate(request.released)) {
     return refuse(ctx, `Refused: --released "${request.released}" is not a real date written YYYY-MM-DD.`, 'Give the publisher\'s release date, e.g. --released 2022-07-21.');
   }
-  if (request.released > ctx.today) {
+  if (request.released !== undefined && request.released > ctx.today) {
     return refuse(ctx, `Refused: --released ${request.released} is after today (${ctx.today}); a release date must be in the past.`, 'Import the workbook on or after the day the publisher releases it.');
   }
 
@@ -95,7 +96,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
         `${RELEASE_DATES_FILE} has no release date for the ${edition.name} edition (read from ${fileName}, ${edition.where}).`,
         `Add a row citing it: edition "${edition.name}", release_date, the words that state it (e.g. "Release date: 24 July 2025") and the ONS page's address; then run this again with that date.`,
       ]
-    : citation.releaseDate !== request.released
+    : request.released !== undefined && citation.releaseDate !== request.released
       ? [
           `--released ${request.released} does not match the cited release date of the ${edition.name} edition: ${citation.releaseDate} ("${citation.evidence}", ${citation.url}).`,
           `Run it again with --released ${citation.releaseDate}. If ONS moved the date, correct ${RELEASE_DATES_FILE} with the page that says so.`,
@@ -152,7 +153,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
       figures,
       edition,
       citation: citation!,
-      released: request.released,
+      released: request.released!,
       today: ctx.today,
       tables: extraction.tables.get(measure.id) ?? [],
       workbookSha256: sha,
@@ -177,7 +178,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
     for (const file of written) rmSync(join(ctx.root, file), { force: true });
     throw error;
   }
-  ctx.out(`Imported the ${edition.name} edition (released ${request.released}) from ${fileName}:`);
+  ctx.out(`Imported the ${edition.name} edition (released ${request.released!}) from ${fileName}:`);
   for (const plan of plans) ctx.out(`  ${plan.csvPath}: ${plan.summary}`);
   ctx.out('Next: run "npm run validate", then commit data/measures in one commit.');
   return 0;
