@@ -66,7 +66,7 @@ test('added and removed rows', () => {
 test('identical releases have no differences; suppressed equals suppressed', () => {
   const a = vintage('2021-07-01', [row('2020-21', null), row('2019-20', 7)]);
   const b = vintage('2021-08-01', [row('2019-20', 7), row('2020-21', null)]);
-  assert.deepEqual(compareVintages(a, b), { from: '2021-07-01', to: '2021-08-01', revised: [], added: [], removed: [] });
+  assert.deepEqual(compareVintages(a, b), { from: '2021-07-01', to: '2021-08-01', revised: [], added: [], removed: [], notCarriedForward: [] });
 });
 
 test('rows differing only in area or breakdown are different figures', () => {
@@ -203,5 +203,53 @@ describe('release history on the measure page', () => {
     assert.deepEqual(history[1]!.dating, {
       text: "Published on this site on 1 July 2022; the publisher's own release date is not recorded here.",
     });
+  });
+});
+
+describe('a release added to the history after later releases were published (backfilled)', () => {
+  // 2022-01-01 is backfilled: it was added after 2022-07-01 had been published, so 2022-07-01 lacks
+  // its 2021-22 figure. That is not a withdrawal by the publisher.
+  const before = vintage('2021-07-01', [row('2019-20', 110), row('2020-21', 120)]);
+  const backfilled = cited(vintage('2022-01-01', [row('2019-20', 110), row('2020-21', 121), row('2021-22', 130)]), { edition: 'year ending December 2021' });
+  const backfilledEntry = { ...backfilled, release: { ...backfilled.release, backfilled: true } };
+  const later = vintage('2022-07-01', [row('2019-20', 110), row('2020-21', 122), row('2022-23', 140)]);
+  const m = measure('widgets', meta(), [before, backfilledEntry, later]);
+
+  test('figures only in the backfilled release are not carried forward, not removed', () => {
+    const comparison = compareVintages(backfilledEntry, later);
+    assert.deepEqual(comparison.removed, []);
+    assert.deepEqual(comparison.notCarriedForward.map((r) => [r.period, r.value]), [['2021-22', 130]]);
+    assert.deepEqual(comparison.revised.map((r) => [r.period, r.oldValue, r.newValue]), [['2020-21', 121, 122]], 'revisions are still revisions');
+    // Without the flag the same rows are removed, as before.
+    assert.deepEqual(compareVintages(backfilled, later).removed.map((r) => r.period), ['2021-22']);
+    assert.deepEqual(compareVintages(backfilled, later).notCarriedForward, []);
+  });
+
+  test('counts and words say what happened, never "removed"', () => {
+    assert.deepEqual(releaseChangeCounts([before, backfilledEntry, later]), [
+      { added: 2, revised: 0, removed: 0 },
+      { added: 1, revised: 1, removed: 0 },
+      { added: 1, revised: 1, removed: 0, notCarriedForward: 1 },
+    ]);
+    assert.equal(
+      describeChangeCounts({ added: 1, revised: 1, removed: 0, notCarriedForward: 1 }),
+      '1 figure added, 1 revised; 1 figure of an edition added to this site later is not in this release (not withdrawn by the publisher)',
+    );
+    assert.equal(
+      describeChangeCounts({ added: 0, revised: 0, removed: 0, notCarriedForward: 46 }),
+      'No figures changed; 46 figures of an edition added to this site later are not in this release (not withdrawn by the publisher)',
+    );
+  });
+
+  test('the release history lists them apart, with the reason in words', () => {
+    const history = releaseHistory(m);
+    assert.deepEqual(history[0]!.removed, []);
+    assert.deepEqual(history[0]!.notCarriedForward, [{ series: 'Testshire', count: 1, first: '2021-22', last: '2021-22' }]);
+    assert.equal(
+      history[0]!.notCarriedForwardText,
+      'These figures are in the release of 1 January 2022, which was added to this site after this release had been published. A published release is never edited, so this release does not hold them. The publisher did not withdraw them.',
+    );
+    assert.doesNotMatch(history[0]!.countsText, /removed/);
+    assert.equal(history[1]!.notCarriedForwardText, undefined);
   });
 });

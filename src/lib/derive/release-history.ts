@@ -76,6 +76,10 @@ export interface ReleaseHistoryItem {
   readonly revisions: readonly RevisionRow[];
   readonly added: readonly FigureSpan[];
   readonly removed: readonly FigureSpan[];
+  /** Figures of the release before that this one lacks only because that one was added to the site later (it is `backfilled`). */
+  readonly notCarriedForward: readonly FigureSpan[];
+  /** Why those figures are missing, in words; absent when there are none. */
+  readonly notCarriedForwardText?: string;
 }
 
 /** "21 July 2022 (year ending March 2022 edition)", or just the date when the release names no edition. */
@@ -151,7 +155,18 @@ function historyItem(
     })),
     added: comparison ? figureSpans(measure, comparison.added) : [],
     removed: comparison ? figureSpans(measure, comparison.removed) : [],
+    notCarriedForward: comparison ? figureSpans(measure, comparison.notCarriedForward) : [],
+    ...(comparison && comparison.notCarriedForward.length > 0 ? { notCarriedForwardText: notCarriedForwardText(comparison.from) } : {}),
   };
+}
+
+/**
+ * Why a release lacks figures of the (backfilled) release before it: it was published on this site
+ * before that release was added, and published releases are never edited. Said plainly, because
+ * "no longer in this release" would read as if the publisher had withdrawn them.
+ */
+export function notCarriedForwardText(backfilledDate: string): string {
+  return `These figures are in the release of ${longDate(backfilledDate)}, which was added to this site after this release had been published. A published release is never edited, so this release does not hold them. The publisher did not withdraw them.`;
 }
 
 /** The row's period as readers know it, with its breakdown: "year ending March 2022 (Age band: 18-24)". */

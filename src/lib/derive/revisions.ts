@@ -33,9 +33,18 @@ export interface VintageComparison {
   readonly revised: readonly Revision[];
   /** Rows only in the later release, in its row order. */
   readonly added: readonly Observation[];
-  /** Rows only in the earlier release, in its row order. */
+  /** Rows only in the earlier release, in its row order (not those in notCarriedForward). */
   readonly removed: readonly Observation[];
+  /**
+   * Rows only in the earlier release where that release is `backfilled`: added to this site after the
+   * later release was already published. The later release was built without them and is never
+   * edited, so they are missing from it; the publisher did not withdraw them.
+   */
+  readonly notCarriedForward: readonly Observation[];
 }
+
+/** The parts of a release a comparison reads: its date, rows and, where known, its releases.yaml entry. */
+export type ComparedVintage = Pick<Vintage, 'date' | 'rows'> & { readonly release?: Pick<Vintage['release'], 'backfilled'> };
 
 function rowsByKey(rows: readonly Observation[]): Map<string, Observation> {
   return new Map(rows.map((row) => [observationKey(row), row]));
@@ -47,7 +56,7 @@ function valuesDiffer(a: number | null, b: number | null): boolean {
 }
 
 /** Compares an earlier release with a later one. */
-export function compareVintages(earlier: Pick<Vintage, 'date' | 'rows'>, later: Pick<Vintage, 'date' | 'rows'>): VintageComparison {
+export function compareVintages(earlier: ComparedVintage, later: ComparedVintage): VintageComparison {
   const before = rowsByKey(earlier.rows);
   const after = rowsByKey(later.rows);
   const revised: Revision[] = [];
@@ -71,8 +80,10 @@ export function compareVintages(earlier: Pick<Vintage, 'date' | 'rows'>, later: 
       });
     }
   }
-  const removed = [...before].filter(([key]) => !after.has(key)).map(([, row]) => row);
-  return { from: earlier.date, to: later.date, revised, added, removed };
+  const missing = [...before].filter(([key]) => !after.has(key)).map(([, row]) => row);
+  // A later release that was never backfilled cannot hold what was only added to the history after it.
+  const notCarried = earlier.release?.backfilled === true && later.release?.backfilled !== true;
+  return { from: earlier.date, to: later.date, revised, added, removed: notCarried ? [] : missing, notCarriedForward: notCarried ? missing : [] };
 }
 
 /** Comparisons of each release with the one before it, oldest pair first; empty for fewer than two releases. */
@@ -101,25 +112,40 @@ export interface ReleaseChangeCounts {
   readonly added: number;
   readonly revised: number;
   readonly removed: number;
+  /** Figures of a backfilled release before it that this one lacks (see VintageComparison); present only when there are some. */
+  readonly notCarriedForward?: number;
 }
 
 /** The counts of one comparison. */
-export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revised' | 'removed'>): ReleaseChangeCounts {
-  return { added: comparison.added.length, revised: comparison.revised.length, removed: comparison.removed.length };
+export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revised' | 'removed'> & Partial<Pick<VintageComparison, 'notCarriedForward'>>): ReleaseChangeCounts {
+  const notCarried = comparison.notCarriedForward?.length ?? 0;
+  return { added: comparison.added.length, revised: comparison.revised.length, removed: comparison.removed.length, ...(notCarried > 0 ? { notCarriedForward: notCarried } : {}) };
 }
 
 /**
  * The counts for every release of a measure, oldest first: the first release adds every row it
  * holds; each later one is compared with the release before it.
  */
-export function releaseChangeCounts(vintages: readonly Pick<Vintage, 'date' | 'rows'>[]): ReleaseChangeCounts[] {
+export function releaseChangeCounts(vintages: readonly ComparedVintage[]): ReleaseChangeCounts[] {
   return vintages.map((v, i) =>
     i === 0 ? { added: v.rows.length, revised: 0, removed: 0 } : changeCounts(compareVintages(vintages[i - 1]!, v)),
   );
 }
 
-/** The counts in words, e.g. "12 figures added, 3 revised" or "1 figure revised, 2 removed"; "No figures changed" when all are zero. */
+/**
+ * The counts in words, e.g. "12 figures added, 3 revised" or "1 figure revised, 2 removed"; "No figures
+ * changed" when all are zero. Figures not carried forward are said to be so, with why, never "removed":
+ * "46 figures of an edition added to this site later are not in this release (not withdrawn by the publisher)".
+ */
 export function describeChangeCounts(counts: ReleaseChangeCounts): string {
+  const changed = describeChanged(counts);
+  const notCarried = counts.notCarriedForward ?? 0;
+  if (notCarried === 0) return changed;
+  const missing = `${notCarried.toLocaleString('en-GB')} figure${notCarried === 1 ? '' : 's'} of an edition added to this site later ${notCarried === 1 ? 'is' : 'are'} not in this release (not withdrawn by the publisher)`;
+  return counts.added + counts.revised + counts.removed === 0 ? `No figures changed; ${missing}` : `${changed}; ${missing}`;
+}
+
+function describeChanged(counts: ReleaseChangeCounts): string {
   const parts = (
     [
       [counts.added, 'added'],
