@@ -484,3 +484,71 @@ describe('ons-pfa importer: footnote digits glued to words', () => {
     assert.equal(withoutFootnoteDigits('Number per 1,000 population'), 'Number per 1,000 population');
   });
 });
+
+describe('ons-tidy importer: the September 2022 edition, held only as rows of the tidy CSV', () => {
+  const TIDY = join(REFERENCE, 'ons_pfa_editions_force_level_2022_2024.csv');
+  const SEPTEMBER = ['--edition', 'year ending September 2022', '--released', '2023-01-26'];
+  const dir = mkdtempSync(join(tmpdir(), 'snd-import-tidy-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a dry run prints the edition\'s figures for the measures that map its tables, and no ASB (only March editions have it)', () => {
+    const result = run(['ons-tidy', TIDY, ...SEPTEMBER, '--dry-run']);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    const printed = csv(result.out.join('\n'));
+    const value = (measure: string, period: string, area: string) => printed.filter((r) => r.measure === measure && r.period === period && r.area_code === area).map((r) => r.value);
+    // Values as the tidy CSV gives them (Table P1 row 31, Table P4, Table P5 rows 9, 10 and 31).
+    assert.deepEqual(value('recorded-crime-force-area', '2021-10-01/2022-09-30', 'E23000019'), ['103599']);
+    assert.deepEqual(value('recorded-crime-force-area', '2020-10-01/2021-09-30', 'E23000019'), ['89898']);
+    assert.deepEqual(value('recorded-crime-force-area[offence_group=Miscellaneous crimes against society]', '2021-10-01/2022-09-30', 'E23000019'), ['3072']);
+    assert.deepEqual(value('knife-crime', '2021-10-01/2022-09-30', 'E23000019'), ['842']);
+    assert.deepEqual(value('knife-crime-percentage', '2021-10-01/2022-09-30', 'E23000019'), ['4.970777495719936']);
+    assert.deepEqual(value('knife-crime-percentage', '2021-10-01/2022-09-30', 'E92000001'), ['6.019794787074173']);
+    assert.deepEqual(value('knife-crime-percentage', '2021-10-01/2022-09-30', 'K04000001'), ['5.934088948974177']);
+    assert.equal(printed.length, 46 + 1 + 3, '23 offence series for two years, one knife count, three knife percentages');
+    assert.ok(!printed.some((r) => r.measure!.startsWith('asb-')));
+    assert.ok(!printed.some((r) => r.area_code !== 'E23000019' && !r.measure!.startsWith('knife-crime-percentage')), 'only the areas the mappings name');
+  });
+
+  test('the committed 2023-01-26 releases are exactly what the command writes, after the releases already published', () => {
+    const root = join(dir, 'project');
+    cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+    cpSync(join(ROOT, 'data', 'reference'), join(root, 'data', 'reference'), { recursive: true });
+    const slugs = ['knife-crime', 'knife-crime-percentage', 'recorded-crime-force-area'];
+    for (const slug of slugs) {
+      const from = join(ROOT, 'data', 'measures', slug);
+      const to = join(root, 'data', 'measures', slug);
+      cpSync(from, to, { recursive: true });
+      rmSync(join(to, '2023-01-26.csv'));
+      const releases = readFileSync(join(from, 'releases.yaml'), 'utf8');
+      const at = releases.indexOf('- vintage: 2023-01-26\n');
+      assert.ok(at > 0, `${slug}: the committed releases.yaml has the 2023-01-26 entry`);
+      writeFileSync(join(to, 'releases.yaml'), releases.slice(0, at));
+    }
+    // read_from ends with the path the editor typed, which differs here; everything else is the command's own.
+    const committed = (parseYaml(readFileSync(join(ROOT, 'data', 'measures', 'knife-crime', 'releases.yaml'), 'utf8')) as Record<string, unknown>[]).at(-1)!;
+    const result = run(['ons-tidy', TIDY, ...SEPTEMBER, '--read-from', String(committed.read_from)], root);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    for (const slug of slugs) {
+      for (const name of ['2023-01-26.csv', 'releases.yaml']) {
+        assert.ok(readFileSync(join(root, 'data', 'measures', slug, name)).equals(readFileSync(join(ROOT, 'data', 'measures', slug, name))), `${slug}/${name} is byte for byte the committed file`);
+      }
+    }
+    const entry = (parseYaml(readFileSync(join(root, 'data', 'measures', 'knife-crime', 'releases.yaml'), 'utf8')) as Record<string, unknown>[]).at(-1)!;
+    assert.equal(entry.backfilled, true, 'later releases were already published');
+    assert.equal(entry.workbook_sha256, undefined, 'no workbook is held, so none is checksummed');
+    assert.match(String(entry.read_from), /^vijaygenius123\/ONS_Datathon_2024 : data\/raw\/policeforceareatablesyesep22\.xlsx @ 17ff360 \(the workbook itself is not held here\); via /);
+    assert.match(String(entry.changes), /ONS did not withdraw them/);
+    assert.ok(!existsSync(join(root, 'data', 'measures', 'asb-reported-to-police')), 'no ASB release');
+  });
+
+  test('a missing edition, an edition with no rows, and a wrong release date are refused', () => {
+    assert.match(run(['ons-tidy', TIDY, '--released', '2023-01-26', '--dry-run']).err.join('\n'), /name the edition to read with --edition/);
+    assert.match(run(['ons-tidy', TIDY, '--edition', 'September 2022', '--dry-run']).err.join('\n'), /expected an edition name such as "year ending September 2022"/);
+    const none = run(['ons-tidy', TIDY, '--edition', 'year ending March 2021', '--dry-run']);
+    assert.equal(none.code, 1);
+    assert.match(none.err.join('\n'), /no row of the year ending March 2021 edition/);
+    const wrong = run(['ons-tidy', TIDY, '--edition', 'year ending September 2022', '--released', '2023-01-25']);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err.join('\n'), /does not match the cited release date of the year ending September 2022 edition: 2023-01-26/);
+  });
+});
