@@ -10,6 +10,7 @@ import {
   releaseChangeCounts,
   revisedInCurrentVintage,
   revisionHistory,
+  sameFigure,
 } from '../../src/lib/derive/revisions.ts';
 import { observationKey } from '../../src/lib/derive/keys.ts';
 import { ENGLAND, measure, meta, row, vintage } from '../support/testshire.ts';
@@ -251,5 +252,33 @@ describe('a release added to the history after later releases were published (ba
     );
     assert.doesNotMatch(history[0]!.countsText, /removed/);
     assert.equal(history[1]!.notCarriedForwardText, undefined);
+  });
+});
+
+describe('a figure another release only rounded is the same figure, not a revision', () => {
+  const fine = (value: number, decimals: number) => ({ value, decimals });
+  test('a value with fewer decimal places that the other rounds to is the same figure, either way round', () => {
+    assert.equal(sameFigure(fine(132.15830522061526, 14), fine(132.158, 3)), true);
+    assert.equal(sameFigure(fine(132.158, 3), fine(132.15830522061526, 14)), true);
+    // "102.220" as written keeps three places; the full value rounds to it.
+    assert.equal(sameFigure(fine(102.22016775556386, 14), fine(102.22, 3)), true);
+    assert.equal(sameFigure(fine(2.8906, 4), fine(2.891, 3)), true);
+  });
+
+  test('a value that does not round to the other is a revision, however few its places', () => {
+    assert.equal(sameFigure(fine(132.15830522061526, 14), fine(132.159, 3)), false);
+    assert.equal(sameFigure(fine(117.7, 1), fine(117.76, 2)), false);
+    assert.equal(sameFigure(fine(5.1, 1), fine(5.2, 1)), false, 'equal precision: any difference is a revision');
+    assert.equal(sameFigure({ value: 12 }, fine(12.4, 1)), false, 'a whole number is never taken as a rounding');
+    assert.equal(sameFigure({ value: null }, fine(12.4, 1)), false);
+    assert.equal(sameFigure({ value: null }, { value: null }), true);
+  });
+
+  test('compareVintages and the counts follow the rule', () => {
+    const full = vintage('2025-04-24', [row('2024', 132.15830522061526, { decimals: 14 }), row('2023', 80.5004, { decimals: 4 })]);
+    const rounded = vintage('2026-11-23', [row('2024', 132.158, { decimals: 3 }), row('2023', 80.6, { decimals: 1 })]);
+    const comparison = compareVintages(full, rounded);
+    assert.deepEqual(comparison.revised.map((r) => [r.period, r.oldValue, r.newValue]), [['2023', 80.5004, 80.6]], 'only the real revision');
+    assert.deepEqual(releaseChangeCounts([full, rounded])[1], { added: 0, revised: 1, removed: 0 });
   });
 });

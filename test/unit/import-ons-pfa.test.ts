@@ -537,7 +537,7 @@ describe('ons-tidy importer: the September 2022 edition, held only as rows of th
     assert.equal(entry.backfilled, true, 'later releases were already published');
     assert.equal(entry.workbook_sha256, undefined, 'no workbook is held, so none is checksummed');
     assert.match(String(entry.read_from), /^vijaygenius123\/ONS_Datathon_2024 : data\/raw\/policeforceareatablesyesep22\.xlsx @ 17ff360 \(the workbook itself is not held here\); via /);
-    assert.match(String(entry.changes), /ONS did not withdraw them/);
+    assert.match(String(entry.changes), /they were built without this release and are never edited, so figures of this release missing from them are shown as not carried forward, not as withdrawn by ONS\./);
     assert.ok(!existsSync(join(root, 'data', 'measures', 'asb-reported-to-police')), 'no ASB release');
   });
 
@@ -550,5 +550,19 @@ describe('ons-tidy importer: the September 2022 edition, held only as rows of th
     const wrong = run(['ons-tidy', TIDY, '--edition', 'year ending September 2022', '--released', '2023-01-25']);
     assert.equal(wrong.code, 1);
     assert.match(wrong.err.join('\n'), /does not match the cited release date of the year ending September 2022 edition: 2023-01-26/);
+  });
+});
+
+describe('ons-pfa importer: --measures', () => {
+  test('limits the run to the named measures, and refuses a name that is not a mapped measure', () => {
+    const result = run(['ons-pfa', join(WORKBOOKS, 'policeforceareatablesyedecember2024.xlsx'), '--dry-run', '--measures', 'robbery-rate']);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    const printed = csv(result.out.join('\n'));
+    assert.deepEqual([...new Set(printed.map((r) => r.measure))], ['robbery-rate']);
+    // Table C4, Nottingham's row, as ONS stores it (the 2026-11-23 release rounded it to 1.735).
+    assert.equal(printed.find((r) => r.area_code === 'E06000018')?.value, '1.7350911531659325');
+    const unknown = run(['ons-pfa', join(WORKBOOKS, 'policeforceareatablesyedecember2024.xlsx'), '--dry-run', '--measures', 'robbery-rate,no-such-measure']);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err.join('\n'), /--measures names no-such-measure, which is not a measure with an ons_pfa mapping/);
   });
 });

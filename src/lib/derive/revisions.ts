@@ -50,9 +50,22 @@ function rowsByKey(rows: readonly Observation[]): Map<string, Observation> {
   return new Map(rows.map((row) => [observationKey(row), row]));
 }
 
-/** Whether two figures differ. Suppressed (null) equals only suppressed, so a figure newly suppressed or newly published counts; 12 and 12.0 are the same figure. */
-function valuesDiffer(a: number | null, b: number | null): boolean {
-  return a !== b;
+/**
+ * Whether two rows hold the same figure. Suppressed (null) equals only suppressed, so a figure newly
+ * suppressed or newly published counts; 12 and 12.0 are the same figure. A value written with fewer
+ * decimal places (at least one) that the other value rounds to is the same figure published less
+ * precisely, not a revision: ONS gives 132.15830522061526 and a release that rounded it to 3 places
+ * wrote 132.158. Whole numbers are never taken as rounded: a count of 12 against 12.4 is a revision.
+ */
+export function sameFigure(a: Pick<Observation, 'value' | 'decimals'>, b: Pick<Observation, 'value' | 'decimals'>): boolean {
+  if (a.value === b.value) return true;
+  if (a.value === null || b.value === null) return false;
+  const [coarse, fine] = (a.decimals ?? 0) <= (b.decimals ?? 0) ? [a, b] : [b, a];
+  const places = coarse.decimals ?? 0;
+  if (places < 1 || places >= (fine.decimals ?? 0)) return false;
+  // Within half a unit of the last place the coarse value writes (with room for binary fractions).
+  const halfUnit = 0.5 * 10 ** -places;
+  return Math.abs(fine.value! - coarse.value!) <= halfUnit * (1 + 1e-9);
 }
 
 /** Compares an earlier release with a later one. */
@@ -65,7 +78,7 @@ export function compareVintages(earlier: ComparedVintage, later: ComparedVintage
     const oldRow = before.get(key);
     if (!oldRow) {
       added.push(newRow);
-    } else if (valuesDiffer(oldRow.value, newRow.value)) {
+    } else if (!sameFigure(oldRow, newRow)) {
       revised.push({
         key,
         period: newRow.period,

@@ -26,7 +26,7 @@ import { readReleaseDates, type ReleaseDate, RELEASE_DATES_FILE } from './releas
 import { readWorkbook } from './workbook.ts';
 
 const USAGE = [
-  'Usage: npm run import -- ons-pfa <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run] [--read-from "<where the file was obtained>"] (a dry run may leave out --released)',
+  'Usage: npm run import -- ons-pfa <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run] [--read-from "<where the file was obtained>"] [--measures <slug,slug>] (a dry run may leave out --released)',
   '   or: npm run import -- ons-tidy <tidy.csv> --edition "year ending <Month> <YYYY>" --released <YYYY-MM-DD> [--dry-run]  (an edition whose workbook is not held, from a tidy extraction of it)',
 ].join('\n');
 const DATASET_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
@@ -45,6 +45,8 @@ interface ImportRequest {
   readonly released: string | undefined;
   readonly dryRun: boolean;
   readonly readFrom?: string;
+  /** Only these measures (slugs), e.g. to import an edition for measures mapped after it was first imported. */
+  readonly only?: readonly string[];
 }
 
 /** Parses the arguments after `import`, or returns the refusal lines. */
@@ -57,6 +59,7 @@ function parseArgs(args: readonly string[]): ImportRequest | { problem: string }
   let edition: string | undefined;
   let released: string | undefined;
   let readFrom: string | undefined;
+  let only: string[] | undefined;
   let dryRun = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -65,6 +68,7 @@ function parseArgs(args: readonly string[]): ImportRequest | { problem: string }
     else if (arg.startsWith('--released=')) released = arg.slice('--released='.length);
     else if (arg === '--read-from') readFrom = rest[++i];
     else if (arg === '--edition' && kind === 'ons-tidy') edition = rest[++i];
+    else if (arg === '--measures') only = (rest[++i] ?? '').split(',').map((m) => m.trim()).filter(Boolean);
     else if (arg.startsWith('--')) return { problem: `Refused: unknown option ${arg}.` };
     else if (workbook === undefined) workbook = arg;
     else return { problem: `Refused: one workbook at a time; "${arg}" is a second file.` };
@@ -72,7 +76,8 @@ function parseArgs(args: readonly string[]): ImportRequest | { problem: string }
   if (!workbook) return { problem: `Refused: name the ${kind === 'ons-pfa' ? 'workbook' : 'tidy CSV'} to import.` };
   if (kind === 'ons-tidy' && !edition) return { problem: 'Refused: name the edition to read with --edition "year ending <Month> <YYYY>".' };
   if (!released && !dryRun) return { problem: 'Refused: give the publisher\'s release date with --released YYYY-MM-DD (see data/reference/ons_release_dates.csv).' };
-  return { kind, workbook, released, dryRun, ...(edition ? { edition } : {}), ...(readFrom ? { readFrom } : {}) };
+  if (only && only.length === 0) return { problem: 'Refused: --measures needs a comma-separated list of measure slugs.' };
+  return { kind, workbook, released, dryRun, ...(edition ? { edition } : {}), ...(readFrom ? { readFrom } : {}), ...(only ? { only } : {}) };
 }
 
 /** Runs the importer; 0 done, 1 refused with nothing written. */
@@ -130,8 +135,10 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
     ...(site.data.area.police_force_area ? { policeForceArea: site.data.area.police_force_area } : {}),
   };
 
+  const unmapped = (request.only ?? []).filter((slug) => !measures.entries.some((m) => m.id === slug && m.data.ons_pfa.length > 0));
+  if (unmapped.length) return refuse(ctx, `Refused: --measures names ${unmapped.join(', ')}, which ${unmapped.length === 1 ? 'is' : 'are'} not a measure with an ons_pfa mapping.`);
   const mapped: MeasureMapping[] = measures.entries
-    .filter((m) => m.data.ons_pfa.length > 0)
+    .filter((m) => m.data.ons_pfa.length > 0 && (request.only === undefined || request.only.includes(m.id)))
     .map((m) => ({ slug: m.id, frequency: m.data.frequency, intervalMonths: m.data.interval_months, mappings: m.data.ons_pfa }))
     .sort((a, b) => (a.slug < b.slug ? -1 : 1));
   if (mapped.length === 0) return refuse(ctx, 'Refused: no measure has an ons_pfa mapping in its frontmatter, so there is nothing to import.');
@@ -172,7 +179,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
   const plans: WritePlan[] = [];
   const problems: string[] = [];
   for (const measure of measures.entries) {
-    const figures = extraction.figures.filter((f) => f.measure === measure.id);
+    const figures = extraction.figures.filter((f) => f.measure === measure.id && (request.only === undefined || request.only.includes(measure.id)));
     if (figures.length === 0) continue;
     const plan = planRelease({
       root: ctx.root,
@@ -325,7 +332,7 @@ function planRelease(input: PlanInput): WritePlan | { problems: string[] } {
     `ONS ${input.edition.name} edition (${tablesText}): ${added} value${added === 1 ? '' : 's'} added, ${revised} revised, ${unchanged} unchanged.`,
     ...(input.fromTidy ? ['Read from a tidy extraction of the edition\'s workbook that names the table and cell of each figure; the workbook itself is not held here.'] : []),
     ...(later.length > 0
-      ? [`Added to this site after the release${later.length === 1 ? '' : 's'} of ${longDate(later[0]!)}${later.length > 1 ? ` to ${longDate(later.at(-1)!)}` : ''} had been published; ${later.length === 1 ? 'it was' : 'they were'} built without this edition, so ${later.length === 1 ? 'it does' : 'they do'} not hold its figures (ONS did not withdraw them).`]
+      ? [`Added to this site after the release${later.length === 1 ? '' : 's'} of ${longDate(later[0]!)}${later.length > 1 ? ` to ${longDate(later.at(-1)!)}` : ''} had been published; ${later.length === 1 ? 'it was' : 'they were'} built without this release and ${later.length === 1 ? 'is' : 'are'} never edited, so figures of this release missing from ${later.length === 1 ? 'it' : 'them'} are shown as not carried forward, not as withdrawn by ONS.`]
       : []),
   ].join(' ');
   const entry: Release = {
