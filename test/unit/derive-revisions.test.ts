@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Vintage } from '../../src/lib/model.ts';
-import { releaseHistory, type CitedRelease, type ReleaseCitationFields } from '../../src/lib/derive/release-history.ts';
+import { releaseHistory, releaseOnOwnPage, roundedText, type CitedRelease, type ReleaseCitationFields } from '../../src/lib/derive/release-history.ts';
 import {
   changeCounts,
   compareVintages,
@@ -67,7 +67,7 @@ test('added and removed rows', () => {
 test('identical releases have no differences; suppressed equals suppressed', () => {
   const a = vintage('2021-07-01', [row('2020-21', null), row('2019-20', 7)]);
   const b = vintage('2021-08-01', [row('2019-20', 7), row('2020-21', null)]);
-  assert.deepEqual(compareVintages(a, b), { from: '2021-07-01', to: '2021-08-01', revised: [], added: [], removed: [], notCarriedForward: [] });
+  assert.deepEqual(compareVintages(a, b), { from: '2021-07-01', to: '2021-08-01', revised: [], added: [], rounded: [], removed: [], notCarriedForward: [] });
 });
 
 test('rows differing only in area or breakdown are different figures', () => {
@@ -279,6 +279,17 @@ describe('a figure another release only rounded is the same figure, not a revisi
     const rounded = vintage('2026-11-23', [row('2024', 132.158, { decimals: 3 }), row('2023', 80.6, { decimals: 1 })]);
     const comparison = compareVintages(full, rounded);
     assert.deepEqual(comparison.revised.map((r) => [r.period, r.oldValue, r.newValue]), [['2023', 80.5004, 80.6]], 'only the real revision');
-    assert.deepEqual(releaseChangeCounts([full, rounded])[1], { added: 0, revised: 1, removed: 0 });
+    assert.deepEqual(comparison.rounded.map((r) => [r.period, r.oldValue, r.newValue]), [['2024', 132.15830522061526, 132.158]], 'the rounding, apart');
+    assert.deepEqual(releaseChangeCounts([full, rounded])[1], { added: 0, revised: 1, removed: 0, rounded: 1 });
+    assert.equal(describeChangeCounts({ added: 0, revised: 1, removed: 0, rounded: 1 }), '1 figure revised; 1 figure only rounded differently (not revised)');
+    assert.equal(describeChangeCounts({ added: 0, revised: 0, removed: 0, rounded: 47 }), 'No figures changed; 47 figures only rounded differently (not revised)');
+  });
+
+  test('a release page stays for a release whose many changes were only rounding (its address was published), and says so', () => {
+    assert.equal(releaseOnOwnPage({ revised: 0, rounded: 47 }), true);
+    assert.equal(releaseOnOwnPage({ revised: 10, rounded: 14 }), true);
+    assert.equal(releaseOnOwnPage({ revised: 12 }), false);
+    assert.equal(roundedText(47), '47 figures are written with different rounding than in the release before (one release gave fewer decimal places); they are the same figures, not revisions.');
+    assert.equal(roundedText(0), undefined);
   });
 });

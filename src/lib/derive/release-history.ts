@@ -80,6 +80,8 @@ export interface ReleaseHistoryItem {
   readonly notCarriedForward: readonly FigureSpan[];
   /** Why those figures are missing, in words; absent when there are none. */
   readonly notCarriedForwardText?: string;
+  /** How many figures this release only wrote with different rounding than the release before (not revisions). */
+  readonly rounded: number;
 }
 
 /** "21 July 2022 (year ending March 2022 edition)", or just the date when the release names no edition. */
@@ -114,6 +116,21 @@ export const INLINE_REVISIONS = 12;
 /** Whether a release's revisions are listed on a page of their own rather than on the measure page. */
 export function revisionsOnOwnPage(revised: number): boolean {
   return revised > INLINE_REVISIONS;
+}
+
+/**
+ * Whether a release has a page of its own: it changed more written values than a measure page lists,
+ * counting figures only rounded differently. Before sameFigure, rounding counted as revision, and a
+ * release page once published keeps its address; it now says which changes were only rounding.
+ */
+export function releaseOnOwnPage(counts: Pick<ReleaseChangeCounts, 'revised' | 'rounded'>): boolean {
+  return revisionsOnOwnPage(counts.revised + (counts.rounded ?? 0));
+}
+
+/** The sentence for figures a release only rounded differently, or undefined when there are none. */
+export function roundedText(rounded: number): string | undefined {
+  if (rounded === 0) return undefined;
+  return `${rounded.toLocaleString('en-GB')} figure${rounded === 1 ? ' is' : 's are'} written with different rounding than in the release before (one release gave fewer decimal places); ${rounded === 1 ? 'it is the same figure' : 'they are the same figures'}, not revisions.`;
 }
 
 /** Every release of the measure, newest first, with what it changed. */
@@ -156,6 +173,7 @@ function historyItem(
     added: comparison ? figureSpans(measure, comparison.added) : [],
     removed: comparison ? figureSpans(measure, comparison.removed) : [],
     notCarriedForward: comparison ? figureSpans(measure, comparison.notCarriedForward) : [],
+    rounded: comparison?.rounded.length ?? 0,
     ...(comparison && comparison.notCarriedForward.length > 0 ? { notCarriedForwardText: notCarriedForwardText(comparison.from) } : {}),
   };
 }

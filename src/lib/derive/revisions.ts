@@ -33,6 +33,11 @@ export interface VintageComparison {
   readonly revised: readonly Revision[];
   /** Rows only in the later release, in its row order. */
   readonly added: readonly Observation[];
+  /**
+   * Figures written differently in the two releases but the same figure (see sameFigure: one release
+   * rounded it), in the later release's row order. Shown apart, never as revisions.
+   */
+  readonly rounded: readonly Revision[];
   /** Rows only in the earlier release, in its row order (not those in notCarriedForward). */
   readonly removed: readonly Observation[];
   /**
@@ -73,13 +78,14 @@ export function compareVintages(earlier: ComparedVintage, later: ComparedVintage
   const before = rowsByKey(earlier.rows);
   const after = rowsByKey(later.rows);
   const revised: Revision[] = [];
+  const rounded: Revision[] = [];
   const added: Observation[] = [];
   for (const [key, newRow] of after) {
     const oldRow = before.get(key);
     if (!oldRow) {
       added.push(newRow);
-    } else if (!sameFigure(oldRow, newRow)) {
-      revised.push({
+    } else if (oldRow.value !== newRow.value) {
+      (sameFigure(oldRow, newRow) ? rounded : revised).push({
         key,
         period: newRow.period,
         areaCode: newRow.areaCode,
@@ -96,7 +102,7 @@ export function compareVintages(earlier: ComparedVintage, later: ComparedVintage
   const missing = [...before].filter(([key]) => !after.has(key)).map(([, row]) => row);
   // A later release that was never backfilled cannot hold what was only added to the history after it.
   const notCarried = earlier.release?.backfilled === true && later.release?.backfilled !== true;
-  return { from: earlier.date, to: later.date, revised, added, removed: notCarried ? [] : missing, notCarriedForward: notCarried ? missing : [] };
+  return { from: earlier.date, to: later.date, revised, added, rounded, removed: notCarried ? [] : missing, notCarriedForward: notCarried ? missing : [] };
 }
 
 /** Comparisons of each release with the one before it, oldest pair first; empty for fewer than two releases. */
@@ -127,12 +133,21 @@ export interface ReleaseChangeCounts {
   readonly removed: number;
   /** Figures of a backfilled release before it that this one lacks (see VintageComparison); present only when there are some. */
   readonly notCarriedForward?: number;
+  /** Figures only written with different rounding (see sameFigure), not revisions; present only when there are some. */
+  readonly rounded?: number;
 }
 
 /** The counts of one comparison. */
-export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revised' | 'removed'> & Partial<Pick<VintageComparison, 'notCarriedForward'>>): ReleaseChangeCounts {
+export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revised' | 'removed'> & Partial<Pick<VintageComparison, 'notCarriedForward' | 'rounded'>>): ReleaseChangeCounts {
   const notCarried = comparison.notCarriedForward?.length ?? 0;
-  return { added: comparison.added.length, revised: comparison.revised.length, removed: comparison.removed.length, ...(notCarried > 0 ? { notCarriedForward: notCarried } : {}) };
+  const rounded = comparison.rounded?.length ?? 0;
+  return {
+    added: comparison.added.length,
+    revised: comparison.revised.length,
+    removed: comparison.removed.length,
+    ...(notCarried > 0 ? { notCarriedForward: notCarried } : {}),
+    ...(rounded > 0 ? { rounded } : {}),
+  };
 }
 
 /**
@@ -151,11 +166,14 @@ export function releaseChangeCounts(vintages: readonly ComparedVintage[]): Relea
  * "46 figures of an edition added to this site later are not in this release (not withdrawn by the publisher)".
  */
 export function describeChangeCounts(counts: ReleaseChangeCounts): string {
-  const changed = describeChanged(counts);
   const notCarried = counts.notCarriedForward ?? 0;
-  if (notCarried === 0) return changed;
-  const missing = `${notCarried.toLocaleString('en-GB')} figure${notCarried === 1 ? '' : 's'} of an edition added to this site later ${notCarried === 1 ? 'is' : 'are'} not in this release (not withdrawn by the publisher)`;
-  return counts.added + counts.revised + counts.removed === 0 ? `No figures changed; ${missing}` : `${changed}; ${missing}`;
+  const rounded = counts.rounded ?? 0;
+  const notes = [
+    ...(notCarried > 0 ? [`${notCarried.toLocaleString('en-GB')} figure${notCarried === 1 ? '' : 's'} of an edition added to this site later ${notCarried === 1 ? 'is' : 'are'} not in this release (not withdrawn by the publisher)`] : []),
+    ...(rounded > 0 ? [`${rounded.toLocaleString('en-GB')} figure${rounded === 1 ? '' : 's'} only rounded differently (not revised)`] : []),
+  ];
+  if (notes.length === 0) return describeChanged(counts);
+  return [counts.added + counts.revised + counts.removed === 0 ? 'No figures changed' : describeChanged(counts), ...notes].join('; ');
 }
 
 function describeChanged(counts: ReleaseChangeCounts): string {
