@@ -4,6 +4,11 @@
  * publisher's release date. A release holds the series as known that day: the previous release's
  * rows, with the periods this edition publishes replaced or added (the ALFRED vintage model).
  *
+ * `npm run import -- ons-tidy <tidy.csv> --edition "year ending <Month> <YYYY>" --released <date>`
+ * does the same for an edition held only as rows of the tidy CSV of editions (no workbook).
+ * `--measures <slug,...>` limits either to the named measures. A release dated before releases
+ * already published is `backfilled` (see the release schema).
+ *
  * Everything is read and checked before anything is written; any problem refuses the whole import.
  */
 import { createHash } from 'node:crypto';
