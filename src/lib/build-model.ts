@@ -2,7 +2,7 @@
  * Turns the validated SiteModel into the JSON the pages read (see page-model.ts): links resolved
  * both ways, plans' contents ordered as the plans order them, and each measure's headline series.
  */
-import { releaseChangeCounts, type ReleaseChangeCounts } from './derive/revisions.ts';
+import { releaseChangeCounts, sameFigure, type ReleaseChangeCounts } from './derive/revisions.ts';
 import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
 import { observationKey } from './derive/keys.ts';
 import type { Measure, Observation, SiteModel, Vintage } from './model.ts';
@@ -22,7 +22,7 @@ function vintageInfos(measure: Measure): VintageInfo[] {
 /**
  * When `row`'s figure was first published as it stands now: the earliest release holding it at the same
  * value with no release since giving another value. A release without the figure (one that covered
- * other periods) neither starts nor breaks that run.
+ * other periods) neither starts nor breaks that run; one that only rounded it (see sameFigure) does not break it.
  */
 function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string | undefined {
   const key = observationKey(row);
@@ -30,7 +30,8 @@ function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string
   for (let i = vintages.length - 1; i >= 0; i--) {
     const same = vintages[i]!.rows.find((r) => observationKey(r) === key);
     if (!same) continue;
-    if (same.value !== row.value) break;
+    // The same rule as revisions: a value another release only rounded is the same figure.
+    if (!sameFigure(same, row)) break;
     first = vintages[i]!.date;
   }
   return first;

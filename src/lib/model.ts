@@ -26,6 +26,8 @@ export interface Observation {
   readonly breakdown: Readonly<Record<string, string>>;
   /** The figure; null exactly when the row is suppressed. */
   readonly value: number | null;
+  /** Decimal places of the value as written in the file ("117.700" has 3); absent for a whole number or a suppressed row. */
+  readonly decimals?: number;
   readonly status?: ObservationStatus;
   /** Free-text note from the file ("" when none). Untrusted text: always escape when rendering. */
   readonly note: string;

@@ -35,3 +35,12 @@ test('a revised figure dates from the release that revised it', () => {
   const copy = vintage('2026-12-01', [row('2023-24', 12)]);
   assert.equal(latestFirstReleased([first, revised, copy]), '2025-07-24');
 });
+
+test('a figure a later release only rounded keeps the date of the release that first held it at full precision', () => {
+  const full = vintage('2025-04-24', [row('2023-24', 117.71528067382417, { decimals: 14 })]);
+  const rounded = vintage('2026-11-23', [row('2023-24', 117.715, { decimals: 3 })]);
+  assert.equal(latestFirstReleased([full, rounded]), '2025-04-24');
+  // A different value at the same precision is a revision, and dates from the release that made it.
+  const revised = vintage('2026-11-23', [row('2023-24', 117.716, { decimals: 3 })]);
+  assert.equal(latestFirstReleased([full, revised]), '2026-11-23');
+});

@@ -106,6 +106,42 @@ function workbookProblem(slug: string, row: Row, breakdownColumns: readonly stri
   return 'traced';
 }
 
+/**
+ * Editions held only as rows of the tidy CSV of editions (no workbook): the edition our `source`
+ * column names -> the tidy CSV's edition. Rows of such a release carried from earlier releases name
+ * their own edition and trace to its workbook.
+ */
+const TIDY_EDITIONS: Readonly<Record<string, string>> = {
+  'ONS PFA data tables YE Sep 2022': 'ONS Police force area data tables - year ending September 2022',
+};
+
+/** The tidy CSV's series name for one of our series, or undefined for a series it does not hold. */
+function tidySeries(slug: string, breakdownValue: string | undefined): string | undefined {
+  if (slug === 'recorded-crime-force-area') return `Police recorded crime, number of offences: ${breakdownValue ?? 'Total recorded crime (excluding fraud)'}`;
+  if (breakdownValue !== undefined) return undefined;
+  if (slug === 'knife-crime') return 'Selected serious offences involving a knife or sharp instrument: number of offences';
+  if (slug === 'knife-crime-percentage') return 'Selected serious offences involving a knife or sharp instrument: percentage of selected offences';
+  return undefined;
+}
+
+/** Why a row of an edition held only in the tidy CSV cannot be traced to it; 'traced' when it can; undefined for other editions. */
+function tidyProblem(slug: string, row: Row, breakdownColumns: readonly string[]): string | undefined {
+  const [edition, table] = (row.source ?? '').split(', ');
+  const tidyEdition = TIDY_EDITIONS[edition ?? ''];
+  if (!tidyEdition) return undefined;
+  const breakdown = breakdownColumns.find((c) => (row[c] ?? '') !== '');
+  const series = tidySeries(slug, breakdown ? row[breakdown] : undefined);
+  // Our "2021-10-01/2022-09-30" is the tidy CSV's "2021-10/2022-09".
+  const period = (row.period ?? '').replace(/^(\d{4}-\d{2})-01\/(\d{4}-\d{2})-\d{2}$/, '$1/$2');
+  const candidates = reference(ONS_EDITIONS).filter(
+    (ref) => ref.edition === tidyEdition && ref.measure === series && ref.area_code === row.area_code && ref.period === period && (ref.source_table ?? '').startsWith(`${table};`),
+  );
+  const described = `${series ?? slug}, period ${row.period}, area ${row.area_code}, ${table}`;
+  if (candidates.length !== 1) return `${candidates.length} rows of ${ONS_EDITIONS} (${tidyEdition}) match ${described}`;
+  if (candidates[0]!.value !== row.value) return `value "${row.value}" differs from ${ONS_EDITIONS}, which has "${candidates[0]!.value}" for ${described}`;
+  return 'traced';
+}
+
 const count = (offenceGroup: string): Trace => ({ file: COUNTS, where: { offence_group: offenceGroup, unit: 'offences' } });
 const rate = (offenceGroup: string): Trace => ({ file: RATES, where: { measure: offenceGroup, unit: 'offences per 1,000 population' } });
 
@@ -332,11 +368,19 @@ describe('data traceability', () => {
       for (const name of readdirSync(join(DATA, slug)).filter((n) => n.endsWith('.csv')).sort()) {
         const file = `data/measures/${slug}/${name}`;
         const release = releases.find((r) => String(r.vintage) === name.slice(0, 10));
-        const fromWorkbooks = release?.read_from?.includes(`via ../shared/reference-data/${WORKBOOK_FOLDER}/`) ?? false;
+        const fromTidy = release?.read_from?.includes(`via ../shared/reference-data/${ONS_EDITIONS}`) ?? false;
+        // A release read from the tidy CSV carries earlier editions' rows, read from their workbooks.
+        const fromWorkbooks = fromTidy || (release?.read_from?.includes(`via ../shared/reference-data/${WORKBOOK_FOLDER}/`) ?? false);
         const rows = readCsv(join(ROOT, file));
         if (rows.length === 0) problems.push(`${file}: no rows`);
         for (const { line, row } of rows) {
           checked++;
+          const fromTidyRow = fromTidy ? tidyProblem(slug, row, breakdownColumns) : undefined;
+          if (fromTidyRow === 'traced') continue;
+          if (fromTidyRow) {
+            problems.push(`${file}:${line}: ${fromTidyRow}`);
+            continue;
+          }
           const fromWorkbook = fromWorkbooks ? workbookProblem(slug, row, breakdownColumns) : undefined;
           if (fromWorkbook === 'traced') continue;
           const problem = fromWorkbook ?? traceProblem(slug, row, trace);
@@ -357,7 +401,16 @@ describe('data traceability', () => {
       const releases = parseYaml(readFileSync(join(ROOT, file), 'utf8')) as { read_from?: string; workbook_sha256?: string }[];
       releases.forEach((release, i) => {
         const workbook = /via \.\.\/shared\/reference-data\/ons-workbooks\/([^\s;]+\.xlsx)/.exec(release.read_from ?? '')?.[1];
-        if (workbook) {
+        const tidy = release.read_from?.includes(`via ../shared/reference-data/${ONS_EDITIONS}`) ?? false;
+        if (tidy) {
+          // An edition held only in the tidy CSV: read_from names the workbook the tidy rows were read from, and no checksum of a workbook we do not hold.
+          const edition = (release as { edition?: string }).edition;
+          const sources = new Set(reference(ONS_EDITIONS).filter((r) => r.edition === `ONS Police force area data tables - ${edition}`).map((r) => r.source_repo_path));
+          if (sources.size !== 1 || !release.read_from!.startsWith(`${[...sources][0]} (the workbook itself is not held here)`)) {
+            problems.push(`${file}: release ${i + 1} read_from should start with the tidy rows' source_repo_path (${[...sources].join('; ')}) and say the workbook is not held`);
+          }
+          if (release.workbook_sha256 !== undefined) problems.push(`${file}: release ${i + 1} records workbook_sha256 of a workbook that is not held`);
+        } else if (workbook) {
           // A release imported from a workbook names it, and records that workbook's checksum.
           const bytes = readFileSync(join(REFERENCE, WORKBOOK_FOLDER, workbook));
           const sha = createHash('sha256').update(bytes).digest('hex');

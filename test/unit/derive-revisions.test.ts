@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Vintage } from '../../src/lib/model.ts';
-import { releaseHistory, type CitedRelease, type ReleaseCitationFields } from '../../src/lib/derive/release-history.ts';
+import { releaseHistory, releaseOnOwnPage, roundedText, type CitedRelease, type ReleaseCitationFields } from '../../src/lib/derive/release-history.ts';
 import {
   changeCounts,
   compareVintages,
@@ -10,6 +10,7 @@ import {
   releaseChangeCounts,
   revisedInCurrentVintage,
   revisionHistory,
+  sameFigure,
 } from '../../src/lib/derive/revisions.ts';
 import { observationKey } from '../../src/lib/derive/keys.ts';
 import { ENGLAND, measure, meta, row, vintage } from '../support/testshire.ts';
@@ -66,7 +67,7 @@ test('added and removed rows', () => {
 test('identical releases have no differences; suppressed equals suppressed', () => {
   const a = vintage('2021-07-01', [row('2020-21', null), row('2019-20', 7)]);
   const b = vintage('2021-08-01', [row('2019-20', 7), row('2020-21', null)]);
-  assert.deepEqual(compareVintages(a, b), { from: '2021-07-01', to: '2021-08-01', revised: [], added: [], removed: [] });
+  assert.deepEqual(compareVintages(a, b), { from: '2021-07-01', to: '2021-08-01', revised: [], added: [], rounded: [], removed: [], notCarriedForward: [] });
 });
 
 test('rows differing only in area or breakdown are different figures', () => {
@@ -203,5 +204,92 @@ describe('release history on the measure page', () => {
     assert.deepEqual(history[1]!.dating, {
       text: "Published on this site on 1 July 2022; the publisher's own release date is not recorded here.",
     });
+  });
+});
+
+describe('a release added to the history after later releases were published (backfilled)', () => {
+  // 2022-01-01 is backfilled: it was added after 2022-07-01 had been published, so 2022-07-01 lacks
+  // its 2021-22 figure. That is not a withdrawal by the publisher.
+  const before = vintage('2021-07-01', [row('2019-20', 110), row('2020-21', 120)]);
+  const backfilled = cited(vintage('2022-01-01', [row('2019-20', 110), row('2020-21', 121), row('2021-22', 130)]), { edition: 'year ending December 2021' });
+  const backfilledEntry = { ...backfilled, release: { ...backfilled.release, backfilled: true } };
+  const later = vintage('2022-07-01', [row('2019-20', 110), row('2020-21', 122), row('2022-23', 140)]);
+  const m = measure('widgets', meta(), [before, backfilledEntry, later]);
+
+  test('figures only in the backfilled release are not carried forward, not removed', () => {
+    const comparison = compareVintages(backfilledEntry, later);
+    assert.deepEqual(comparison.removed, []);
+    assert.deepEqual(comparison.notCarriedForward.map((r) => [r.period, r.value]), [['2021-22', 130]]);
+    assert.deepEqual(comparison.revised.map((r) => [r.period, r.oldValue, r.newValue]), [['2020-21', 121, 122]], 'revisions are still revisions');
+    // Without the flag the same rows are removed, as before.
+    assert.deepEqual(compareVintages(backfilled, later).removed.map((r) => r.period), ['2021-22']);
+    assert.deepEqual(compareVintages(backfilled, later).notCarriedForward, []);
+  });
+
+  test('counts and words say what happened, never "removed"', () => {
+    assert.deepEqual(releaseChangeCounts([before, backfilledEntry, later]), [
+      { added: 2, revised: 0, removed: 0 },
+      { added: 1, revised: 1, removed: 0 },
+      { added: 1, revised: 1, removed: 0, notCarriedForward: 1 },
+    ]);
+    assert.equal(
+      describeChangeCounts({ added: 1, revised: 1, removed: 0, notCarriedForward: 1 }),
+      '1 figure added, 1 revised; 1 figure of an edition added to this site later is not in this release (not withdrawn by the publisher)',
+    );
+    assert.equal(
+      describeChangeCounts({ added: 0, revised: 0, removed: 0, notCarriedForward: 46 }),
+      'No figures changed; 46 figures of an edition added to this site later are not in this release (not withdrawn by the publisher)',
+    );
+  });
+
+  test('the release history lists them apart, with the reason in words', () => {
+    const history = releaseHistory(m);
+    assert.deepEqual(history[0]!.removed, []);
+    assert.deepEqual(history[0]!.notCarriedForward, [{ series: 'Testshire', count: 1, first: '2021-22', last: '2021-22' }]);
+    assert.equal(
+      history[0]!.notCarriedForwardText,
+      'These figures are in the release of 1 January 2022, which was added to this site after this release had been published. A published release is never edited, so this release does not hold them. The publisher did not withdraw them.',
+    );
+    assert.doesNotMatch(history[0]!.countsText, /removed/);
+    assert.equal(history[1]!.notCarriedForwardText, undefined);
+  });
+});
+
+describe('a figure another release only rounded is the same figure, not a revision', () => {
+  const fine = (value: number, decimals: number) => ({ value, decimals });
+  test('a value with fewer decimal places that the other rounds to is the same figure, either way round', () => {
+    assert.equal(sameFigure(fine(132.15830522061526, 14), fine(132.158, 3)), true);
+    assert.equal(sameFigure(fine(132.158, 3), fine(132.15830522061526, 14)), true);
+    // "102.220" as written keeps three places; the full value rounds to it.
+    assert.equal(sameFigure(fine(102.22016775556386, 14), fine(102.22, 3)), true);
+    assert.equal(sameFigure(fine(2.8906, 4), fine(2.891, 3)), true);
+  });
+
+  test('a value that does not round to the other is a revision, however few its places', () => {
+    assert.equal(sameFigure(fine(132.15830522061526, 14), fine(132.159, 3)), false);
+    assert.equal(sameFigure(fine(117.7, 1), fine(117.76, 2)), false);
+    assert.equal(sameFigure(fine(5.1, 1), fine(5.2, 1)), false, 'equal precision: any difference is a revision');
+    assert.equal(sameFigure({ value: 12 }, fine(12.4, 1)), false, 'a whole number is never taken as a rounding');
+    assert.equal(sameFigure({ value: null }, fine(12.4, 1)), false);
+    assert.equal(sameFigure({ value: null }, { value: null }), true);
+  });
+
+  test('compareVintages and the counts follow the rule', () => {
+    const full = vintage('2025-04-24', [row('2024', 132.15830522061526, { decimals: 14 }), row('2023', 80.5004, { decimals: 4 })]);
+    const rounded = vintage('2026-11-23', [row('2024', 132.158, { decimals: 3 }), row('2023', 80.6, { decimals: 1 })]);
+    const comparison = compareVintages(full, rounded);
+    assert.deepEqual(comparison.revised.map((r) => [r.period, r.oldValue, r.newValue]), [['2023', 80.5004, 80.6]], 'only the real revision');
+    assert.deepEqual(comparison.rounded.map((r) => [r.period, r.oldValue, r.newValue]), [['2024', 132.15830522061526, 132.158]], 'the rounding, apart');
+    assert.deepEqual(releaseChangeCounts([full, rounded])[1], { added: 0, revised: 1, removed: 0, rounded: 1 });
+    assert.equal(describeChangeCounts({ added: 0, revised: 1, removed: 0, rounded: 1 }), '1 figure revised; 1 figure only rounded differently (not revised)');
+    assert.equal(describeChangeCounts({ added: 0, revised: 0, removed: 0, rounded: 47 }), 'No figures changed; 47 figures only rounded differently (not revised)');
+  });
+
+  test('a release page stays for a release whose many changes were only rounding (its address was published), and says so', () => {
+    assert.equal(releaseOnOwnPage({ revised: 0, rounded: 47 }), true);
+    assert.equal(releaseOnOwnPage({ revised: 10, rounded: 14 }), true);
+    assert.equal(releaseOnOwnPage({ revised: 12 }), false);
+    assert.equal(roundedText(47), '47 figures are written with different rounding than in the release before (one release gave fewer decimal places); they are the same figures, not revisions.');
+    assert.equal(roundedText(0), undefined);
   });
 });

@@ -17,7 +17,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { runImport } from '../../src/lib/import/command.ts';
 import { formatPeriod, headingPeriod, yearEndings } from '../../src/lib/import/ons-pfa.ts';
-import { cleanLabel } from '../../src/lib/import/workbook.ts';
+import { cleanLabel, withoutFootnoteDigits } from '../../src/lib/import/workbook.ts';
 import { loadSite } from '../../src/lib/pipeline.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -188,14 +188,105 @@ describe('ons-pfa importer: dry run of every workbook we hold', () => {
     assert.equal(revised?.value, '35991');
   });
 
-  test('the March 2021 correction (no Total column, footnote digits glued to headings) is refused with sheet and cell, not misread', () => {
-    const result = run(['ons-pfa', join(WORKBOOKS, 'pfatablescorrectionmar21.xlsx'), '--released', '2021-07-22', '--dry-run']);
-    assert.equal(result.code, 1);
+  // The March 2021 correction has two-row headings, footnote digits glued to headings and labels
+  // ("Burglary4", "Mar '084"), no "Area code" heading over its ASB table and no cited release date.
+  // Expected figures were read straight from the sheet XML (unzip; xl/worksheets/*.xml and
+  // sharedStrings.xml), not through the xlsx library the importer uses.
+  const MARCH_2021 = 'pfatablescorrectionmar21.xlsx';
+  const CHECKED_FROM_XML: readonly [string, string, string, string][] = [
+    // [measure, period, area, value]  // sheet and cell
+    ['recorded-crime-force-area', '2020-04-01/2021-03-31', 'E23000019', '85115'], // "Table P1" C29 (heading merged over C4:C5)
+    ['recorded-crime-force-area[offence_group=Violence against the person]', '2020-04-01/2021-03-31', 'E23000019', '29582'], // "Table P1" E29
+    ['recorded-crime-force-area[offence_group=Burglary]', '2020-04-01/2021-03-31', 'E23000019', '5018'], // "Table P1" N29, headed "Burglary4"
+    ['recorded-crime-force-area[offence_group=Miscellaneous crimes against society]', '2020-04-01/2021-03-31', 'E23000019', '2892'], // "Table P1" AA29
+    ['recorded-crime-force-area', '2019-04-01/2020-03-31', 'E23000019', '107354'], // "Table P4 previous year" C29
+    ['knife-crime', '2010-04-01/2011-03-31', 'E23000019', '631'], // "Table P6 " C31, under "Apr '10 to Mar '11"
+    ['knife-crime', '2020-04-01/2021-03-31', 'E23000019', '755'], // "Table P6 " W31
+    ['knife-crime-percentage', '2020-04-01/2021-03-31', 'E23000019', '5.796545105566219'], // "Table P6 " X31 (5.7965451055662189)
+    ['asb-reported-to-police', '2007-08', 'E23000019', '88240'], // "Table P11 " B28, under "Apr '07 to Mar '084"
+    ['asb-reported-to-police', '2020-21', 'E23000019', '48206'], // "Table P11 " AB28, under "Apr '20 to Mar '216,7"
+    ['asb-incidents-rate', '2020-21', 'E23000019', '41.516668331719956'], // "Table P11 " AC28
+  ];
+
+  function dryRunMarch2021(): Run {
+    return run(['ons-pfa', join(WORKBOOKS, MARCH_2021), '--dry-run']);
+  }
+
+  test('the March 2021 correction (two-row headings, footnote digits) is read: its dry run prints the figures read from the sheet XML', () => {
+    const result = dryRunMarch2021();
+    assert.equal(result.code, 0, result.err.join('\n'));
     const text = result.err.join('\n');
-    assert.match(text, /no release date for the year ending March 2021 edition/);
-    assert.match(text, /sheet "Table P1", row 5 \(cells A5 onwards\)/);
-    assert.match(text, /expected a column headed "Total recorded crime \(excluding fraud\)"/);
-    assert.deepEqual(result.out, []);
+    assert.match(text, /Note \(dry run; publishing would be refused\): data\/reference\/ons_release_dates\.csv has no release date for the year ending March 2021 edition/);
+    // Table P5 writes "-" where the base is under 50, and says so in its own notes.
+    assert.match(text, /sheet "Table P5 ", cell F28 holds - \(no figure\) for knife-crime-percentage/);
+    const printed = csv(result.out.join('\n'));
+    const value = (measure: string, period: string, area: string) => printed.filter((r) => r.measure === measure && r.period === period && r.area_code === area).map((r) => r.value);
+    for (const [measure, period, area, expected] of CHECKED_FROM_XML) {
+      assert.deepEqual(value(measure, period, area), [expected], `${measure} ${period} ${area}`);
+    }
+    // Every series the mapped force-level measures take from this edition is there.
+    const series = new Set(printed.map((r) => r.measure ?? ''));
+    assert.equal([...series].filter((m) => m.startsWith('recorded-crime-force-area')).length, 23, 'the total and 22 offence groups');
+    assert.equal([...series].filter((m) => m.startsWith('knife-crime[')).length, 6, 'six knife offence types');
+    assert.equal(value('knife-crime', '2015-04-01/2016-03-31', 'E23000019').length, 1, 'one figure per period of Table P6');
+    assert.equal(printed.filter((r) => r.measure === 'asb-reported-to-police').length, 14, 'ASB 2007-08 to 2020-21');
+  });
+
+  test('the March 2021 figures agree with the March 2022 edition where it gives the same year (Table P4 and the ASB and knife series)', () => {
+    const march2021 = csv(dryRunMarch2021().out.join('\n'));
+    const march2022 = dryRun('pfafinalmar22.xlsx');
+    const year = '2020-04-01/2021-03-31';
+    const groups = march2021.filter((r) => r.measure!.startsWith('recorded-crime-force-area') && r.period === year);
+    assert.equal(groups.length, 23);
+    for (const row of groups) {
+      const later = march2022.find((r) => r.measure === row.measure && r.period === year && r.area_code === row.area_code);
+      assert.ok(later, `${row.measure} is in the March 2022 edition's Table P4`);
+      // Police figures are revised a little between editions (85,115 became 85,143); a column read
+      // from the wrong heading would differ by far more.
+      const [before, after] = [Number(row.value), Number(later.value)];
+      assert.ok(Math.abs(before - after) <= Math.max(2, after * 0.02), `${row.measure}: ${before} in March 2021, ${after} in March 2022`);
+    }
+    const same = (measure: string, period: string) => [march2021, march2022].map((rows) => rows.find((r) => r.measure === measure && r.period === period && r.area_code === 'E23000019')?.value);
+    assert.deepEqual(same('recorded-crime-force-area', year), ['85115', '85143']);
+    assert.deepEqual(same('asb-reported-to-police', '2020-21'), ['48206', '48206']);
+    assert.deepEqual(same('asb-reported-to-police', '2007-08'), ['88240', '88240']);
+    assert.deepEqual(same('knife-crime', '2010-04-01/2011-03-31'), ['631', '631']);
+    assert.deepEqual(same('knife-crime', year), ['755', '755']);
+  });
+
+  test('the March 2021 correction can never be published: no release date is cited for it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'snd-import-mar21-'));
+    try {
+      cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+      cpSync(join(ROOT, 'data', 'reference'), join(root, 'data', 'reference'), { recursive: true });
+      const result = run(['ons-pfa', join(WORKBOOKS, MARCH_2021), '--released', '2021-07-22'], root);
+      assert.equal(result.code, 1);
+      assert.match(result.err.join('\n'), /Refused: data\/reference\/ons_release_dates\.csv has no release date for the year ending March 2021 edition \(read from pfatablescorrectionmar21\.xlsx, sheet "Notes", cell A1\)/);
+      assert.deepEqual(readdirSync(join(root, 'data')), ['reference'], 'nothing written');
+      const noDate = run(['ons-pfa', join(WORKBOOKS, MARCH_2021)], root);
+      assert.equal(noDate.code, 1, 'publishing needs --released');
+      assert.match(noDate.err.join('\n'), /give the publisher's release date with --released/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a "-" is a no-figure marker only where the sheet says so; without that note it is refused with its cell', () => {
+    const book = XLSX.read(readFileSync(join(WORKBOOKS, MARCH_2021)), { type: 'buffer' });
+    const sheet = book.Sheets['Table P5 ']!;
+    assert.match(String(sheet['A69']!.v), /'-'\s+indicates that the base number is fewer than 50/);
+    delete sheet['A69'];
+    const dir = mkdtempSync(join(tmpdir(), 'snd-import-dash-'));
+    try {
+      const path = join(dir, 'nodashnote.xlsx');
+      writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      const result = run(['ons-pfa', path, '--dry-run']);
+      assert.equal(result.code, 1);
+      assert.match(result.err.join('\n'), /nodashnote\.xlsx, sheet "Table P5 ", cell F28: expected a number, or a no-figure marker such as \[x\] or \[z\], for Nottinghamshire5, year ending March 2021; found "-"/);
+      assert.deepEqual(result.out, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -372,9 +463,106 @@ describe('ons-pfa importer: reading periods', () => {
     assert.deepEqual(yearEndings('Table P4: ..., year ending March 2021 [note1]'), [{ startYear: 2020, startMonth: 4, endYear: 2021, endMonth: 3 }]);
     assert.deepEqual(headingPeriod('Apr 2011 to Mar 2012\n[note 8]'), { span: { startYear: 2011, startMonth: 4, endYear: 2012, endMonth: 3 }, label: 'Apr 2011 to Mar 2012', rest: '' });
     assert.equal(headingPeriod('% involving a knife Apr 2010 to\n Mar 2011')?.rest, '% involving a knife');
+    // The March 2021 edition: two-digit years, footnote numbers glued to the year.
+    assert.deepEqual(headingPeriod("Apr '07 to Mar '084 Number of Incidents"), { span: { startYear: 2007, startMonth: 4, endYear: 2008, endMonth: 3 }, label: 'Apr 2007 to Mar 2008', rest: 'Number of Incidents' });
+    assert.equal(headingPeriod("Apr '11 to Mar '126,7,8")?.label, 'Apr 2011 to Mar 2012');
+    assert.equal(headingPeriod("Apr '11 to Mar '126,7,8")?.rest, '');
+    assert.equal(headingPeriod('Apr 2020 to Mar 20211'), undefined, 'a four-digit year with a digit glued on is not guessed at');
     const june = { startYear: 2021, startMonth: 7, endYear: 2022, endMonth: 6 };
     assert.deepEqual(formatPeriod(june, 'interval', 12), { period: '2021-07-01/2022-06-30' });
     assert.match(JSON.stringify(formatPeriod(june, 'financial_year', undefined)), /not one/);
     assert.deepEqual(formatPeriod({ startYear: 2019, startMonth: 4, endYear: 2020, endMonth: 3 }, 'financial_year', undefined), { period: '2019-20' });
+  });
+});
+
+describe('ons-pfa importer: footnote digits glued to words', () => {
+  test('digits glued to the end of a word or bracket go; years, codes and spaced numbers stay', () => {
+    assert.equal(withoutFootnoteDigits('Burglary4'), 'Burglary');
+    assert.equal(withoutFootnoteDigits('Total recorded crime (excluding fraud3)'), 'Total recorded crime (excluding fraud)');
+    assert.equal(withoutFootnoteDigits('ENGLAND AND WALES3,4,5'), 'ENGLAND AND WALES');
+    assert.equal(withoutFootnoteDigits('Apr 2020 to Mar 2021'), 'Apr 2020 to Mar 2021');
+    assert.equal(withoutFootnoteDigits('Number per 1,000 population'), 'Number per 1,000 population');
+  });
+});
+
+describe('ons-tidy importer: the September 2022 edition, held only as rows of the tidy CSV', () => {
+  const TIDY = join(REFERENCE, 'ons_pfa_editions_force_level_2022_2024.csv');
+  const SEPTEMBER = ['--edition', 'year ending September 2022', '--released', '2023-01-26'];
+  const dir = mkdtempSync(join(tmpdir(), 'snd-import-tidy-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a dry run prints the edition\'s figures for the measures that map its tables, and no ASB (only March editions have it)', () => {
+    const result = run(['ons-tidy', TIDY, ...SEPTEMBER, '--dry-run']);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    const printed = csv(result.out.join('\n'));
+    const value = (measure: string, period: string, area: string) => printed.filter((r) => r.measure === measure && r.period === period && r.area_code === area).map((r) => r.value);
+    // Values as the tidy CSV gives them (Table P1 row 31, Table P4, Table P5 rows 9, 10 and 31).
+    assert.deepEqual(value('recorded-crime-force-area', '2021-10-01/2022-09-30', 'E23000019'), ['103599']);
+    assert.deepEqual(value('recorded-crime-force-area', '2020-10-01/2021-09-30', 'E23000019'), ['89898']);
+    assert.deepEqual(value('recorded-crime-force-area[offence_group=Miscellaneous crimes against society]', '2021-10-01/2022-09-30', 'E23000019'), ['3072']);
+    assert.deepEqual(value('knife-crime', '2021-10-01/2022-09-30', 'E23000019'), ['842']);
+    assert.deepEqual(value('knife-crime-percentage', '2021-10-01/2022-09-30', 'E23000019'), ['4.970777495719936']);
+    assert.deepEqual(value('knife-crime-percentage', '2021-10-01/2022-09-30', 'E92000001'), ['6.019794787074173']);
+    assert.deepEqual(value('knife-crime-percentage', '2021-10-01/2022-09-30', 'K04000001'), ['5.934088948974177']);
+    assert.equal(printed.length, 46 + 1 + 3, '23 offence series for two years, one knife count, three knife percentages');
+    assert.ok(!printed.some((r) => r.measure!.startsWith('asb-')));
+    assert.ok(!printed.some((r) => r.area_code !== 'E23000019' && !r.measure!.startsWith('knife-crime-percentage')), 'only the areas the mappings name');
+  });
+
+  test('the committed 2023-01-26 releases are exactly what the command writes, after the releases already published', () => {
+    const root = join(dir, 'project');
+    cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+    cpSync(join(ROOT, 'data', 'reference'), join(root, 'data', 'reference'), { recursive: true });
+    const slugs = ['knife-crime', 'knife-crime-percentage', 'recorded-crime-force-area'];
+    for (const slug of slugs) {
+      const from = join(ROOT, 'data', 'measures', slug);
+      const to = join(root, 'data', 'measures', slug);
+      cpSync(from, to, { recursive: true });
+      rmSync(join(to, '2023-01-26.csv'));
+      const releases = readFileSync(join(from, 'releases.yaml'), 'utf8');
+      const at = releases.indexOf('- vintage: 2023-01-26\n');
+      assert.ok(at > 0, `${slug}: the committed releases.yaml has the 2023-01-26 entry`);
+      writeFileSync(join(to, 'releases.yaml'), releases.slice(0, at));
+    }
+    // read_from ends with the path the editor typed, which differs here; everything else is the command's own.
+    const committed = (parseYaml(readFileSync(join(ROOT, 'data', 'measures', 'knife-crime', 'releases.yaml'), 'utf8')) as Record<string, unknown>[]).at(-1)!;
+    const result = run(['ons-tidy', TIDY, ...SEPTEMBER, '--read-from', String(committed.read_from)], root);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    for (const slug of slugs) {
+      for (const name of ['2023-01-26.csv', 'releases.yaml']) {
+        assert.ok(readFileSync(join(root, 'data', 'measures', slug, name)).equals(readFileSync(join(ROOT, 'data', 'measures', slug, name))), `${slug}/${name} is byte for byte the committed file`);
+      }
+    }
+    const entry = (parseYaml(readFileSync(join(root, 'data', 'measures', 'knife-crime', 'releases.yaml'), 'utf8')) as Record<string, unknown>[]).at(-1)!;
+    assert.equal(entry.backfilled, true, 'later releases were already published');
+    assert.equal(entry.workbook_sha256, undefined, 'no workbook is held, so none is checksummed');
+    assert.match(String(entry.read_from), /^vijaygenius123\/ONS_Datathon_2024 : data\/raw\/policeforceareatablesyesep22\.xlsx @ 17ff360 \(the workbook itself is not held here\); via /);
+    assert.match(String(entry.changes), /they were built without this release and are never edited, so figures of this release missing from them are shown as not carried forward, not as withdrawn by ONS\./);
+    assert.ok(!existsSync(join(root, 'data', 'measures', 'asb-reported-to-police')), 'no ASB release');
+  });
+
+  test('a missing edition, an edition with no rows, and a wrong release date are refused', () => {
+    assert.match(run(['ons-tidy', TIDY, '--released', '2023-01-26', '--dry-run']).err.join('\n'), /name the edition to read with --edition/);
+    assert.match(run(['ons-tidy', TIDY, '--edition', 'September 2022', '--dry-run']).err.join('\n'), /expected an edition name such as "year ending September 2022"/);
+    const none = run(['ons-tidy', TIDY, '--edition', 'year ending March 2021', '--dry-run']);
+    assert.equal(none.code, 1);
+    assert.match(none.err.join('\n'), /no row of the year ending March 2021 edition/);
+    const wrong = run(['ons-tidy', TIDY, '--edition', 'year ending September 2022', '--released', '2023-01-25']);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err.join('\n'), /does not match the cited release date of the year ending September 2022 edition: 2023-01-26/);
+  });
+});
+
+describe('ons-pfa importer: --measures', () => {
+  test('limits the run to the named measures, and refuses a name that is not a mapped measure', () => {
+    const result = run(['ons-pfa', join(WORKBOOKS, 'policeforceareatablesyedecember2024.xlsx'), '--dry-run', '--measures', 'robbery-rate']);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    const printed = csv(result.out.join('\n'));
+    assert.deepEqual([...new Set(printed.map((r) => r.measure))], ['robbery-rate']);
+    // Table C4, Nottingham's row, as ONS stores it (the 2026-11-23 release rounded it to 1.735).
+    assert.equal(printed.find((r) => r.area_code === 'E06000018')?.value, '1.7350911531659325');
+    const unknown = run(['ons-pfa', join(WORKBOOKS, 'policeforceareatablesyedecember2024.xlsx'), '--dry-run', '--measures', 'robbery-rate,no-such-measure']);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err.join('\n'), /--measures names no-such-measure, which is not a measure with an ons_pfa mapping/);
   });
 });

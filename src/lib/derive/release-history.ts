@@ -76,6 +76,12 @@ export interface ReleaseHistoryItem {
   readonly revisions: readonly RevisionRow[];
   readonly added: readonly FigureSpan[];
   readonly removed: readonly FigureSpan[];
+  /** Figures of the release before that this one lacks only because that one was added to the site later (it is `backfilled`). */
+  readonly notCarriedForward: readonly FigureSpan[];
+  /** Why those figures are missing, in words; absent when there are none. */
+  readonly notCarriedForwardText?: string;
+  /** How many figures this release only wrote with different rounding than the release before (not revisions). */
+  readonly rounded: number;
 }
 
 /** "21 July 2022 (year ending March 2022 edition)", or just the date when the release names no edition. */
@@ -110,6 +116,21 @@ export const INLINE_REVISIONS = 12;
 /** Whether a release's revisions are listed on a page of their own rather than on the measure page. */
 export function revisionsOnOwnPage(revised: number): boolean {
   return revised > INLINE_REVISIONS;
+}
+
+/**
+ * Whether a release has a page of its own: it changed more written values than a measure page lists,
+ * counting figures only rounded differently. Before sameFigure, rounding counted as revision, and a
+ * release page once published keeps its address; it now says which changes were only rounding.
+ */
+export function releaseOnOwnPage(counts: Pick<ReleaseChangeCounts, 'revised' | 'rounded'>): boolean {
+  return revisionsOnOwnPage(counts.revised + (counts.rounded ?? 0));
+}
+
+/** The sentence for figures a release only rounded differently, or undefined when there are none. */
+export function roundedText(rounded: number): string | undefined {
+  if (rounded === 0) return undefined;
+  return `${rounded.toLocaleString('en-GB')} figure${rounded === 1 ? ' is' : 's are'} written with different rounding than in the release before (one release gave fewer decimal places); ${rounded === 1 ? 'it is the same figure' : 'they are the same figures'}, not revisions.`;
 }
 
 /** Every release of the measure, newest first, with what it changed. */
@@ -151,7 +172,19 @@ function historyItem(
     })),
     added: comparison ? figureSpans(measure, comparison.added) : [],
     removed: comparison ? figureSpans(measure, comparison.removed) : [],
+    notCarriedForward: comparison ? figureSpans(measure, comparison.notCarriedForward) : [],
+    rounded: comparison?.rounded.length ?? 0,
+    ...(comparison && comparison.notCarriedForward.length > 0 ? { notCarriedForwardText: notCarriedForwardText(comparison.from) } : {}),
   };
+}
+
+/**
+ * Why a release lacks figures of the (backfilled) release before it: it was published on this site
+ * before that release was added, and published releases are never edited. Said plainly, because
+ * "no longer in this release" would read as if the publisher had withdrawn them.
+ */
+export function notCarriedForwardText(backfilledDate: string): string {
+  return `These figures are in the release of ${longDate(backfilledDate)}, which was added to this site after this release had been published. A published release is never edited, so this release does not hold them. The publisher did not withdraw them.`;
 }
 
 /** The row's period as readers know it, with its breakdown: "year ending March 2022 (Age band: 18-24)". */

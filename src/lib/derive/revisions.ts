@@ -33,31 +33,59 @@ export interface VintageComparison {
   readonly revised: readonly Revision[];
   /** Rows only in the later release, in its row order. */
   readonly added: readonly Observation[];
-  /** Rows only in the earlier release, in its row order. */
+  /**
+   * Figures written differently in the two releases but the same figure (see sameFigure: one release
+   * rounded it), in the later release's row order. Shown apart, never as revisions.
+   */
+  readonly rounded: readonly Revision[];
+  /** Rows only in the earlier release, in its row order (not those in notCarriedForward). */
   readonly removed: readonly Observation[];
+  /**
+   * Rows only in the earlier release where that release is `backfilled`: added to this site after the
+   * later release was already published. The later release was built without them and is never
+   * edited, so they are missing from it; the publisher did not withdraw them.
+   */
+  readonly notCarriedForward: readonly Observation[];
 }
+
+/** The parts of a release a comparison reads: its date, rows and, where known, its releases.yaml entry. */
+export type ComparedVintage = Pick<Vintage, 'date' | 'rows'> & { readonly release?: Pick<Vintage['release'], 'backfilled'> };
 
 function rowsByKey(rows: readonly Observation[]): Map<string, Observation> {
   return new Map(rows.map((row) => [observationKey(row), row]));
 }
 
-/** Whether two figures differ. Suppressed (null) equals only suppressed, so a figure newly suppressed or newly published counts; 12 and 12.0 are the same figure. */
-function valuesDiffer(a: number | null, b: number | null): boolean {
-  return a !== b;
+/**
+ * Whether two rows hold the same figure. Suppressed (null) equals only suppressed, so a figure newly
+ * suppressed or newly published counts; 12 and 12.0 are the same figure. A value written with fewer
+ * decimal places (at least one) that the other value rounds to is the same figure published less
+ * precisely, not a revision: ONS gives 132.15830522061526 and a release that rounded it to 3 places
+ * wrote 132.158. Whole numbers are never taken as rounded: a count of 12 against 12.4 is a revision.
+ */
+export function sameFigure(a: Pick<Observation, 'value' | 'decimals'>, b: Pick<Observation, 'value' | 'decimals'>): boolean {
+  if (a.value === b.value) return true;
+  if (a.value === null || b.value === null) return false;
+  const [coarse, fine] = (a.decimals ?? 0) <= (b.decimals ?? 0) ? [a, b] : [b, a];
+  const places = coarse.decimals ?? 0;
+  if (places < 1 || places >= (fine.decimals ?? 0)) return false;
+  // Within half a unit of the last place the coarse value writes (with room for binary fractions).
+  const halfUnit = 0.5 * 10 ** -places;
+  return Math.abs(fine.value! - coarse.value!) <= halfUnit * (1 + 1e-9);
 }
 
 /** Compares an earlier release with a later one. */
-export function compareVintages(earlier: Pick<Vintage, 'date' | 'rows'>, later: Pick<Vintage, 'date' | 'rows'>): VintageComparison {
+export function compareVintages(earlier: ComparedVintage, later: ComparedVintage): VintageComparison {
   const before = rowsByKey(earlier.rows);
   const after = rowsByKey(later.rows);
   const revised: Revision[] = [];
+  const rounded: Revision[] = [];
   const added: Observation[] = [];
   for (const [key, newRow] of after) {
     const oldRow = before.get(key);
     if (!oldRow) {
       added.push(newRow);
-    } else if (valuesDiffer(oldRow.value, newRow.value)) {
-      revised.push({
+    } else if (oldRow.value !== newRow.value) {
+      (sameFigure(oldRow, newRow) ? rounded : revised).push({
         key,
         period: newRow.period,
         areaCode: newRow.areaCode,
@@ -71,8 +99,10 @@ export function compareVintages(earlier: Pick<Vintage, 'date' | 'rows'>, later: 
       });
     }
   }
-  const removed = [...before].filter(([key]) => !after.has(key)).map(([, row]) => row);
-  return { from: earlier.date, to: later.date, revised, added, removed };
+  const missing = [...before].filter(([key]) => !after.has(key)).map(([, row]) => row);
+  // A later release that was never backfilled cannot hold what was only added to the history after it.
+  const notCarried = earlier.release?.backfilled === true && later.release?.backfilled !== true;
+  return { from: earlier.date, to: later.date, revised, added, rounded, removed: notCarried ? [] : missing, notCarriedForward: notCarried ? missing : [] };
 }
 
 /** Comparisons of each release with the one before it, oldest pair first; empty for fewer than two releases. */
@@ -101,25 +131,52 @@ export interface ReleaseChangeCounts {
   readonly added: number;
   readonly revised: number;
   readonly removed: number;
+  /** Figures of a backfilled release before it that this one lacks (see VintageComparison); present only when there are some. */
+  readonly notCarriedForward?: number;
+  /** Figures only written with different rounding (see sameFigure), not revisions; present only when there are some. */
+  readonly rounded?: number;
 }
 
 /** The counts of one comparison. */
-export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revised' | 'removed'>): ReleaseChangeCounts {
-  return { added: comparison.added.length, revised: comparison.revised.length, removed: comparison.removed.length };
+export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revised' | 'removed'> & Partial<Pick<VintageComparison, 'notCarriedForward' | 'rounded'>>): ReleaseChangeCounts {
+  const notCarried = comparison.notCarriedForward?.length ?? 0;
+  const rounded = comparison.rounded?.length ?? 0;
+  return {
+    added: comparison.added.length,
+    revised: comparison.revised.length,
+    removed: comparison.removed.length,
+    ...(notCarried > 0 ? { notCarriedForward: notCarried } : {}),
+    ...(rounded > 0 ? { rounded } : {}),
+  };
 }
 
 /**
  * The counts for every release of a measure, oldest first: the first release adds every row it
  * holds; each later one is compared with the release before it.
  */
-export function releaseChangeCounts(vintages: readonly Pick<Vintage, 'date' | 'rows'>[]): ReleaseChangeCounts[] {
+export function releaseChangeCounts(vintages: readonly ComparedVintage[]): ReleaseChangeCounts[] {
   return vintages.map((v, i) =>
     i === 0 ? { added: v.rows.length, revised: 0, removed: 0 } : changeCounts(compareVintages(vintages[i - 1]!, v)),
   );
 }
 
-/** The counts in words, e.g. "12 figures added, 3 revised" or "1 figure revised, 2 removed"; "No figures changed" when all are zero. */
+/**
+ * The counts in words, e.g. "12 figures added, 3 revised" or "1 figure revised, 2 removed"; "No figures
+ * changed" when all are zero. Figures not carried forward are said to be so, with why, never "removed":
+ * "46 figures of an edition added to this site later are not in this release (not withdrawn by the publisher)".
+ */
 export function describeChangeCounts(counts: ReleaseChangeCounts): string {
+  const notCarried = counts.notCarriedForward ?? 0;
+  const rounded = counts.rounded ?? 0;
+  const notes = [
+    ...(notCarried > 0 ? [`${notCarried.toLocaleString('en-GB')} figure${notCarried === 1 ? '' : 's'} of an edition added to this site later ${notCarried === 1 ? 'is' : 'are'} not in this release (not withdrawn by the publisher)`] : []),
+    ...(rounded > 0 ? [`${rounded.toLocaleString('en-GB')} figure${rounded === 1 ? '' : 's'} only rounded differently (not revised)`] : []),
+  ];
+  if (notes.length === 0) return describeChanged(counts);
+  return [counts.added + counts.revised + counts.removed === 0 ? 'No figures changed' : describeChanged(counts), ...notes].join('; ');
+}
+
+function describeChanged(counts: ReleaseChangeCounts): string {
   const parts = (
     [
       [counts.added, 'added'],

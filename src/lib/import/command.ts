@@ -4,6 +4,11 @@
  * publisher's release date. A release holds the series as known that day: the previous release's
  * rows, with the periods this edition publishes replaced or added (the ALFRED vintage model).
  *
+ * `npm run import -- ons-tidy <tidy.csv> --edition "year ending <Month> <YYYY>" --released <date>`
+ * does the same for an edition held only as rows of the tidy CSV of editions (no workbook).
+ * `--measures <slug,...>` limits either to the named measures. A release dated before releases
+ * already published is `backfilled` (see the release schema).
+ *
  * Everything is read and checked before anything is written; any problem refuses the whole import.
  */
 import { createHash } from 'node:crypto';
@@ -19,30 +24,47 @@ import { appendEntry, readFolder } from '../scaffold/release.ts';
 import { refuse, type ExitCode, type ScaffoldContext } from '../scaffold/context.ts';
 import { validateMeasureData, type FolderFile } from '../validate/data.ts';
 import { formatDiagnostic } from '../validate/diagnostic.ts';
-import { extractFigures, findEdition, type Edition, type Figure, type MeasureMapping } from './ons-pfa.ts';
+import { longDate } from '../format/labels.ts';
+import { extractFigures, findEdition, yearEndingLabel, yearEndings, type Edition, type Extraction, type Figure, type MeasureMapping } from './ons-pfa.ts';
+import { readTidyEdition } from './ons-tidy.ts';
 import { readReleaseDates, type ReleaseDate, RELEASE_DATES_FILE } from './release-dates.ts';
 import { readWorkbook } from './workbook.ts';
 
-const USAGE = 'Usage: npm run import -- ons-pfa <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run] [--read-from "<where the file was obtained>"]';
+const USAGE = [
+  'Usage: npm run import -- ons-pfa <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run] [--read-from "<where the file was obtained>"] [--measures <slug,slug>] (a dry run may leave out --released)',
+  '   or: npm run import -- ons-tidy <tidy.csv> --edition "year ending <Month> <YYYY>" --released <YYYY-MM-DD> [--dry-run]  (an edition whose workbook is not held, from a tidy extraction of it)',
+].join('\n');
 const DATASET_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
 const PUBLISHER = 'Office for National Statistics';
 const RELEASES = 'releases.yaml';
 
 /** What the command line asked for. */
 interface ImportRequest {
+  /** ons-pfa: an ONS workbook; ons-tidy: the tidy CSV of editions (ons_pfa_editions_force_level_2022_2024.csv). */
+  readonly kind: 'ons-pfa' | 'ons-tidy';
+  /** The file to read: a workbook, or the tidy CSV. */
   readonly workbook: string;
-  readonly released: string;
+  /** ons-tidy only: which edition to read, e.g. "year ending September 2022". */
+  readonly edition?: string;
+  /** The publisher's release date; a dry run may leave it out (an edition with no cited date can still be previewed). */
+  readonly released: string | undefined;
   readonly dryRun: boolean;
   readonly readFrom?: string;
+  /** Only these measures (slugs), e.g. to import an edition for measures mapped after it was first imported. */
+  readonly only?: readonly string[];
 }
 
 /** Parses the arguments after `import`, or returns the refusal lines. */
 function parseArgs(args: readonly string[]): ImportRequest | { problem: string } {
   const [kind, ...rest] = args;
-  if (kind !== 'ons-pfa') return { problem: `Refused: unknown import "${kind ?? ''}"; the only importer is ons-pfa (ONS police force area data tables).` };
+  if (kind !== 'ons-pfa' && kind !== 'ons-tidy') {
+    return { problem: `Refused: unknown import "${kind ?? ''}"; the importers are ons-pfa (an ONS police force area data tables workbook) and ons-tidy (an edition from the tidy CSV of editions).` };
+  }
   let workbook: string | undefined;
+  let edition: string | undefined;
   let released: string | undefined;
   let readFrom: string | undefined;
+  let only: string[] | undefined;
   let dryRun = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -50,13 +72,17 @@ function parseArgs(args: readonly string[]): ImportRequest | { problem: string }
     else if (arg === '--released') released = rest[++i];
     else if (arg.startsWith('--released=')) released = arg.slice('--released='.length);
     else if (arg === '--read-from') readFrom = rest[++i];
+    else if (arg === '--edition' && kind === 'ons-tidy') edition = rest[++i];
+    else if (arg === '--measures') only = (rest[++i] ?? '').split(',').map((m) => m.trim()).filter(Boolean);
     else if (arg.startsWith('--')) return { problem: `Refused: unknown option ${arg}.` };
     else if (workbook === undefined) workbook = arg;
     else return { problem: `Refused: one workbook at a time; "${arg}" is a second file.` };
   }
-  if (!workbook) return { problem: 'Refused: name the workbook to import.' };
-  if (!released) return { problem: 'Refused: give the publisher\'s release date with --released YYYY-MM-DD (see data/reference/ons_release_dates.csv).' };
-  return { workbook, released, dryRun, ...(readFrom ? { readFrom } : {}) };
+  if (!workbook) return { problem: `Refused: name the ${kind === 'ons-pfa' ? 'workbook' : 'tidy CSV'} to import.` };
+  if (kind === 'ons-tidy' && !edition) return { problem: 'Refused: name the edition to read with --edition "year ending <Month> <YYYY>".' };
+  if (!released && !dryRun) return { problem: 'Refused: give the publisher\'s release date with --released YYYY-MM-DD (see data/reference/ons_release_dates.csv).' };
+  if (only && only.length === 0) return { problem: 'Refused: --measures needs a comma-separated list of measure slugs.' };
+  return { kind, workbook, released, dryRun, ...(edition ? { edition } : {}), ...(readFrom ? { readFrom } : {}), ...(only ? { only } : {}) };
 }
 
 /** Runs the importer; 0 done, 1 refused with nothing written. */
@@ -64,10 +90,10 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
   const request = parseArgs(args);
   if ('problem' in request) return refuse(ctx, request.problem, USAGE);
 
-  if (!isRealIsoDate(request.released)) {
+  if (request.released !== undefined && !isRealIsoDate(request.released)) {
     return refuse(ctx, `Refused: --released "${request.released}" is not a real date written YYYY-MM-DD.`, 'Give the publisher\'s release date, e.g. --released 2022-07-21.');
   }
-  if (request.released > ctx.today) {
+  if (request.released !== undefined && request.released > ctx.today) {
     return refuse(ctx, `Refused: --released ${request.released} is after today (${ctx.today}); a release date must be in the past.`, 'Import the workbook on or after the day the publisher releases it.');
   }
 
@@ -75,13 +101,14 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
   if (!existsSync(path) || !statSync(path).isFile()) return refuse(ctx, `Refused: the file ${request.workbook} was not found (looked for ${path}).`);
   const fileName = basename(path);
   const bytes = new Uint8Array(readFileSync(path));
-  const workbook = readWorkbook(bytes);
-  if (!workbook.ok) return refuse(ctx, `Refused: ${fileName}: ${workbook.problem}.`);
-  const edition = findEdition(workbook.sheets);
+  const workbook = request.kind === 'ons-pfa' ? readWorkbook(bytes) : undefined;
+  if (workbook && !workbook.ok) return refuse(ctx, `Refused: ${fileName}: ${workbook.problem}.`);
+  const edition = workbook?.ok ? findEdition(workbook.sheets) : tidyEdition(request.edition!, fileName);
+  if (!edition && request.kind === 'ons-tidy') return refuse(ctx, `Refused: --edition "${request.edition}": expected an edition name such as "year ending September 2022".`);
   if (!edition) {
     return refuse(
       ctx,
-      `Refused: ${fileName}: expected a title "Police force area data tables - year ending <Month> <YYYY>" in the first rows of a sheet (normally sheet "Cover_sheet", cell A1); found none in sheets ${workbook.sheets.map((s) => `"${s.name}"`).join(', ')}.`,
+      `Refused: ${fileName}: expected a title "Police force area data tables - year ending <Month> <YYYY>" in the first rows of a sheet (normally sheet "Cover_sheet", cell A1); found none in sheets ${(workbook?.ok ? workbook.sheets : []).map((s) => `"${s.name}"`).join(', ')}.`,
       'Is this an ONS "Police force area data tables" workbook?',
     );
   }
@@ -95,7 +122,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
         `${RELEASE_DATES_FILE} has no release date for the ${edition.name} edition (read from ${fileName}, ${edition.where}).`,
         `Add a row citing it: edition "${edition.name}", release_date, the words that state it (e.g. "Release date: 24 July 2025") and the ONS page's address; then run this again with that date.`,
       ]
-    : citation.releaseDate !== request.released
+    : request.released !== undefined && citation.releaseDate !== request.released
       ? [
           `--released ${request.released} does not match the cited release date of the ${edition.name} edition: ${citation.releaseDate} ("${citation.evidence}", ${citation.url}).`,
           `Run it again with --released ${citation.releaseDate}. If ONS moved the date, correct ${RELEASE_DATES_FILE} with the page that says so.`,
@@ -113,13 +140,25 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
     ...(site.data.area.police_force_area ? { policeForceArea: site.data.area.police_force_area } : {}),
   };
 
+  const unmapped = (request.only ?? []).filter((slug) => !measures.entries.some((m) => m.id === slug && m.data.ons_pfa.length > 0));
+  if (unmapped.length) return refuse(ctx, `Refused: --measures names ${unmapped.join(', ')}, which ${unmapped.length === 1 ? 'is' : 'are'} not a measure with an ons_pfa mapping.`);
   const mapped: MeasureMapping[] = measures.entries
-    .filter((m) => m.data.ons_pfa.length > 0)
+    .filter((m) => m.data.ons_pfa.length > 0 && (request.only === undefined || request.only.includes(m.id)))
     .map((m) => ({ slug: m.id, frequency: m.data.frequency, intervalMonths: m.data.interval_months, mappings: m.data.ons_pfa }))
     .sort((a, b) => (a.slug < b.slug ? -1 : 1));
   if (mapped.length === 0) return refuse(ctx, 'Refused: no measure has an ons_pfa mapping in its frontmatter, so there is nothing to import.');
 
-  const extraction = extractFigures(workbook.sheets, edition, mapped, siteAreas, fileName);
+  let extraction: Extraction;
+  let sourceRepoPath: string | undefined;
+  if (workbook?.ok) {
+    extraction = extractFigures(workbook.sheets, edition, mapped, siteAreas, fileName);
+  } else {
+    const tidy = readTidyEdition(new TextDecoder().decode(bytes), fileName, edition.name, mapped, siteAreas);
+    extraction = 'problems' in tidy
+      ? { figures: [], skipped: [], tables: new Map(), noFigure: [], problems: tidy.problems }
+      : { figures: tidy.figures, skipped: mapped.map((m) => m.slug).filter((slug) => !tidy.tables.has(slug)), tables: tidy.tables, noFigure: [], problems: [] };
+    if (!('problems' in tidy)) sourceRepoPath = tidy.sourceRepoPath;
+  }
   if (extraction.problems.length) {
     return refuse(ctx, `Refused: ${fileName} (${edition.name}) does not match the measures' ons_pfa mappings:`, ...extraction.problems);
   }
@@ -139,11 +178,13 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
     return 0;
   }
 
-  const sha = sha256(bytes);
+  const sha = workbook ? sha256(bytes) : undefined;
+  // Without the workbook, say where the tidy file read each figure from and that the workbook is not here.
+  const readFrom = request.readFrom ?? (sourceRepoPath ? `${sourceRepoPath} (the workbook itself is not held here); via ${request.workbook}` : fileName);
   const plans: WritePlan[] = [];
   const problems: string[] = [];
   for (const measure of measures.entries) {
-    const figures = extraction.figures.filter((f) => f.measure === measure.id);
+    const figures = extraction.figures.filter((f) => f.measure === measure.id && (request.only === undefined || request.only.includes(measure.id)));
     if (figures.length === 0) continue;
     const plan = planRelease({
       root: ctx.root,
@@ -152,11 +193,12 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
       figures,
       edition,
       citation: citation!,
-      released: request.released,
+      released: request.released!,
       today: ctx.today,
       tables: extraction.tables.get(measure.id) ?? [],
       workbookSha256: sha,
-      readFrom: request.readFrom ?? fileName,
+      readFrom,
+      fromTidy: sourceRepoPath !== undefined,
       siteArea: siteAreas.partnership,
       pfaArea: siteAreas.policeForceArea,
     });
@@ -177,10 +219,16 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
     for (const file of written) rmSync(join(ctx.root, file), { force: true });
     throw error;
   }
-  ctx.out(`Imported the ${edition.name} edition (released ${request.released}) from ${fileName}:`);
+  ctx.out(`Imported the ${edition.name} edition (released ${request.released!}) from ${fileName}:`);
   for (const plan of plans) ctx.out(`  ${plan.csvPath}: ${plan.summary}`);
   ctx.out('Next: run "npm run validate", then commit data/measures in one commit.');
   return 0;
+}
+
+/** The edition named on the command line, e.g. "year ending September 2022", or undefined if it is not one. */
+function tidyEdition(name: string, fileName: string): Edition | undefined {
+  const [span, ...others] = yearEndings(name);
+  return span && others.length === 0 && yearEndingLabel(span) === name ? { name, span, where: `${fileName}, edition "${name}"` } : undefined;
 }
 
 function csvField(value: string): string {
@@ -214,8 +262,11 @@ interface PlanInput {
   readonly released: string;
   readonly today: string;
   readonly tables: readonly string[];
-  readonly workbookSha256: string;
+  /** Absent when the figures come from a tidy extraction and the workbook is not held. */
+  readonly workbookSha256: string | undefined;
   readonly readFrom: string;
+  /** Whether the figures come from the tidy CSV of editions rather than a workbook. */
+  readonly fromTidy: boolean;
   readonly siteArea: { readonly name: string; readonly code: string };
   readonly pfaArea: { readonly name: string; readonly code: string } | undefined;
 }
@@ -231,10 +282,10 @@ function planRelease(input: PlanInput): WritePlan | { problems: string[] } {
   }
   const files = readFolder(input.root, folder);
   const releasesFile = files.find((f) => f.name === RELEASES);
-  const earlier = files
-    .filter((f) => /^\d{4}-\d{2}-\d{2}\.csv$/.test(f.name) && f.name.slice(0, 10) < input.released)
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .at(-1);
+  const releaseFiles = files.filter((f) => /^\d{4}-\d{2}-\d{2}\.csv$/.test(f.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const earlier = releaseFiles.filter((f) => f.name.slice(0, 10) < input.released).at(-1);
+  // Releases already published with later dates were built without this edition and are never edited.
+  const later = releaseFiles.filter((f) => f.name.slice(0, 10) > input.released).map((f) => f.name.slice(0, 10));
   const previousRows: Row[] = earlier ? (parseCsv(new TextDecoder().decode(earlier.bytes), { columns: true, bom: true, skip_empty_lines: true }) as Row[]) : [];
   const previousColumns = previousRows.length ? Object.keys(previousRows[0]!) : [];
   const breakdownColumns = input.meta.breakdowns.map((b) => b.column);
@@ -282,7 +333,13 @@ function planRelease(input: PlanInput): WritePlan | { problems: string[] } {
 
   const previousEntry = previousRelease(releasesFile);
   const tablesText = input.tables.length > 1 ? `${input.tables.slice(0, -1).join(', ')} and ${input.tables.at(-1)}` : (input.tables[0] ?? '');
-  const changes = `ONS ${input.edition.name} edition (${tablesText}): ${added} value${added === 1 ? '' : 's'} added, ${revised} revised, ${unchanged} unchanged.`;
+  const changes = [
+    `ONS ${input.edition.name} edition (${tablesText}): ${added} value${added === 1 ? '' : 's'} added, ${revised} revised, ${unchanged} unchanged.`,
+    ...(input.fromTidy ? ['Read from a tidy extraction of the edition\'s workbook that names the table and cell of each figure; the workbook itself is not held here.'] : []),
+    ...(later.length > 0
+      ? [`Added to this site after the release${later.length === 1 ? '' : 's'} of ${longDate(later[0]!)}${later.length > 1 ? ` to ${longDate(later.at(-1)!)}` : ''} had been published; ${later.length === 1 ? 'it was' : 'they were'} built without this release and ${later.length === 1 ? 'is' : 'are'} never edited, so figures of this release missing from ${later.length === 1 ? 'it' : 'them'} are shown as not carried forward, not as withdrawn by ONS.`]
+      : []),
+  ].join(' ');
   const entry: Release = {
     vintage: input.released,
     publisher: PUBLISHER,
@@ -295,7 +352,8 @@ function planRelease(input: PlanInput): WritePlan | { problems: string[] } {
     sha256: sha256(csv),
     edition: input.edition.name,
     tables: [...input.tables],
-    workbook_sha256: input.workbookSha256,
+    ...(input.workbookSha256 ? { workbook_sha256: input.workbookSha256 } : {}),
+    ...(later.length > 0 ? { backfilled: true } : {}),
     release_date: { evidence: input.citation.evidence, url: input.citation.url },
   };
   const releasesText = appendEntry(releasesFile ? new TextDecoder().decode(releasesFile.bytes) : '', entry);

@@ -6,7 +6,7 @@
  * sheet and cell and what was expected there.
  */
 import type { Frequency, OnsPfaMapping } from '../schemas/measure.ts';
-import { cellAddress, cellText, cleanLabel, findTables, sameLabel, words, type Sheet, type Table } from './workbook.ts';
+import { cellAddress, cellText, cleanLabel, findTables, sameLabel, withoutFootnoteDigits, words, type Sheet, type Table } from './workbook.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -39,16 +39,31 @@ export function yearEndings(text: string): MonthSpan[] {
   return spans;
 }
 
-/** The period a heading such as "Apr 2019 to Mar 2020\nNumber of Incidents" names, with the rest of the heading. */
+/**
+ * A year written "2020", or "'20" as the March 2021 edition writes it. A two-digit year after an
+ * apostrophe is always two digits, so digits glued after it ("Mar '084", "Mar '126,7,8") can only be
+ * footnote numbers and are dropped; a four-digit year followed by more digits is not read at all.
+ */
+const YEAR = String.raw`(?:(\d{4})(?!\d)|'(\d{2})(?:\d+(?:,\d+)*)?)`;
+const PERIOD_HEADING = new RegExp(String.raw`([A-Za-z]{3,9})\s+${YEAR}\s+to\s+([A-Za-z]{3,9})\s+${YEAR}`, 'i');
+
+/** The full year of "2020" or of a two-digit "'20" (the tables start in the 2000s). */
+function fullYear(fourDigits: string | undefined, twoDigits: string | undefined): number {
+  return fourDigits !== undefined ? Number(fourDigits) : 2000 + Number(twoDigits);
+}
+
+/** The period a heading such as "Apr 2019 to Mar 2020\nNumber of Incidents" or "Apr '19 to Mar '20" names, with the rest of the heading. */
 export function headingPeriod(heading: string): { span: MonthSpan; label: string; rest: string } | undefined {
   const text = cleanLabel(heading);
-  const match = /([A-Za-z]{3,9})\s+(\d{4})\s+to\s+([A-Za-z]{3,9})\s+(\d{4})/i.exec(text);
+  const match = PERIOD_HEADING.exec(text);
   if (!match) return undefined;
   const startMonth = monthNumber(match[1]!);
-  const endMonth = monthNumber(match[3]!);
+  const endMonth = monthNumber(match[4]!);
   if (!startMonth || !endMonth) return undefined;
-  const span = { startYear: Number(match[2]), startMonth, endYear: Number(match[4]), endMonth };
-  const label = `${cap(match[1]!.slice(0, 3))} ${match[2]} to ${cap(match[3]!.slice(0, 3))} ${match[4]}`;
+  const startYear = fullYear(match[2], match[3]);
+  const endYear = fullYear(match[5], match[6]);
+  const span = { startYear, startMonth, endYear, endMonth };
+  const label = `${cap(match[1]!.slice(0, 3))} ${startYear} to ${cap(match[4]!.slice(0, 3))} ${endYear}`;
   return { span, label, rest: cleanLabel(text.replace(match[0], ' ')) };
 }
 
@@ -169,18 +184,22 @@ function tableWhere(table: Table): string {
   return `sheet "${table.sheet.name}", cell ${cellAddress(table.titleRow, 0)}`;
 }
 
-/** Whether every word of the mapping's `table` appears in the title itself (not the notes lines under it). */
-function titleMatches(table: Table, wanted: readonly string[]): boolean {
+/** The mapping's title wordings: one, or a list where editions word the title differently. */
+function titleWordings(mapping: OnsPfaMapping): string[] {
+  return typeof mapping.table === 'string' ? [mapping.table] : [...mapping.table];
+}
+
+/** Whether every word of one of the mapping's title wordings appears in the title itself (not the notes lines under it). */
+function titleMatches(table: Table, mapping: OnsPfaMapping): boolean {
   const have = new Set(words(table.title));
-  return wanted.every((w) => have.has(w));
+  return titleWordings(mapping).some((wording) => words(wording).every((w) => have.has(w)));
 }
 
 /** The tables whose title block has the mapping's words and, for edition/previous, exactly that one year. */
 function titledTables(tables: readonly Table[], mapping: OnsPfaMapping, edition: Edition): Table[] {
-  const wanted = words(mapping.table);
   const target = mapping.period === 'edition' ? edition.span : mapping.period === 'previous' ? shiftYear(edition.span) : undefined;
   return tables.filter((t) => {
-    if (!titleMatches(t, wanted)) return false;
+    if (!titleMatches(t, mapping)) return false;
     if (!target) return true;
     const endings = yearEndings(t.titleBlock);
     return endings.length > 0 && endings.every((s) => sameSpan(s, target));
@@ -189,14 +208,45 @@ function titledTables(tables: readonly Table[], mapping: OnsPfaMapping, edition:
 
 /** Whether the table's heading row has the mapping's column (for headings tables: at least one period column of it). */
 function hasColumn(table: Table, mapping: OnsPfaMapping): boolean {
-  const wanted = columnNames(mapping);
-  const heading = table.sheet.rows[table.headingRow] ?? [];
-  return heading.some((h) => {
-    const text = cellText(h);
-    if (mapping.period !== 'headings') return text !== '' && wanted.some((w) => sameLabel(text, w));
-    const parsed = headingPeriod(text);
-    return parsed !== undefined && (wanted.length === 0 ? parsed.rest === '' : wanted.some((w) => sameLabel(parsed.rest, w)));
-  });
+  return mapping.period === 'headings' ? periodColumns(table, columnNames(mapping)).length > 0 : namedColumns(table, columnNames(mapping)).length > 0;
+}
+
+/**
+ * The labels a column answers to: its heading read with the upper heading row (two-row headings),
+ * and the heading row's own text, e.g. "Victim-based crime Violence against the person" and
+ * "Violence against the person".
+ */
+function columnLabels(table: Table, column: number): string[] {
+  return [...new Set([table.headings[column] ?? '', table.ownHeadings[column] ?? ''].filter((t) => t.trim() !== ''))];
+}
+
+/**
+ * Columns whose heading is one of `wanted`. Headings as written first; only if none matches, headings
+ * with footnote digits glued to words removed ("Burglary4"), so stripping can only ever accept a
+ * heading the mapping names, never turn one real heading into another the table also has.
+ */
+function namedColumns(table: Table, wanted: readonly string[]): number[] {
+  const columns = table.headings.map((_, c) => c);
+  const matching = (normalise: (label: string) => string) =>
+    columns.filter((c) => columnLabels(table, c).some((label) => wanted.some((w) => sameLabel(normalise(label), w))));
+  const exact = matching((label) => label);
+  return exact.length > 0 ? exact : matching(withoutFootnoteDigits);
+}
+
+/**
+ * Columns whose heading is a period followed by one of `wanted` ("" or no column: the period alone),
+ * read from the full heading (upper and own rows together, so a period merged over several columns
+ * reaches each). As for named columns, footnote digits are dropped only if nothing matches as written.
+ */
+function periodColumns(table: Table, wanted: readonly string[]): { c: number; span: MonthSpan; label: string }[] {
+  const accepts = (rest: string) => (wanted.length === 0 ? rest === '' : wanted.some((w) => (w === '' ? rest === '' : sameLabel(rest, w))));
+  const matching = (normalise: (label: string) => string) =>
+    table.headings.flatMap((heading, c) => {
+      const parsed = headingPeriod(heading);
+      return parsed && accepts(normalise(parsed.rest)) ? [{ c, span: parsed.span, label: parsed.label }] : [];
+    });
+  const exact = matching((rest) => rest);
+  return exact.length > 0 ? exact : matching(withoutFootnoteDigits);
 }
 
 function shiftYear(span: MonthSpan): MonthSpan {
@@ -233,15 +283,15 @@ export function extractFigures(sheets: readonly Sheet[], edition: Edition, measu
         return;
       }
       if (list.length === 0) {
-        const sameWords = tables.filter((t) => titleMatches(t, words(mapping.table)));
+        const sameWords = tables.filter((t) => titleMatches(t, mapping));
         const seen = sameWords.length
           ? ` Tables with those words but another period: ${sameWords.map((t) => `${tableWhere(t)} ("${cleanLabel(t.titleBlock.split('\n')[0]!).slice(0, 120)}")`).join('; ')}.`
           : '';
-        problems.push(`${at}: ${fileName} has no table whose title cell has the words "${mapping.table}"${periodWords(mapping, edition)}, though this measure's other tables are there.${seen} Was a sheet removed, or the title reworded? Update "table" if so.`);
+        problems.push(`${at}: ${fileName} has no table whose title cell has the words "${titleWordings(mapping).join('" or "')}"${periodWords(mapping, edition)}, though this measure's other tables are there.${seen} Was a sheet removed, or the title reworded? Update "table" if so.`);
         return;
       }
       if (list.length > 1) {
-        problems.push(`${at}: "${mapping.table}" matches ${list.length} tables in ${fileName} (${list.map(tableWhere).join('; ')}); add title words that pick one.`);
+        problems.push(`${at}: "${titleWordings(mapping).join('" or "')}" matches ${list.length} tables in ${fileName} (${list.map(tableWhere).join('; ')}); add title words that pick one.`);
         return;
       }
       const table = list[0]!;
@@ -277,9 +327,9 @@ function periodWords(mapping: OnsPfaMapping, edition: Edition): string {
 function areaNames(tables: readonly Table[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const table of tables) {
-    const heading = table.sheet.rows[table.headingRow] ?? [];
-    const codeColumn = heading.findIndex((h) => /\bcodes?$/.test(words(cellText(h)).join(' ')));
-    const nameColumn = heading.findIndex((h) => /\bname$/.test(words(cellText(h)).join(' ')));
+    const heading = table.ownHeadings;
+    const codeColumn = heading.findIndex((h) => /\bcodes?$/.test(words(h).join(' ')));
+    const nameColumn = heading.findIndex((h) => /\bname$/.test(words(h).join(' ')));
     if (codeColumn < 0 || nameColumn !== codeColumn + 1) continue;
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const code = cellText(table.sheet.rows[r]?.[codeColumn]).trim();
@@ -317,7 +367,7 @@ function readMapping(
 ): MappingResult {
   const out: MappingResult = { figures: [], noFigure: [], problems: [] };
   const sheet = table.sheet;
-  const heading = sheet.rows[table.headingRow] ?? [];
+  const heading = table.ownHeadings;
   const headingAt = (c: number) => `${fileName}, sheet "${sheet.name}", cell ${cellAddress(table.headingRow, c)}`;
   const area = resolveArea(mapping, site);
   if ('problem' in area) {
@@ -326,20 +376,20 @@ function readMapping(
   }
 
   // The row: by code where the table has a code column, else by the name the workbook gives that code.
-  const codeColumns = heading.map((h, c) => ({ c, text: words(cellText(h)).join(' ') })).filter((h) => /\bcodes?$/.test(h.text));
+  const codeColumns = heading.map((h, c) => ({ c, text: words(h).join(' ') })).filter((h) => /\bcodes?$/.test(h.text));
   let rowIndex: number | undefined;
   let rowLabel = '';
   if (codeColumns.length > 0) {
-    const column = mapping.area_column ? codeColumns.find((h) => sameLabel(cellText(heading[h.c]), mapping.area_column!)) : codeColumns[0];
+    const column = mapping.area_column ? codeColumns.find((h) => sameLabel(heading[h.c] ?? '', mapping.area_column!)) : codeColumns[0];
     if (!column) {
-      out.problems.push(`${headingAt(codeColumns[0]!.c)}: expected a heading "${mapping.area_column}" in row ${table.headingRow + 1}; the code columns there are ${codeColumns.map((h) => `"${cleanLabel(cellText(heading[h.c]))}"`).join(', ')}.`);
+      out.problems.push(`${headingAt(codeColumns[0]!.c)}: expected a heading "${mapping.area_column}" in row ${table.headingRow + 1}; the code columns there are ${codeColumns.map((h) => `"${cleanLabel(heading[h.c] ?? '')}"`).join(', ')}.`);
       return out;
     }
     const rows = rowsWhere(table, (row) => cellText(row[column.c]).trim() === area.code);
     if (rows.length !== 1) {
       out.problems.push(
         rows.length === 0
-          ? `${headingAt(column.c)}: expected a row with area code ${area.code} in the column "${cleanLabel(cellText(heading[column.c]))}" below this heading (rows ${table.firstRow + 1}-${table.lastRow + 1}); found none.`
+          ? `${headingAt(column.c)}: expected a row with area code ${area.code} in the column "${cleanLabel(heading[column.c] ?? '')}" below this heading (rows ${table.firstRow + 1}-${table.lastRow + 1}); found none.`
           : `${headingAt(column.c)}: area code ${area.code} appears in ${rows.length} rows below this heading (${rows.map((r) => cellAddress(r, column.c)).join(', ')}); name the code column to read with area_column.`,
       );
       return out;
@@ -366,14 +416,9 @@ function readMapping(
   const wanted = columnNames(mapping);
   const columns: { c: number; span: MonthSpan; label: string }[] = [];
   if (mapping.period === 'headings') {
-    heading.forEach((h, c) => {
-      const parsed = headingPeriod(cellText(h));
-      if (!parsed) return;
-      const matches = wanted.length === 0 ? parsed.rest === '' : wanted.some((w) => sameLabel(parsed.rest, w));
-      if (matches) columns.push({ c, span: parsed.span, label: parsed.label });
-    });
+    columns.push(...periodColumns(table, wanted));
     if (columns.length === 0) {
-      out.problems.push(`${headingAt(0)}: expected headings of the form "<Mon YYYY> to <Mon YYYY>${wanted.length ? ` ${wanted[0]}` : ''}" in row ${table.headingRow + 1} of ${tableNumber(table)}; found none.`);
+      out.problems.push(`${headingAt(0)}: expected headings of the form "<Mon YYYY> to <Mon YYYY>${wanted[0] ? ` ${wanted[0]}` : ''}" in row ${table.headingRow + 1} of ${tableNumber(table)}; found none.`);
       return out;
     }
     const periods = new Set<string>();
@@ -386,11 +431,11 @@ function readMapping(
       periods.add(key);
     }
   } else {
-    const matches = heading.map((h, c) => ({ c, h: cellText(h) })).filter(({ h }) => h && wanted.some((w) => sameLabel(h, w)));
+    const matches = namedColumns(table, wanted).map((c) => ({ c }));
     if (matches.length !== 1) {
       out.problems.push(
         matches.length === 0
-          ? `${headingAt(2)}: expected a column headed "${wanted.join('" or "')}" in row ${table.headingRow + 1} of ${tableNumber(table)} ("${cleanLabel(table.title).slice(0, 80)}..."); found none. Headings there: ${heading.filter((h) => cellText(h)).map((h) => `"${cleanLabel(cellText(h))}"`).slice(2, 8).join(', ')}...`
+          ? `${headingAt(2)}: expected a column headed "${wanted.join('" or "')}" in row ${table.headingRow + 1} of ${tableNumber(table)} ("${cleanLabel(table.title).slice(0, 80)}..."); found none. Headings there: ${table.headings.filter((h) => h.trim() !== '').map((h) => `"${cleanLabel(h)}"`).slice(2, 8).join(', ')}...`
           : `${headingAt(matches[1]!.c)}: "${wanted.join('" or "')}" matches ${matches.length} headings (${matches.map((m) => cellAddress(table.headingRow, m.c)).join(', ')}); make the column heading exact.`,
       );
       return out;
@@ -407,7 +452,7 @@ function readMapping(
       out.problems.push(`${cell}: ${col.label}: ${period.problem}.`);
       continue;
     }
-    if (typeof raw === 'string' && /^\s*\[[a-z0-9]+\]\s*$/i.test(raw)) {
+    if (typeof raw === 'string' && (/^\s*\[[a-z0-9]+\]\s*$/i.test(raw) || (raw.trim() === '-' && dashMeansNoFigure(sheet)))) {
       out.noFigure.push(`${cell} holds ${raw.trim()} (no figure) for ${measure.slug}, ${col.label}, ${rowLabel}`);
       continue;
     }
@@ -434,4 +479,13 @@ function rowsWhere(table: Table, test: (row: readonly (string | number | null)[]
   const rows: number[] = [];
   for (let r = table.firstRow; r <= table.lastRow; r++) if (test(table.sheet.rows[r] ?? [])) rows.push(r);
   return rows;
+}
+
+/**
+ * Whether the sheet itself says a lone "-" means no figure, as the March 2021 edition's notes do
+ * ("'-' indicates that the base number is fewer than 50"). Without such a line a "-" is refused:
+ * it could be a missing figure or a typing slip.
+ */
+function dashMeansNoFigure(sheet: Sheet): boolean {
+  return sheet.rows.some((row) => row.some((cell) => /^\s*['‘’"]-['‘’"]\s+indicates\b/i.test(cellText(cell))));
 }

@@ -47,15 +47,18 @@ export const onsPfaMappingSchema = z.strictObject({
   /**
    * Words that all appear in the table's title cell (case, punctuation and [note n] markers ignored),
    * e.g. "police recorded crime by offence group and police force area number of offences".
-   * Never a sheet name or table number: both change between editions.
+   * Never a sheet name or table number: both change between editions. A list gives the wordings
+   * different editions use (the March 2021 edition's titles differ); a table matching any is read.
    */
-  table: textSchema,
+  table: z.union([textSchema, z.array(textSchema).min(1)]),
   /**
    * The column heading, without [note n] markers, line breaks or (for `headings`) its period,
-   * e.g. "Robbery"; a list gives the wordings different editions use. Leave out for `headings`
-   * tables whose headings are only a period ("Apr 2010 to Mar 2011").
+   * e.g. "Robbery"; a list gives the wordings different editions use. Where a table has two
+   * heading rows, the upper heading comes first ("Attempted murder Number of offences involving a
+   * knife"). Leave out for `headings` tables whose headings are only a period ("Apr 2010 to Mar
+   * 2011"); in a list, "" stands for such a period-only heading.
    */
-  column: z.union([textSchema, z.array(textSchema).min(1)]).optional(),
+  column: z.union([textSchema, z.array(z.union([textSchema, z.literal('')])).min(1)]).optional(),
   /**
    * Whose row: "partnership" (content/site.yaml area.code), "police_force_area" (site.yaml
    * area.police_force_area.code), or an ONS code such as "E92000001" for a comparator.

@@ -40,6 +40,13 @@ export const releaseSchema = z.strictObject({
   /** SHA-256 (lowercase hex) of the workbook the importer read. */
   workbook_sha256: sha256Schema.optional(),
   /**
+   * True on a release added to this site's history after later releases had already been published
+   * here (e.g. an edition found later). Those later releases were built without it and are never
+   * edited, so figures of this release missing from the next one are shown as "not carried forward",
+   * never as removed or withdrawn by the publisher (see derive/revisions.ts). Say why in `changes`.
+   */
+  backfilled: z.boolean().optional(),
+  /**
    * Where the publisher states its release date. When present, `vintage` is the publisher's release
    * date; when absent, `vintage` is the date the figures were published on this site.
    */

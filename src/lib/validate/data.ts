@@ -609,6 +609,8 @@ function observation(
   shared: Shared,
 ): Observation {
   const periodLabel = cell('period_label')?.text;
+  // How precisely the file writes the figure, so a release that rounded it is not mistaken for a revision.
+  const decimals = parts.value === null ? undefined : /\.(\d+)$/.exec(cell('value')?.text.trim() ?? '')?.[1]?.length;
   return {
     period: shared.text(parts.period),
     ...(periodLabel ? { periodLabel: shared.text(periodLabel) } : {}),
@@ -616,6 +618,7 @@ function observation(
     areaName: shared.text(parts.area.name),
     breakdown: parts.breakdown,
     value: parts.value,
+    ...(decimals ? { decimals } : {}),
     ...(parts.status ? { status: shared.text(parts.status) } : {}),
     note: shared.text(cell('note')?.text ?? ''),
     source: shared.text(cell('source')?.text ?? ''),
