@@ -6,12 +6,12 @@
  * /measures/<slug>/figures/page/<n>/), oldest first like the chart, so page addresses stay valid as
  * the series grows (pages are only added at the end). The chart still draws every point.
  */
-import { chartTable, type ChartTable } from './charts/table.ts';
+import type { ChartTable } from './charts/table.ts';
 import type { ChartInput } from './charts/types.ts';
 import { lineChartInput } from './derive/chart-input.ts';
 import { judgedMeasure } from './derive/judgement.ts';
 import { measurePageData } from './derive/measure-page.ts';
-import { pageItems, type ListPage } from './paging.ts';
+import type { ListPage } from './paging.ts';
 import { hasPublishedFigures } from './sharing/lead-chart.ts';
 import { loadMeasureDetail, loadModel, type MeasureView } from './site-data.ts';
 
@@ -43,20 +43,30 @@ export function figuresInput(view: MeasureView): ChartInput {
   return input;
 }
 
-/** A measure's full table split into figures pages, oldest rows first (page 1 is /measures/<slug>/figures/). */
-export function figuresPages(table: ChartTable): ListPage<ChartTable['rows'][number]>[] {
-  return pageItems(table.rows, FIGURES_PER_PAGE);
+/** A long measure's headline periods, oldest first, each once: what its figures pages are counted by. */
+function headlinePeriods(view: MeasureView): string[] {
+  return [...new Set(view.headline.map((point) => point.period))];
 }
 
-const pageCounts = new Map<string, number>();
-
-/** How many figures pages a long measure has (0 for a short one); worked out once per build, since two routes ask. */
+/**
+ * How many figures pages a measure has (0 for a short one), from the page model alone: one page per
+ * FIGURES_PER_PAGE headline periods. Route lists must not load every measure's releases (at 2,000
+ * measures that alone would add about a minute to a build).
+ */
 export function figuresPageCount(view: MeasureView): number {
-  if (!hasFiguresPages(view)) return 0;
-  let count = pageCounts.get(view.slug);
-  if (count === undefined) {
-    count = figuresPages(chartTable(figuresInput(view))).length;
-    pageCounts.set(view.slug, count);
-  }
-  return count;
+  return hasFiguresPages(view) ? Math.ceil(headlinePeriods(view).length / FIGURES_PER_PAGE) : 0;
+}
+
+/**
+ * A long measure's full table split into its figures pages (page 1 is /measures/<slug>/figures/),
+ * oldest rows first. Page n starts at the row of its first headline period, so the pages are the
+ * ones figuresPageCount counts; a row only a comparator has stays with its neighbours in time.
+ */
+export function figuresPages(table: ChartTable, view: MeasureView): ListPage<ChartTable['rows'][number]>[] {
+  const periods = headlinePeriods(view);
+  const count = Math.max(1, Math.ceil(periods.length / FIGURES_PER_PAGE));
+  const starts = Array.from({ length: count }, (_, k) => (k === 0 ? 0 : table.rows.findIndex((row) => row.period === periods[k * FIGURES_PER_PAGE])));
+  const missing = starts.indexOf(-1);
+  if (missing >= 0) throw new Error(`${view.slug}: the table has no row for headline period ${periods[missing * FIGURES_PER_PAGE]}`);
+  return starts.map((start, k) => ({ number: k + 1, count, items: table.rows.slice(start, starts[k + 1] ?? table.rows.length) }));
 }

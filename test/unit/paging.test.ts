@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { pageItems, pagePath } from '../../src/lib/paging.ts';
 import { measureFiles, type CatalogueEntry } from '../../src/lib/downloads/catalogue.ts';
 import { newestRows, sliceRows, type ChartTable, type ChartTableRow } from '../../src/lib/charts/table.ts';
-import { figuresPages, FIGURES_PER_PAGE, hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/figures-page.ts';
+import { figuresPageCount, figuresPages, FIGURES_PER_PAGE, hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/figures-page.ts';
 import { MEASURE_LIST_PER_PAGE, measureListEntries, measureListPages, measureListSections, sectionStartPages } from '../../src/lib/measure-list.ts';
 import { PLAN_LIST_PER_PAGE, PLAN_PAGE_LIST_LIMIT, planListPages, planPageList } from '../../src/lib/plan-lists.ts';
 import type { MeasureView, PlanView } from '../../src/lib/page-model.ts';
@@ -91,11 +91,18 @@ test("a long table under the chart keeps its newest rows, oldest first, and coun
   assert.deepEqual([middle.rows[0]!.period, middle.rows.at(-1)!.period, middle.otherRows], ['p61', 'p120', 60]);
 });
 
-test("a long series' figures pages hold every row once, in order, 60 a page", () => {
-  const rows = Array.from({ length: 130 }, (_, i) => tableRow(i + 1));
-  const pages = figuresPages(table(rows));
-  assert.deepEqual(pages.map((p) => p.items.length), [FIGURES_PER_PAGE, FIGURES_PER_PAGE, 10]);
+test("a long series' figures pages hold every row once, in order, 60 headline periods a page, counted from the page model alone", () => {
+  const long = view('long', { periods: 130 });
+  const periods = long.headline.map((p) => p.period);
+  // A comparator has a period the headline lacks (after the 60th): it stays with its neighbours in time.
+  const rows = periods.flatMap((period, i) => [tableRow(i, { period }), ...(i === 70 ? [tableRow(999, { period: 'comparator-only' })] : [])]);
+  const pages = figuresPages(table(rows), long);
+  assert.equal(pages.length, figuresPageCount(long));
+  assert.deepEqual(pages.map((p) => [p.number, p.count, p.items.length]), [[1, 3, FIGURES_PER_PAGE], [2, 3, FIGURES_PER_PAGE + 1], [3, 3, 10]]);
   assert.deepEqual(pages.flatMap((p) => p.items), rows);
+  assert.equal(pages[1]!.items[0]!.period, periods[FIGURES_PER_PAGE]);
+  assert.equal(figuresPageCount(view('short', { periods: LONG_SERIES_PERIODS })), 0);
+  assert.throws(() => figuresPages(table(rows.slice(0, 100)), view('other', { periods: 200 })), /no row for headline period/);
 });
 
 const view = (slug: string, fields: { theme?: string; supports?: string; periods?: number } = {}): MeasureView =>
