@@ -13,16 +13,19 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { batches, crawlPaths, expect, test } from '../support/crawl.ts';
-import { dist } from '../support/site.ts';
+import { dist, pageModel } from '../support/site.ts';
+import { hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/figures-page.ts';
+import { paths } from '../../src/lib/paths.ts';
+import type { MeasureView } from '../../src/lib/page-model.ts';
 
 const PHONE = { width: 360, height: 800 } as const;
 /** Tables with this many columns or fewer must fit the phone's screen. */
 const FITTING_COLUMNS = 4;
 const ELEMENT_LIMIT = 1_400;
 
-/** One detail page among thousands: a measure, action, priority or embed. */
+/** One detail page among thousands: a measure (or a page of a long series' figures), action, priority or embed. */
 function isDetailPage(path: string): boolean {
-  return /^\/(measures\/[^/]+\/|plans\/[^/]+\/(actions|priorities)\/[^/]+\/|embed\/.+)$/.test(path);
+  return /^\/(measures\/[^/]+\/(figures\/(page\/\d+\/)?)?|plans\/[^/]+\/(actions|priorities)\/[^/]+\/|embed\/.+)$/.test(path);
 }
 
 function pagesToCheck(): string[] {
@@ -114,4 +117,117 @@ test('a measure table on a phone shows compact periods, keeps the full period fo
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(full).toBeVisible();
   await expect(short).toBeHidden();
+});
+
+/** Every page of a paged list, from its first page along the "Next page" links. */
+async function walkPages(page: Page, first: string): Promise<string[]> {
+  const visited: string[] = [];
+  let next: string | null = first;
+  while (next) {
+    expect(visited, 'the pager never loops').not.toContain(next);
+    visited.push(next);
+    await page.goto(next);
+    const link = page.locator('nav.pager a[rel="next"]');
+    next = (await link.count()) > 0 ? await link.getAttribute('href') : null;
+  }
+  return visited;
+}
+
+/** The full period label of each row of the page's first data table, in order. */
+async function tablePeriods(page: Page): Promise<string[]> {
+  return page
+    .locator('.data-table')
+    .first()
+    .locator('tbody th[scope="row"]')
+    .evaluateAll((cells) => cells.map((th) => (th.querySelector('.data-table__period-full') ?? th).textContent!.trim()));
+}
+
+/** At most `n` of `items`, spread across the list (the benchmark has thousands; the real site a few dozen, all checked). */
+function spread<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
+}
+
+const SAMPLED = Number(process.env.PHONE_SAMPLE ?? 0) > 0;
+
+test("a long series' table lists its newest periods, every figure is on its figures pages, and the chart keeps every point; a short series' table lists every period", async ({ shared: page }) => {
+  const model = pageModel();
+  const charted = model.measures.filter((m) => new Set(m.headline.map((p) => p.period)).size > 1);
+  const long = charted.filter(hasFiguresPages);
+  const short = charted.filter((m) => !hasFiguresPages(m));
+  expect(charted.length).toBeGreaterThan(5);
+  // The benchmark's series are 120 months long; the real site's longest is 23 periods, so its tables stay whole.
+  if (SAMPLED) expect(long.length, 'the benchmark build has long series').toBeGreaterThan(0);
+  const published = (m: MeasureView) => m.headline.filter((p) => p.value !== null).length;
+
+  for (const measure of spread(short, SAMPLED ? 5 : short.length)) {
+    await page.goto(paths.measure(measure.slug));
+    await expect(page.locator('.figures-link'), measure.slug).toHaveCount(0);
+    const periods = await tablePeriods(page);
+    expect(periods.length, `${measure.slug}: one row per period`).toBeGreaterThanOrEqual(new Set(measure.headline.map((p) => p.period)).size);
+    expect(new Set(measure.headline.map((p) => p.period)).size).toBeLessThanOrEqual(LONG_SERIES_PERIODS);
+  }
+
+  for (const measure of spread(long, 4)) {
+    await page.goto(paths.measure(measure.slug));
+    await expect(page.locator('figure[data-chart="line"] .series--main circle.point'), `${measure.slug}: the chart keeps every point`).toHaveCount(published(measure));
+    const newest = await tablePeriods(page);
+    expect(newest.length, measure.slug).toBe(NEWEST_PERIODS);
+    await expect(page.locator('.data-table caption').first()).toContainText(`newest ${NEWEST_PERIODS} of`);
+    const link = page.locator('.figures-link a[href$="/figures/"]');
+    await expect(link).toHaveCount(1);
+    await expect(page.locator('.figures-link a[download]')).toHaveAttribute('href', paths.measureCsv(measure.slug));
+    const stated = Number(/all (\d+) periods/.exec(await link.innerText())![1]);
+
+    const every: string[] = [];
+    const figuresPages = await walkPages(page, (await link.getAttribute('href'))!);
+    for (const path of figuresPages) {
+      await page.goto(path);
+      every.push(...(await tablePeriods(page)));
+      expect(await phoneProblems(page, path)).toEqual([]);
+    }
+    expect(every.length, `${measure.slug}: the figures pages hold every period`).toBe(stated);
+    expect(new Set(every).size, `${measure.slug}: each period once`).toBe(every.length);
+    expect(every.length).toBeGreaterThanOrEqual(new Set(measure.headline.map((p) => p.period)).size);
+    expect(every.slice(-NEWEST_PERIODS), `${measure.slug}: the measure page shows the newest periods`).toEqual(newest);
+  }
+});
+
+test('every measure is linked from the pages of the list of measures', async ({ shared: page }) => {
+  const model = pageModel();
+  const linked = new Set<string>();
+  for (const path of await walkPages(page, paths.measures())) {
+    await page.goto(path);
+    for (const href of await page.locator('main a[href^="/measures/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) linked.add(href);
+  }
+  const listed = model.measures.filter((m) => m.data.plans.length > 0 || m.data.supports);
+  expect(listed.length).toBeGreaterThan(5);
+  expect(listed.map((m) => paths.measure(m.slug)).filter((href) => !linked.has(href)), 'measures no page of the list links').toEqual([]);
+});
+
+test("every priority and action of a plan is reachable from its page, directly or through the plan's own paged lists", async ({ shared: page }) => {
+  const model = pageModel();
+  for (const plan of model.plans) {
+    await page.goto(paths.plan(plan.id));
+    const linked = new Set(await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)));
+    for (const [list, more] of [
+      [paths.planPriorities(plan.id), plan.priorities.length],
+      [paths.planActions(plan.id), plan.actions.length],
+    ] as const) {
+      // A plan page that lists only the first items links to the whole list, which is paged.
+      if (linked.has(list)) {
+        expect(more, `${plan.id}: only a long list has pages of its own`).toBeGreaterThan(30);
+        for (const path of await walkPages(page, list)) {
+          await page.goto(path);
+          for (const href of await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) linked.add(href);
+        }
+      }
+    }
+    const items = [
+      ...plan.priorities.map((id) => paths.priority(plan.id, id.slice(plan.id.length + 1))),
+      ...plan.actions.map((id) => paths.action(plan.id, id.slice(plan.id.length + 1))),
+    ];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.filter((href) => !linked.has(href)), `${plan.id}: priorities and actions no page links`).toEqual([]);
+  }
 });

@@ -9,8 +9,13 @@ import type { PageModel } from '../../src/lib/page-model.ts';
 export const root = new URL('../..', import.meta.url).pathname;
 /** The build under test: dist/ unless SND_DIST names another (so parallel builds need not share one). */
 export const dist = process.env.SND_DIST ?? join(root, 'dist');
-/** The page model of that build. */
-export const generated = process.env.SND_GENERATED_DIR ?? join(root, '.generated');
+/**
+ * The page model of that build: SND_GENERATED_DIR, else the "generated" folder beside SND_DIST (as a
+ * kept benchmark lays them out: n2000/dist, n2000/generated), else .generated.
+ */
+export const generated =
+  process.env.SND_GENERATED_DIR ??
+  (process.env.SND_DIST && existsSync(join(process.env.SND_DIST, '..', 'generated', 'model.json')) ? join(process.env.SND_DIST, '..', 'generated') : join(root, '.generated'));
 
 /** URL paths of every HTML page in dist/ ("/plans/2024-27/"), 404 page excluded. */
 export function builtPages(): string[] {

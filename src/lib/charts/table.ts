@@ -101,3 +101,25 @@ export function chartTable(input: ChartInput): ChartTable {
     hasNote: rows.some((row) => row.note !== ''),
   };
 }
+
+/**
+ * Rows `start` to `end` of a table (as Array.prototype.slice counts them), still oldest first, and
+ * how many rows of the whole table lie outside them. Columns empty in every kept row are left out
+ * again, so a status or note that only other rows carry does not leave an empty column on a phone.
+ */
+export function sliceRows(table: ChartTable, start: number, end = table.rows.length): ChartTable & { readonly otherRows: number } {
+  const rows = table.rows.slice(start, end);
+  return {
+    ...table,
+    rows,
+    hasStatus: rows.some((row) => row.status !== ''),
+    hasNote: rows.some((row) => row.note !== ''),
+    otherRows: table.rows.length - rows.length,
+  };
+}
+
+/** The newest `count` rows of a table, still oldest first (see sliceRows); `otherRows` counts the older ones left out. */
+export function newestRows(table: ChartTable, count: number): ChartTable & { readonly otherRows: number } {
+  if (!(Number.isInteger(count) && count >= 1)) throw new Error(`the number of rows to keep must be a whole number of at least 1, got ${count}`);
+  return sliceRows(table, -count);
+}
