@@ -15,7 +15,7 @@ import { parse } from 'csv-parse/sync';
 import type { Measure, ObservationStatus } from '../model.ts';
 import { periodLabel } from '../period.ts';
 import { parseMeasurePeriod } from '../derive/series.ts';
-import { csvLine, csvText, defuseFormula, plainNumber, restoreFormula } from './csv.ts';
+import { csvField, csvLine, csvText, defuseFormula, plainNumber, restoreFormula } from './csv.ts';
 
 /** Columns before the breakdown columns. */
 export const LEADING_COLUMNS = ['measure', 'period', 'period_label', 'area_code', 'area_name'] as const;
@@ -94,6 +94,57 @@ export function tidyRecords(measures: readonly TidyMeasure[]): string[][] {
 const LINES_PER_CHUNK = 4096;
 
 /**
+ * The data lines of the tidy file, CSV-quoted with their CRLF, in eachTidyRecord's order. Each line
+ * is put together from cells quoted once per measure: a release repeats every period, area, label
+ * and note for each area and group, and quoting each again was most of the time of writing a large
+ * plan's file.
+ */
+function* eachTidyLine(measures: readonly TidyMeasure[], breakdowns: readonly string[]): Generator<string> {
+  for (const measure of measures) {
+    const quoted = new Map<string, string>();
+    const cell = (text: string): string => {
+      let known = quoted.get(text);
+      if (known === undefined) {
+        known = csvField(defuseFormula(text));
+        quoted.set(text, known);
+      }
+      return known;
+    };
+    const labels = new Map<string, string>();
+    const periodCells = (period: string, given: string | undefined): string => {
+      const key = given === undefined ? period : `${period}\u0000${given}`;
+      let text = labels.get(key);
+      if (text === undefined) {
+        const parsed = given === undefined ? parseMeasurePeriod(measure.data, period) : undefined;
+        const label = given ?? (parsed ? periodLabel(parsed) : '');
+        text = `${cell(period)},${cell(label)},`;
+        labels.set(key, text);
+      }
+      return text;
+    };
+    // Breakdown objects are shared by every row with the same values (see Shared in validate/data.ts).
+    const breakdownText = new Map<Readonly<Record<string, string>>, string>();
+    const breakdownCells = (breakdown: Readonly<Record<string, string>>): string => {
+      let text = breakdownText.get(breakdown);
+      if (text === undefined) {
+        text = breakdowns.map((c) => `${cell(breakdown[c] ?? '')},`).join('');
+        breakdownText.set(breakdown, text);
+      }
+      return text;
+    };
+    const lead = `${cell(measure.id)},`;
+    for (const vintage of measure.vintages) {
+      const vintageCell = cell(vintage.date);
+      for (const row of vintage.rows) {
+        const value = row.value === null ? '' : plainNumber(row.value);
+        yield `${lead}${periodCells(row.period, row.periodLabel)}${cell(row.areaCode)},${cell(row.areaName)},${breakdownCells(row.breakdown)}` +
+          `${value},${cell(row.status ?? '')},${cell(row.note)},${cell(row.source)},${vintageCell}\r\n`;
+      }
+    }
+  }
+}
+
+/**
  * The tidy CSV for a plan's measures as UTF-8 bytes (no byte-order mark), written in chunks: a
  * large partnership's file is hundreds of megabytes, which as one string would need as much again
  * and come near the longest string JavaScript can hold.
@@ -102,8 +153,8 @@ export function tidyCsvBytes(measures: readonly TidyMeasure[]): Uint8Array {
   const breakdowns = breakdownColumns(measures);
   const chunks: Buffer[] = [Buffer.from(csvLine([...LEADING_COLUMNS, ...breakdowns, ...TRAILING_COLUMNS]), 'utf8')];
   let lines: string[] = [];
-  for (const record of eachTidyRecord(measures, breakdowns)) {
-    lines.push(csvLine(record));
+  for (const line of eachTidyLine(measures, breakdowns)) {
+    lines.push(line);
     if (lines.length === LINES_PER_CHUNK) {
       chunks.push(Buffer.from(lines.join(''), 'utf8'));
       lines = [];

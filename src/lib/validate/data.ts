@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Document } from 'yaml';
 import type { Observation, ObservationStatus, Vintage } from '../model.ts';
-import { expectedForm, parsePeriod } from '../period.ts';
+import { expectedForm, parsePeriod, type PeriodResult } from '../period.ts';
 import { readMeasureCsv, type CsvRecord, type CsvTable } from '../read/csv.ts';
 import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
@@ -290,6 +290,8 @@ interface FileRules {
   /** Column name to its first position in the header. */
   readonly columnIndex: ReadonlyMap<string, number>;
   readonly headerLength: number;
+  /** Each period text's parse, once per file: a file repeats every period for each area and group. */
+  readonly periods: Map<string, PeriodResult>;
 }
 
 /** A cell's text and where it starts. */
@@ -382,6 +384,7 @@ function fileRules(file: string, input: MeasureDataInput, columnIndex: ReadonlyM
     textColumns: [...TEXT_COLUMNS, ...breakdownColumns].filter((c) => columnIndex.has(c)),
     columnIndex,
     headerLength,
+    periods: new Map(),
   };
 }
 
@@ -471,7 +474,11 @@ function checkPeriodCell(cell: Cell, rules: FileRules, reporter: Reporter): stri
     return undefined;
   }
   if (!frequency) return cell.text;
-  const parsed = parsePeriod(cell.text, frequency, intervalMonths);
+  let parsed = rules.periods.get(cell.text);
+  if (!parsed) {
+    parsed = parsePeriod(cell.text, frequency, intervalMonths);
+    rules.periods.set(cell.text, parsed);
+  }
   if (parsed.ok) return cell.text;
   reporter.report(cell.at, parsed.message);
   return undefined;
