@@ -361,7 +361,11 @@ function measureCsv(p: {
   vintage: number;
   seed: number;
 }): string {
-  const lines = ['period,value,area_code,area_name,age_band,status,note'];
+  // The breakdown column only where the measure declares it (it does when there are groups): an
+  // undeclared column is refused like any other unknown column.
+  const breakdown = p.groups.length > 0;
+  const lines = [`period,value,area_code,area_name,${breakdown ? 'age_band,' : ''}status,note`];
+  const groupCell = (group: string) => (breakdown ? `${group},` : '');
   // Comparators run a little above or below the area; breakdown groups share out its figure.
   const factor = (series: number) => (series === 0 ? 1 : series < 10 ? 0.7 + 0.15 * series : 1 / Math.max(1, p.groups.length));
   const value = (month: number, series: number) => {
@@ -376,9 +380,9 @@ function measureCsv(p: {
     const period = monthText(month);
     const status = p.end - month < 3 ? 'provisional' : '';
     const note = month === p.start ? 'Synthetic series starts' : '';
-    lines.push(`${period},${value(month, 0)},,,,${status},${note}`);
-    p.comparators.forEach((c, k) => lines.push(`${period},${value(month, k + 1)},${c.area_code},,,${status},`));
-    p.groups.forEach((g, k) => lines.push(`${period},${value(month, 10 + k)},,,${g},${status},`));
+    lines.push(`${period},${value(month, 0)},,,${groupCell('')}${status},${note}`);
+    p.comparators.forEach((c, k) => lines.push(`${period},${value(month, k + 1)},${c.area_code},,${groupCell('')}${status},`));
+    p.groups.forEach((g, k) => lines.push(`${period},${value(month, 10 + k)},,,${groupCell(g)}${status},`));
   }
   return `${lines.join('\n')}\n`;
 }
