@@ -9,8 +9,9 @@ import type { PriorityMeta } from './schemas/priority.ts';
 import type { Release } from './schemas/release.ts';
 import type { Site } from './schemas/site.ts';
 
-/** Status of one value as its publisher marks it; absent when the file does not say. */
-export type ObservationStatus = 'provisional' | 'revised' | 'final' | 'suppressed';
+import type { ObservationStatus } from './schemas/csv-contract.ts';
+
+export type { ObservationStatus };
 
 /** One row of a measure's CSV file after validation. */
 export interface Observation {

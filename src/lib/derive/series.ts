@@ -6,14 +6,10 @@
 import type { Measure, Observation, Vintage } from '../model.ts';
 import { comparePeriods, parsePeriod, type Period } from '../period.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
+import type { AreaRef } from '../schemas/csv-contract.ts';
 import { breakdownKey } from './keys.ts';
 
-/** An area as the data names it. */
-export interface AreaRef {
-  /** ONS GSS code, e.g. "E06000018". */
-  readonly code: string;
-  readonly name: string;
-}
+export type { AreaRef };
 
 /** One row of a line: the parsed period, the figure (null when suppressed) and the row itself. */
 export interface SeriesPoint {

@@ -12,15 +12,16 @@
  * period_label is the publisher's label when the file gives one, else the site's own label.
  */
 import { parse } from 'csv-parse/sync';
-import type { Measure, ObservationStatus } from '../model.ts';
+import type { Measure } from '../model.ts';
+import type { ContractColumn, DownloadColumn, ObservationStatus } from '../schemas/csv-contract.ts';
 import { periodLabel } from '../period.ts';
 import { parseMeasurePeriod } from '../derive/series.ts';
 import { csvField, csvLine, csvText, defuseFormula, plainNumber, restoreFormula } from './csv.ts';
 
 /** Columns before the breakdown columns. */
-export const LEADING_COLUMNS = ['measure', 'period', 'period_label', 'area_code', 'area_name'] as const;
+export const LEADING_COLUMNS = ['measure', 'period', 'period_label', 'area_code', 'area_name'] as const satisfies readonly (ContractColumn | DownloadColumn)[];
 /** Columns after the breakdown columns. */
-export const TRAILING_COLUMNS = ['value', 'status', 'note', 'source', 'vintage'] as const;
+export const TRAILING_COLUMNS = ['value', 'status', 'note', 'source', 'vintage'] as const satisfies readonly (ContractColumn | DownloadColumn)[];
 
 const FIXED_COLUMNS: readonly string[] = [...LEADING_COLUMNS, ...TRAILING_COLUMNS];
 

@@ -6,22 +6,27 @@
  */
 import { createHash } from 'node:crypto';
 import { Document } from 'yaml';
-import type { Observation, ObservationStatus, Vintage } from '../model.ts';
+import type { Observation, Vintage } from '../model.ts';
 import { expectedForm, parsePeriod, type PeriodResult } from '../period.ts';
 import { readMeasureCsv, type CsvRecord, type CsvTable } from '../read/csv.ts';
 import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
+import {
+  contractColumns,
+  FORMULA_STARTS,
+  REQUIRED_COLUMNS,
+  STATUSES,
+  TEXT_COLUMNS,
+  type AreaRef,
+  type ObservationStatus,
+} from '../schemas/csv-contract.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { readReleases, type ListedRelease } from './releases.ts';
 import { closest } from './suggest.ts';
 
-/** An area as the data names it. */
-export interface AreaRef {
-  readonly name: string;
-  /** ONS code, e.g. "E06000018". */
-  readonly code: string;
-}
+export type { AreaRef };
+export { STATUSES };
 
 /** One file found in a measure's data folder. */
 export interface FolderFile {
@@ -51,12 +56,6 @@ export interface MeasureDataResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Status values the contract allows, in the order messages list them. */
-export const STATUSES: readonly ObservationStatus[] = ['provisional', 'revised', 'final', 'suppressed'];
-
-/** Columns that hold free text, which must not start like a spreadsheet formula. */
-const TEXT_COLUMNS = ['area_code', 'area_name', 'period_label', 'note', 'source'];
-const FORMULA_STARTS = ['=', '+', '-', '@'];
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const RELEASES_FILE = 'releases.yaml';
 
@@ -336,7 +335,7 @@ function checkCsvFile(
 
 /** Allowed columns in the order messages list them: the contract's, with the measure's breakdowns before status. */
 export function allowedColumns(meta: Pick<MeasureMeta, 'breakdowns'>): string[] {
-  return ['period', 'value', 'area_code', 'area_name', 'period_label', ...meta.breakdowns.map((b) => b.column), 'status', 'note', 'source'];
+  return contractColumns(meta.breakdowns.map((b) => b.column));
 }
 
 /** Checks header names; returns the first position of each allowed column present. */
@@ -354,7 +353,7 @@ function checkHeader(header: CsvRecord, allowed: readonly string[], reporter: Re
       reporter.report(at, unknownColumnMessage(name, allowed));
     }
   });
-  for (const required of ['period', 'value']) {
+  for (const required of REQUIRED_COLUMNS) {
     if (!index.has(required)) reporter.report({ line: 1, column: 1 }, `missing column "${required}"; the header must include period and value`);
   }
   return index;
@@ -449,7 +448,7 @@ function checkTextCells(record: CsvRecord, rules: FileRules, reporter: Reporter)
   for (const column of rules.textColumns) {
     const cell = cellOf(record, rules.columnIndex.get(column));
     const start = cell?.text[0];
-    if (cell && start && FORMULA_STARTS.includes(start)) {
+    if (cell && start && (FORMULA_STARTS as readonly string[]).includes(start)) {
       reporter.report(cell.at, `cell starts with "${start}", which spreadsheets run as a formula; remove it or put the text in other words`);
     }
   }
