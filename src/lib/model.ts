@@ -17,6 +17,13 @@ export type { ObservationStatus };
 export interface Observation {
   /** The period cell as written, e.g. "2023-24" or "2024-07-01/2025-06-30". */
   readonly period: string;
+  /**
+   * First day of the period, YYYY-MM-DD (UTC), worked out once by the validator so nothing later
+   * parses the text again; "" only in a measure with no frequency, which never passes validation.
+   */
+  readonly periodStart: string;
+  /** First day after the period, YYYY-MM-DD: exclusive, as period.ts's `end`, so spans add up. */
+  readonly periodEnd: string;
   /** The period as the publisher labelled it, e.g. "year ending June 2025", when the file gives one. */
   readonly periodLabel?: string;
   /** ONS code of the area; the measure's own area when the file leaves it out. */

@@ -105,6 +105,19 @@ export function parsePeriod(text: string, frequency: Frequency, intervalMonths =
   return { ok: true, period: { text, frequency, start, end } };
 }
 
+/** A UTC midnight as YYYY-MM-DD, the form observations carry their periods' ends in. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The period an observation's text names, from the first day and the first day after it that
+ * validation recorded (see Observation.periodStart), without parsing the text again.
+ */
+export function periodFromDays(text: string, frequency: Frequency, start: string, end: string): Period {
+  return { text, frequency, start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) };
+}
+
 /** The period as people write it: "2023", "2023-24", "Q1 2023", "May 2023", "year ending June 2025". */
 export function periodLabel(period: Period): string {
   const y = period.start.getUTCFullYear();

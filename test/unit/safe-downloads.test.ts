@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { deriveMeasures } from '../../src/lib/derive/derived-measures.ts';
-import { readTidyCsv, tidyCsv } from '../../src/lib/downloads/tidy.ts';
+import { readTidyCsv, tidyCsv } from '../support/read-tidy.ts';
 import type { ReadEntry } from '../../src/lib/read/content.ts';
 import { parseLocatedYaml } from '../../src/lib/read/yaml-position.ts';
 import type { MeasureMeta } from '../../src/lib/schemas/measure.ts';

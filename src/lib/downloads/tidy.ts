@@ -11,12 +11,11 @@
  * column (every headline row is blank in all of them). A blank value means the figure is suppressed.
  * period_label is the publisher's label when the file gives one, else the site's own label.
  */
-import { parse } from 'csv-parse/sync';
-import type { Measure } from '../model.ts';
-import type { ContractColumn, DownloadColumn, ObservationStatus } from '../schemas/csv-contract.ts';
+import type { Measure, Observation } from '../model.ts';
+import type { ContractColumn, DownloadColumn } from '../schemas/csv-contract.ts';
 import { periodLabel } from '../period.ts';
-import { parseMeasurePeriod } from '../derive/series.ts';
-import { csvField, csvLine, csvText, defuseFormula, plainNumber, restoreFormula } from './csv.ts';
+import { observationPeriod } from '../derive/series.ts';
+import { csvField, csvLine, defuseFormula, plainNumber } from './csv.ts';
 
 /** Columns before the breakdown columns. */
 export const LEADING_COLUMNS = ['measure', 'period', 'period_label', 'area_code', 'area_name'] as const satisfies readonly (ContractColumn | DownloadColumn)[];
@@ -48,54 +47,12 @@ export function tidyColumns(measures: readonly TidyMeasure[]): string[] {
   return [...LEADING_COLUMNS, ...breakdownColumns(measures), ...TRAILING_COLUMNS];
 }
 
-/**
- * Data records as cell text, before CSV quoting: text defused against formulas, numbers as plain
- * decimals. Order: measures as given, releases oldest first, rows in file order. One at a time, so
- * a large plan's file never has to be held as millions of arrays.
- */
-function* eachTidyRecord(measures: readonly TidyMeasure[], breakdowns: readonly string[]): Generator<string[]> {
-  for (const measure of measures) {
-    // The site's label for each period, worked out once per measure (every release and area repeats it).
-    const labels = new Map<string, string>();
-    const labelFor = (period: string, given: string | undefined): string => {
-      if (given !== undefined) return given;
-      let label = labels.get(period);
-      if (label === undefined) {
-        const parsed = parseMeasurePeriod(measure.data, period);
-        label = parsed ? periodLabel(parsed) : '';
-        labels.set(period, label);
-      }
-      return label;
-    };
-    for (const vintage of measure.vintages) {
-      for (const row of vintage.rows) {
-        const text = [
-          measure.id,
-          row.period,
-          labelFor(row.period, row.periodLabel),
-          row.areaCode,
-          row.areaName,
-          ...breakdowns.map((c) => row.breakdown[c] ?? ''),
-        ].map(defuseFormula);
-        const value = row.value === null ? '' : plainNumber(row.value);
-        const after = [row.status ?? '', row.note, row.source, vintage.date].map(defuseFormula);
-        yield [...text, value, ...after];
-      }
-    }
-  }
-}
-
-/** Header and records as cell text, before CSV quoting (see eachTidyRecord). */
-export function tidyRecords(measures: readonly TidyMeasure[]): string[][] {
-  const breakdowns = breakdownColumns(measures);
-  return [[...LEADING_COLUMNS, ...breakdowns, ...TRAILING_COLUMNS], ...eachTidyRecord(measures, breakdowns)];
-}
-
 /** Records encoded per this many lines: large enough to be quick, small enough never to hold the whole file as text. */
 const LINES_PER_CHUNK = 4096;
 
 /**
- * The data lines of the tidy file, CSV-quoted with their CRLF, in eachTidyRecord's order. Each line
+ * The data lines of the tidy file, CSV-quoted with their CRLF: measures as given, releases oldest
+ * first, rows in file order; text defused against formulas, numbers as plain decimals. Each line
  * is put together from cells quoted once per measure: a release repeats every period, area, label
  * and note for each area and group, and quoting each again was most of the time of writing a large
  * plan's file.
@@ -112,11 +69,12 @@ function* eachTidyLine(measures: readonly TidyMeasure[], breakdowns: readonly st
       return known;
     };
     const labels = new Map<string, string>();
-    const periodCells = (period: string, given: string | undefined): string => {
+    const periodCells = (row: Observation): string => {
+      const { period, periodLabel: given } = row;
       const key = given === undefined ? period : `${period}\u0000${given}`;
       let text = labels.get(key);
       if (text === undefined) {
-        const parsed = given === undefined ? parseMeasurePeriod(measure.data, period) : undefined;
+        const parsed = given === undefined ? observationPeriod(measure.data, row) : undefined;
         const label = given ?? (parsed ? periodLabel(parsed) : '');
         text = `${cell(period)},${cell(label)},`;
         labels.set(key, text);
@@ -138,7 +96,7 @@ function* eachTidyLine(measures: readonly TidyMeasure[], breakdowns: readonly st
       const vintageCell = cell(vintage.date);
       for (const row of vintage.rows) {
         const value = row.value === null ? '' : plainNumber(row.value);
-        yield `${lead}${periodCells(row.period, row.periodLabel)}${cell(row.areaCode)},${cell(row.areaName)},${breakdownCells(row.breakdown)}` +
+        yield `${lead}${periodCells(row)}${cell(row.areaCode)},${cell(row.areaName)},${breakdownCells(row.breakdown)}` +
           `${value},${cell(row.status ?? '')},${cell(row.note)},${cell(row.source)},${vintageCell}\r\n`;
       }
     }
@@ -164,52 +122,4 @@ export function tidyCsvBytes(measures: readonly TidyMeasure[]): Uint8Array {
   if (lines.length) chunks.push(Buffer.from(lines.join(''), 'utf8'));
   const bytes = Buffer.concat(chunks);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** The tidy CSV text for a plan's measures (UTF-8 when encoded; no byte-order mark). */
-export function tidyCsv(measures: readonly TidyMeasure[]): string {
-  return csvText(tidyRecords(measures));
-}
-
-/** One row read back from a tidy CSV, with defused text restored. */
-export interface TidyRow {
-  readonly measure: string;
-  readonly period: string;
-  readonly periodLabel: string;
-  readonly areaCode: string;
-  readonly areaName: string;
-  /** Only the non-blank breakdown cells. */
-  readonly breakdown: Readonly<Record<string, string>>;
-  readonly value: number | null;
-  readonly status: ObservationStatus | undefined;
-  readonly note: string;
-  readonly source: string;
-  readonly vintage: string;
-}
-
-/** Reads a tidy CSV back into rows: the inverse of tidyCsv, used by tests and by anyone checking a download. */
-export function readTidyCsv(text: string): { columns: string[]; rows: TidyRow[] } {
-  const [header, ...records] = parse(text) as string[][];
-  if (!header) return { columns: [], rows: [] };
-  const breakdowns = header.filter((c) => !FIXED_COLUMNS.includes(c));
-  const rows = records.map((cells): TidyRow => {
-    const cell = (column: string): string => restoreFormula(cells[header.indexOf(column)] ?? '');
-    const breakdown: Record<string, string> = {};
-    for (const c of breakdowns) if (cell(c) !== '') breakdown[c] = cell(c);
-    const value = cells[header.indexOf('value')] ?? '';
-    return {
-      measure: cell('measure'),
-      period: cell('period'),
-      periodLabel: cell('period_label'),
-      areaCode: cell('area_code'),
-      areaName: cell('area_name'),
-      breakdown,
-      value: value === '' ? null : Number(value),
-      status: cell('status') === '' ? undefined : (cell('status') as ObservationStatus),
-      note: cell('note'),
-      source: cell('source'),
-      vintage: cell('vintage'),
-    };
-  });
-  return { columns: header, rows };
 }

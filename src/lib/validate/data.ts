@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Document } from 'yaml';
 import type { Observation, Vintage } from '../model.ts';
-import { expectedForm, parsePeriod, type PeriodResult } from '../period.ts';
+import { expectedForm, isoDay, parsePeriod } from '../period.ts';
 import { readMeasureCsv, type CsvRecord, type CsvTable } from '../read/csv.ts';
 import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
@@ -289,8 +289,8 @@ interface FileRules {
   /** Column name to its first position in the header. */
   readonly columnIndex: ReadonlyMap<string, number>;
   readonly headerLength: number;
-  /** Each period text's parse, once per file: a file repeats every period for each area and group. */
-  readonly periods: Map<string, PeriodResult>;
+  /** Each period text's parse (or why it is wrong), once per file: a file repeats every period for each area and group. */
+  readonly periods: Map<string, CheckedPeriod | string>;
 }
 
 /** A cell's text and where it starts. */
@@ -465,21 +465,29 @@ function checkStatus(cell: Cell | undefined, reporter: Reporter): ObservationSta
   return undefined;
 }
 
-/** Returns the period text when it has the measure's form (or the form is unknown: reported once per folder). */
-function checkPeriodCell(cell: Cell, rules: FileRules, reporter: Reporter): string | undefined {
+/** A checked period cell: its text and its first day and the first day after it ("" when the measure has no frequency). */
+interface CheckedPeriod {
+  readonly text: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Returns the period when it has the measure's form (or the form is unknown: reported once per folder). */
+function checkPeriodCell(cell: Cell, rules: FileRules, reporter: Reporter): CheckedPeriod | undefined {
   const { frequency, interval_months: intervalMonths } = rules.meta;
   if (cell.text === '') {
     reporter.report(cell.at, frequency ? `period is empty; write ${expectedForm(frequency, intervalMonths)}` : 'period is empty');
     return undefined;
   }
-  if (!frequency) return cell.text;
-  let parsed = rules.periods.get(cell.text);
-  if (!parsed) {
-    parsed = parsePeriod(cell.text, frequency, intervalMonths);
-    rules.periods.set(cell.text, parsed);
+  if (!frequency) return { text: cell.text, start: '', end: '' };
+  let checked = rules.periods.get(cell.text);
+  if (!checked) {
+    const parsed = parsePeriod(cell.text, frequency, intervalMonths);
+    checked = parsed.ok ? { text: cell.text, start: isoDay(parsed.period.start), end: isoDay(parsed.period.end) } : parsed.message;
+    rules.periods.set(cell.text, checked);
   }
-  if (parsed.ok) return cell.text;
-  reporter.report(cell.at, parsed.message);
+  if (typeof checked !== 'string') return checked;
+  reporter.report(cell.at, checked);
   return undefined;
 }
 
@@ -611,18 +619,22 @@ function checkDuplicate(
 function observation(
   record: CsvRecord,
   cell: (column: string) => Cell | undefined,
-  parts: { period: string; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Readonly<Record<string, string>> },
+  parts: { period: CheckedPeriod; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Readonly<Record<string, string>> },
   shared: Shared,
 ): Observation {
   const periodLabel = cell('period_label')?.text;
+  // Every key in one order, absent ones undefined (which JSON leaves out): rows of one shape are far
+  // quicker to build and read than rows whose keys depend on what the file gives.
   return {
-    period: shared.text(parts.period),
-    ...(periodLabel ? { periodLabel: shared.text(periodLabel) } : {}),
+    period: shared.text(parts.period.text),
+    periodStart: shared.text(parts.period.start),
+    periodEnd: shared.text(parts.period.end),
+    periodLabel: periodLabel ? shared.text(periodLabel) : undefined,
     areaCode: shared.text(parts.area.code),
     areaName: shared.text(parts.area.name),
     breakdown: parts.breakdown,
     value: parts.value,
-    ...(parts.status ? { status: shared.text(parts.status) } : {}),
+    status: parts.status,
     note: shared.text(cell('note')?.text ?? ''),
     source: shared.text(cell('source')?.text ?? ''),
     line: record.line,
