@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { periodLabel, parsePeriod } from '../../src/lib/period.ts';
 import { catalogue, catalogueCsv, mediaTypeOf } from '../../src/lib/downloads/catalogue.ts';
-import { csvField, defuseFormula, plainNumber, restoreFormula } from '../../src/lib/downloads/csv.ts';
+import { csvField, defuseFormula, plainNumber, restoreFormula } from '../../src/lib/format/csv.ts';
 import { planDataPackage } from '../../src/lib/downloads/datapackage.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, temporalCoverage } from '../../src/lib/downloads/json-ld.ts';
 import { measureJson, measureJsonText } from '../../src/lib/downloads/measure-json.ts';

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { csvParseCount, readMeasureCsv, type CsvReadResult, type CsvTable } from '../../src/lib/read/csv.ts';
 import { decodeUtf8 } from '../../src/lib/read/text.ts';
-import { formatDiagnostic } from '../../src/lib/validate/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 
 const FILE = 'data/measures/test-measure/2025-07-24.csv';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Measure } from '../model.ts';
-import type { ReadEntry } from '../read/content.ts';
+import type { ReadEntry } from '../read/frontmatter.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import { RESERVED_COLUMNS } from '../schemas/csv-contract.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
-import { csvText, defuseFormula, plainNumber } from '../downloads/csv.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { csvText, defuseFormula, plainNumber } from '../format/csv.ts';
 import { deriveSeries } from './derived-series.ts';
 import { currentVintage } from './series.ts';
 

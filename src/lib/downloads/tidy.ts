@@ -15,7 +15,7 @@ import type { Measure, Observation } from '../model.ts';
 import type { ContractColumn, DownloadColumn } from '../schemas/csv-contract.ts';
 import { periodLabel } from '../period.ts';
 import { observationPeriod } from '../derive/series.ts';
-import { csvField, csvLine, defuseFormula, plainNumber } from './csv.ts';
+import { csvField, csvLine, defuseFormula, plainNumber } from '../format/csv.ts';
 
 /** Columns before the breakdown columns. */
 export const LEADING_COLUMNS = ['measure', 'period', 'period_label', 'area_code', 'area_name'] as const satisfies readonly (ContractColumn | DownloadColumn)[];

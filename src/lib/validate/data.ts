@@ -21,7 +21,7 @@ import {
   type AreaRef,
   type ObservationStatus,
 } from '../schemas/csv-contract.ts';
-import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { readReleases, type ListedRelease } from './releases.ts';
 import { closest } from './suggest.ts';
 
