@@ -115,7 +115,12 @@ export function isoDay(date: Date): string {
  * validation recorded (see Observation.periodStart), without parsing the text again.
  */
 export function periodFromDays(text: string, frequency: Frequency, start: string, end: string): Period {
-  return { text, frequency, start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) };
+  return { text, frequency, start: dayFromIso(start), end: dayFromIso(end) };
+}
+
+/** YYYY-MM-DD as a UTC midnight, by its digits: Date's own text parsing is several times slower, and every row's period comes through here. */
+function dayFromIso(day: string): Date {
+  return utc(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 }
 
 /** The period as people write it: "2023", "2023-24", "Q1 2023", "May 2023", "year ending June 2025". */

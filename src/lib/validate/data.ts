@@ -19,6 +19,7 @@ import {
   STATUSES,
   TEXT_COLUMNS,
   type AreaRef,
+  type ContractColumn,
   type ObservationStatus,
 } from '../schemas/csv-contract.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
@@ -391,7 +392,7 @@ function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Re
     const breakdown = breakdownOf(record, rules, shared);
     if (periodCell) checkDuplicate(record, periodCell, area.code, breakdown, rules, firstLineOfKey, reporter);
     if (reporter.diagnostics.length > before || period === undefined || value === undefined) continue;
-    rows.push(observation(record, cell, { period, value, status, area, breakdown }, shared));
+    rows.push(observation(record, rules, { period, value, status, area, breakdown }, shared));
   }
   return rows;
 }
@@ -585,11 +586,16 @@ function checkDuplicate(
 
 function observation(
   record: CsvRecord,
-  cell: (column: string) => Cell | undefined,
+  rules: FileRules,
   parts: { period: CheckedPeriod; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Readonly<Record<string, string>> },
   shared: Shared,
 ): Observation {
-  const periodLabel = cell('period_label')?.text;
+  // The cells' texts only: a row that gets here has no problem to point at, so no cell positions are needed.
+  const text = (column: ContractColumn): string | undefined => {
+    const index = rules.columnIndex.get(column);
+    return index === undefined ? undefined : record.cells[index];
+  };
+  const periodLabel = text('period_label');
   // Every key in one order, absent ones undefined (which JSON leaves out): rows of one shape are far
   // quicker to build and read than rows whose keys depend on what the file gives.
   return {
@@ -602,8 +608,8 @@ function observation(
     breakdown: parts.breakdown,
     value: parts.value,
     status: parts.status,
-    note: shared.text(cell('note')?.text ?? ''),
-    source: shared.text(cell('source')?.text ?? ''),
+    note: shared.text(text('note') ?? ''),
+    source: shared.text(text('source') ?? ''),
     line: record.line,
   };
 }
