@@ -1,11 +1,12 @@
 /**
- * Thin adapter from content/ to Astro's content layer. The schemas live in src/lib/schemas so the
- * validator (npm run validate) and the site agree; this file only says where each collection lives.
+ * Thin adapter from content/ to Astro's content layer, for the two collections whose text pages
+ * render (plans and priorities: getEntry and render). Actions and measures are read by the data step
+ * (src/lib/validate/content.ts) with the same schemas and reach pages through its page model, so
+ * Astro does not load them a second time. The schemas live in src/lib/schemas so the validator
+ * (npm run validate) and the site agree; this file only says where each collection lives.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { actionSchema } from './lib/schemas/action.ts';
-import { measureSchema } from './lib/schemas/measure.ts';
 import { planSchema } from './lib/schemas/plan.ts';
 import { prioritySchema } from './lib/schemas/priority.ts';
 
@@ -16,7 +17,5 @@ const priorities = defineCollection({
   loader: glob({ pattern: '*/*.mdx', base: `${root}/content/priorities` }),
   schema: prioritySchema,
 });
-const actions = defineCollection({ loader: glob({ pattern: '*/*.md', base: `${root}/content/actions` }), schema: actionSchema });
-const measures = defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/content/measures` }), schema: measureSchema });
 
-export const collections = { plans, priorities, actions, measures };
+export const collections = { plans, priorities };

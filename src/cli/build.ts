@@ -1,207 +1,41 @@
 /**
- * `npm run build`: validate, then build into a staging folder and move it to dist/ only when every
- * step succeeded, so a broken file never leaves a half-built site to deploy.
- * Steps: content and data (read once) -> .generated/ page model and downloads -> Astro -> downloads
- * moved into the site -> Pagefind.
+ * `npm run build`: the build of src/lib/build/site.ts for this project (or SND_ROOT's content),
+ * into dist/ (or SND_DIST), with this process's clock, console and environment.
  */
-import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { build as astroBuild } from 'astro';
-import * as pagefind from 'pagefind';
-import { csvParseCount } from '../lib/read/csv.ts';
-import type { StoredArtefact } from '../lib/downloads/catalogue.ts';
-import { downloadsDir, prepareDataInWorker } from './prepare-data.ts';
-import { reportDiagnostics, runCli } from './report.ts';
-import { publishOgImages, startMeasureOgImages } from '../lib/sharing/og-images.ts';
-import type { Diagnostic } from '../lib/validate/diagnostic.ts';
-import { isLocalOrigin, LOCAL_ORIGIN, readSiteYamlUrl, resolveDeployment } from '../lib/deployment.ts';
+import { join } from 'node:path';
+import { buildSite } from '../lib/build/site.ts';
+import { LOCAL_ORIGIN, readSiteYamlUrl, resolveDeployment } from '../lib/deployment.ts';
+import { reportDiagnostics, runCli, today } from './report.ts';
 
-/**
- * Parts of a page's <main> that search leaves out, so results match words rather than numbers and
- * excerpts read as sentences: chart graphics, tables of figures (each row's subject has its own
- * page), file hashes and names, "on this page" link lists, and the caption above a title, which
- * repeats the page's type, plan and theme (search shows those from its filters).
- */
-const SEARCH_EXCLUDED = ['svg', 'table', 'code', 'main nav', 'main .caption'];
-
-/** Files Pagefind writes that the site never loads (src/scripts/search.ts runs without a worker). */
-const PAGEFIND_UNUSED = [
-  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js',
-  // Every page is indexed as English (forceLanguage), so the fallback for unknown languages is never loaded.
-  'wasm.unknown.pagefind',
-];
-
-/** Where each step writes; separate folders let the benchmark build synthetic sites side by side. */
-export interface BuildPaths {
-  /** Folder holding content/ and data/ (the project itself, or a test fixture). */
-  readonly root: string;
-  /** Folder holding astro.config.mjs and src/: always this project. */
-  readonly project: string;
-  readonly generated: string;
-  readonly staging: string;
-  readonly dist: string;
-  /**
-   * Astro's cache folder (its content-layer store); default node_modules/.astro. Give each content
-   * root its own, or entries cached from one root's build are read back into another's.
-   */
-  readonly cacheDir?: string;
-}
-
-/** Times of each step in milliseconds, for the benchmark's report. */
-export type StepTimes = Record<'data' | 'astro' | 'downloads' | 'socialImages' | 'pagefind', number>;
-
-/** Runs the whole build; returns 0 on success, 1 when content or data are invalid. */
-export async function buildSite(p: BuildPaths, log: (line: string) => void = console.log): Promise<{ code: number; times?: StepTimes; csvParses: number }> {
-  const clock = performance;
-  let t = clock.now();
-  // The data step runs in a worker thread and keeps only the list of downloads: the validated model
-  // (every row of every release) is not needed by Astro, which reads the page model from disk, and the
-  // thread's memory goes back to the system before Astro and Pagefind start (halving the peak).
-  const prepared = await prepareDataInWorker(p.root, p.generated);
-  csvParseCount.value += prepared?.csvParses ?? 0;
-  const artefacts = prepared?.artefacts;
-  if (!artefacts) {
-    rmSync(p.dist, { recursive: true, force: true });
-    rmSync(p.staging, { recursive: true, force: true });
-    return { code: 1, csvParses: csvParseCount.value };
+await runCli(async () => {
+  const project = process.cwd();
+  if (process.argv.includes('--local')) {
+    // A copy to view on this computer: with no address set, links name this computer, as they should there.
+    process.env.SND_LOCAL_BUILD = '1';
+    if (!resolveDeployment(process.env, readSiteYamlUrl(process.env.SND_ROOT ?? project))) process.env.SITE_URL = LOCAL_ORIGIN;
   }
-  const times: Partial<StepTimes> = { data: clock.now() - t };
-  const unaddressed = addressProblem(p.root);
-  if (unaddressed) {
-    rmSync(p.dist, { recursive: true, force: true });
-    rmSync(p.staging, { recursive: true, force: true });
-    reportDiagnostics([unaddressed], console.error);
-    return { code: 1, csvParses: csvParseCount.value };
-  }
-
-  try {
-    return await publish(p, artefacts, times, log);
-  } catch (error) {
-    // Whatever failed, leave nothing that could be deployed by mistake.
-    rmSync(p.staging, { recursive: true, force: true });
-    rmSync(p.dist, { recursive: true, force: true });
-    const located = locatedContentError(error, p.root);
-    if (!located) throw error;
-    // A problem the validator cannot see (e.g. MDX the compiler rejects) still reaches the editor as file:line:column.
-    reportDiagnostics([located], console.error);
-    return { code: 1, csvParses: csvParseCount.value };
-  }
-}
-
-/**
- * Why this build may not be published: no public address in content/site.yaml or SITE_URL, so
- * canonical links, the sitemap, the feed and preview images would all name this computer. A copy
- * for this computer only is built with `--local` (`npm start`, the tests). Checked after the content
- * checks, so a broken file is reported first and alone.
- */
-export function addressProblem(root: string, env: Readonly<Record<string, string | undefined>> = process.env): Diagnostic | undefined {
-  const deployment = resolveDeployment(env, readSiteYamlUrl(root));
-  if (deployment && !(deployment.from === 'SITE_URL' && isLocalOrigin(deployment.origin) && env.SND_LOCAL_BUILD !== '1')) return undefined;
-  const found = deployment ? `SITE_URL is ${deployment.origin}, an address on this computer` : 'the site\'s public address is not set';
-  return {
-    file: 'content/site.yaml',
-    line: 1,
-    column: 1,
-    message: `${found}, so canonical links, the sitemap, the feed and preview images would point where no reader can follow; add url: "https://…/" with the address the site is published at, or build with SITE_URL (and BASE_PATH) set to it; for a copy to view on this computer only, run "npm run build -- --local"`,
-  };
-}
-
-/**
- * An Astro or bundler error that points into the content folder, as a diagnostic; undefined for
- * anything else. Bundlers wrap the compiler's error ("Build failed with 1 error: <file>:<line>:<col>"),
- * so the location is read from the error's `loc` or, failing that, from its text.
- */
-function locatedContentError(error: unknown, root: string): Diagnostic | undefined {
-  const text = error instanceof Error ? error.message : String(error);
-  const loc = (error as { loc?: { file?: string; line?: number; column?: number } } | null)?.loc;
-  const found = loc?.file ? { file: loc.file, line: loc.line ?? 1, column: loc.column ?? 1 } : fileInText(text);
-  if (!found) return undefined;
-  const path = relative(root, found.file.split('?')[0]!).replaceAll('\\', '/');
-  if (!path.startsWith('content/')) return undefined;
-  const reason = /Error: (?:\d+:\d+: )?(.+)/.exec(text)?.[1] ?? text.split('\n')[0]!;
-  return { file: path, line: found.line, column: found.column, message: `the site cannot be built from this file: ${reason.replace(/ \([\w:-]+\)$/, '')}` };
-}
-
-function fileInText(text: string): { file: string; line: number; column: number } | undefined {
-  const match = /(\/[^\s:]+\.(?:mdx?|ya?ml)):(\d+):(\d+)/.exec(text);
-  return match ? { file: match[1]!, line: Number(match[2]), column: Number(match[3]) } : undefined;
-}
-
-/** Astro, downloads and search index into the staging folder, then the swap into dist/. */
-async function publish(
-  p: BuildPaths,
-  artefacts: readonly StoredArtefact[],
-  times: Partial<StepTimes>,
-  log: (line: string) => void,
-): Promise<{ code: number; times: StepTimes; csvParses: number }> {
-  const clock = performance;
-  let t = clock.now();
-  rmSync(p.staging, { recursive: true, force: true });
-  process.env.SND_GENERATED_DIR = p.generated;
-  process.env.SND_ROOT = p.root;
-  // Social preview PNGs are drawn in a worker thread while Astro renders pages (src/lib/sharing/og-images.ts).
-  const socialImages = startMeasureOgImages(p.generated);
-  await astroBuild({ root: p.project, outDir: p.staging, logLevel: 'warn', ...(p.cacheDir ? { cacheDir: p.cacheDir } : {}) });
-  times.astro = clock.now() - t;
-
-  t = clock.now();
-  // The data step wrote every download below the generated folder; move them into the site.
-  for (const artefact of artefacts) {
-    const source = join(downloadsDir(p.generated), artefact.path);
-    const target = join(p.staging, artefact.path);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      renameSync(source, target);
-    } catch (error) {
-      // Another file system: copy instead.
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      copyFileSync(source, target);
-    }
-  }
-  times.downloads = clock.now() - t;
-
-  t = clock.now();
-  // Only the wait for images still being drawn once Astro has finished, and the move into the site.
-  const og = await socialImages.finish();
-  publishOgImages(p.generated, p.staging);
-  times.socialImages = clock.now() - t;
-  log(`Drew ${og.images} social preview images in ${(og.totalMs / 1000).toFixed(1)} s, beside Astro.`);
-
-  t = clock.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: SEARCH_EXCLUDED });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const indexed = await index.addDirectory({ path: p.staging });
-  if (indexed.errors.length) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-  await index.writeFiles({ outputPath: join(p.staging, 'pagefind') });
-  await pagefind.close();
-  // Our search page uses Pagefind's API on the main thread; its prebuilt UIs and worker are never loaded.
-  for (const unused of PAGEFIND_UNUSED) rmSync(join(p.staging, 'pagefind', unused), { force: true });
-  times.pagefind = clock.now() - t;
-
-  rmSync(p.dist, { recursive: true, force: true });
-  renameSync(p.staging, p.dist);
-  log(`Built ${indexed.page_count} pages into ${p.dist} (${csvParseCount.value} CSV files parsed, each once).`);
-  return { code: 0, times: times as StepTimes, csvParses: csvParseCount.value };
-}
-
-if (import.meta.main) {
-  await runCli(async () => {
-    const project = process.cwd();
-    if (process.argv.includes('--local')) {
-      // A copy to view on this computer: with no address set, links name this computer, as they should there.
-      process.env.SND_LOCAL_BUILD = '1';
-      if (!resolveDeployment(process.env, readSiteYamlUrl(process.env.SND_ROOT ?? project))) process.env.SITE_URL = LOCAL_ORIGIN;
-    }
-    const dist = process.env.SND_DIST ?? join(project, 'dist');
-    const result = await buildSite({
+  const dist = process.env.SND_DIST ?? join(project, 'dist');
+  const result = await buildSite(
+    {
       root: process.env.SND_ROOT ?? project,
       project,
       generated: process.env.SND_GENERATED_DIR ?? join(project, '.generated'),
       staging: `${dist}.partial`,
       dist,
       ...(process.env.SND_CACHE_DIR ? { cacheDir: process.env.SND_CACHE_DIR } : {}),
-    });
-    return result.code;
-  });
-}
+    },
+    {
+      log: console.log,
+      report: (diagnostics) => reportDiagnostics(diagnostics, console.error),
+      clock: () => performance.now(),
+      today: today(),
+      env: process.env,
+      counters: { csvParses: 0 },
+      showPagesTheData: ({ root, generated }) => {
+        process.env.SND_ROOT = root;
+        process.env.SND_GENERATED_DIR = generated;
+      },
+    },
+  );
+  return result.code;
+});

@@ -2,7 +2,7 @@
  * How the command-line tools talk to editors: problems as `path:line:column: message`, a count,
  * and what to do next. Never a stack trace for a problem in a file.
  */
-import { formatDiagnostic, type Diagnostic } from '../lib/validate/diagnostic.ts';
+import { formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 
 /** Something that prints lines; the CLIs pass console.error, tests pass a collector. */
 export type Logger = (line: string) => void;

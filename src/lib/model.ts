@@ -9,13 +9,21 @@ import type { PriorityMeta } from './schemas/priority.ts';
 import type { Release } from './schemas/release.ts';
 import type { Site } from './schemas/site.ts';
 
-/** Status of one value as its publisher marks it; absent when the file does not say. */
-export type ObservationStatus = 'provisional' | 'revised' | 'final' | 'suppressed';
+import type { ObservationStatus } from './schemas/csv-contract.ts';
+
+export type { ObservationStatus };
 
 /** One row of a measure's CSV file after validation. */
 export interface Observation {
   /** The period cell as written, e.g. "2023-24" or "2024-07-01/2025-06-30". */
   readonly period: string;
+  /**
+   * First day of the period, YYYY-MM-DD (UTC), worked out once by the validator so nothing later
+   * parses the text again; "" only in a measure with no frequency, which never passes validation.
+   */
+  readonly periodStart: string;
+  /** First day after the period, YYYY-MM-DD: exclusive, as period.ts's `end`, so spans add up. */
+  readonly periodEnd: string;
   /** The period as the publisher labelled it, e.g. "year ending June 2025", when the file gives one. */
   readonly periodLabel?: string;
   /** ONS code of the area; the measure's own area when the file leaves it out. */

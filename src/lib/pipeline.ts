@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measure, SiteModel } from './model.ts';
-import { readCollection, readYamlFile, type ReadEntry } from './read/content.ts';
+import { readCollection, readYamlFile, type ReadEntry } from './validate/content.ts';
 import { actionSchema } from './schemas/action.ts';
 import { measureSchema, type MeasureMeta } from './schemas/measure.ts';
 import { planSchema } from './schemas/plan.ts';
@@ -13,7 +13,7 @@ import { prioritySchema } from './schemas/priority.ts';
 import { siteSchema, type Site } from './schemas/site.ts';
 import { readSearchTerms } from './search/read-terms.ts';
 import { checkCrossReferences } from './validate/crossrefs.ts';
-import { compareDiagnostics, type Diagnostic } from './validate/diagnostic.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { validateMeasureData } from './validate/data.ts';
 import { closest } from './validate/suggest.ts';
 import { deriveMeasures } from './derive/derived-measures.ts';
@@ -40,7 +40,7 @@ export function loadSite({ root, today }: LoadOptions): LoadResult {
   const site = readYamlFile(root, 'content/site.yaml', siteSchema);
   diagnostics.push(...site.diagnostics);
 
-  // The extensions are those src/content.config.ts loads: a file the site would not load must not pass.
+  // The extensions are those the site loads (src/content.config.ts for plans and priorities): a file the site would not load must not pass.
   // The search word list is content too: validate and the build report its mistakes like any other file's.
   diagnostics.push(...readSearchTerms(root).diagnostics);
 

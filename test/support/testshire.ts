@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Measure, Observation, Plan, Vintage } from '../../src/lib/model.ts';
+import { isoDay, parsePeriod } from '../../src/lib/period.ts';
 import { measureSchema, type MeasureMeta } from '../../src/lib/schemas/measure.ts';
 import { planSchema } from '../../src/lib/schemas/plan.ts';
 import { releaseSchema, type Release } from '../../src/lib/schemas/release.ts';
@@ -47,10 +48,24 @@ export function meta(overrides: Record<string, unknown> = {}): MeasureMeta {
 
 let nextLine = 2;
 
+/** The days validation records for `period`, whatever its form (the forms never overlap). */
+function periodDays(period: string): Pick<Observation, 'periodStart' | 'periodEnd'> {
+  for (const frequency of ['year', 'financial_year', 'quarter', 'month'] as const) {
+    const parsed = parsePeriod(period, frequency);
+    if (parsed.ok) return { periodStart: isoDay(parsed.period.start), periodEnd: isoDay(parsed.period.end) };
+  }
+  const interval = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(period);
+  if (!interval) return { periodStart: '', periodEnd: '' };
+  const dayAfter = new Date(`${interval[2]}T00:00:00Z`);
+  dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+  return { periodStart: interval[1]!, periodEnd: isoDay(dayAfter) };
+}
+
 /** A headline row for Testshire unless `fields` say otherwise. */
 export function row(period: string, value: number | null, fields: Partial<Observation> = {}): Observation {
   return {
     period,
+    ...periodDays(fields.period ?? period),
     areaCode: TESTSHIRE.code,
     areaName: TESTSHIRE.name,
     breakdown: {},

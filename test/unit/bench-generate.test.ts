@@ -43,6 +43,26 @@ test('the synthetic partnership passes validation and has N measures of P period
   }
 });
 
+test('with no breakdown groups the files have no breakdown column, and still pass validation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'snd-bench-test-'));
+  try {
+    const g = generatePartnership(join(dir, 'root'), { measures: 4, periods: 3, vintages: 2, comparators: 1, breakdownGroups: 0 });
+    const { model, diagnostics } = loadSite({ root: g.root, today: g.today });
+    assert.deepEqual(diagnostics, []);
+    assert.ok(model);
+    assert.equal(g.rowsPerFile, 3 * (1 + 1));
+    for (const m of model.measures) {
+      assert.deepEqual(m.data.breakdowns, [], m.id);
+      for (const v of m.vintages) {
+        assert.deepEqual(v.columns, ['period', 'value', 'area_code', 'area_name', 'status', 'note'], v.file);
+        assert.equal(v.rows.length, g.rowsPerFile, v.file);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('generation is deterministic', () => {
   const dir = mkdtempSync(join(tmpdir(), 'snd-bench-test-'));
   try {

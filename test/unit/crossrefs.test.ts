@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { z } from 'zod';
-import type { ReadEntry } from '../../src/lib/read/content.ts';
+import type { ReadEntry } from '../../src/lib/read/frontmatter.ts';
 import { parseLocatedYaml } from '../../src/lib/read/yaml-position.ts';
 import { actionSchema } from '../../src/lib/schemas/action.ts';
 import { measureSchema } from '../../src/lib/schemas/measure.ts';
 import { planSchema } from '../../src/lib/schemas/plan.ts';
 import { prioritySchema } from '../../src/lib/schemas/priority.ts';
 import { checkCrossReferences, type ContentEntries } from '../../src/lib/validate/crossrefs.ts';
-import { formatDiagnostic } from '../../src/lib/validate/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 
 /** An entry as readCollection would return it, from frontmatter YAML starting on line 2 of `file`. */
 function entry<S extends z.ZodType>(schema: S, id: string, file: string, yamlLines: readonly string[]): ReadEntry<z.output<S>> {

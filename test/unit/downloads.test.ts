@@ -6,12 +6,13 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { periodLabel, parsePeriod } from '../../src/lib/period.ts';
 import { catalogue, catalogueCsv, mediaTypeOf } from '../../src/lib/downloads/catalogue.ts';
-import { csvField, defuseFormula, plainNumber, restoreFormula } from '../../src/lib/downloads/csv.ts';
+import { csvField, defuseFormula, plainNumber, restoreFormula } from '../../src/lib/format/csv.ts';
 import { planDataPackage } from '../../src/lib/downloads/datapackage.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, temporalCoverage } from '../../src/lib/downloads/json-ld.ts';
 import { measureJson, measureJsonText } from '../../src/lib/downloads/measure-json.ts';
 import { planReadme } from '../../src/lib/downloads/readme.ts';
-import { readTidyCsv, tidyColumns, tidyCsv } from '../../src/lib/downloads/tidy.ts';
+import { tidyColumns } from '../../src/lib/downloads/tidy.ts';
+import { readTidyCsv, referenceTidyCsv, tidyCsv } from '../support/read-tidy.ts';
 import { planZip, sha256Sums, zipTimestamp } from '../../src/lib/downloads/zip.ts';
 import { utf8 } from '../../src/lib/downloads/bytes.ts';
 import { FEELING_SAFE, FORMULA_CELL, HOSTILE_NOTE, MEASURES, NO_DATA, PAGE_URL, PLAN, WIDGETS } from '../support/download-fixture.ts';
@@ -53,6 +54,10 @@ test('tidy columns: fixed columns around the union of breakdown columns', () => 
   assert.deepEqual(tidyColumns(MEASURES), [
     'measure', 'period', 'period_label', 'area_code', 'area_name', 'age_band', 'sex', 'value', 'status', 'note', 'source', 'vintage',
   ]);
+});
+
+test('the tidy CSV is byte for byte the file written a record at a time', () => {
+  assert.equal(tidyCsv(MEASURES), referenceTidyCsv(MEASURES));
 });
 
 test('round trip: every row of every release reaches the tidy CSV unchanged', () => {

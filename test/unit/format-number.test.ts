@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   formatChange,
-  formatPointsChange,
   formatTick,
   formatValue,
   formatValueOrSuppressed,
@@ -75,11 +74,4 @@ test('formatChange never says "0%" for a real change', () => {
   assert.equal(formatChange(0.3), 'less than 1% more');
   assert.equal(formatChange(-0.49, 'percent'), 'less than 1% lower');
   assert.equal(formatChange(0), 'no change');
-});
-
-test('formatPointsChange gives percentage-point differences', () => {
-  assert.equal(formatPointsChange(-3.1), '3.1 percentage points lower');
-  assert.equal(formatPointsChange(1), '1.0 percentage point higher');
-  assert.equal(formatPointsChange(0.25), '0.25 percentage points higher');
-  assert.equal(formatPointsChange(0), 'no change');
 });

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from '../../src/lib/read/content.ts';
+import { splitFrontmatter } from '../../src/lib/read/frontmatter.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PLAN_TEXT = join(ROOT, 'test', 'fixtures', 'plan-text');

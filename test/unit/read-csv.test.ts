@@ -1,9 +1,10 @@
 /** The CSV reader: decoding, cells, and the positions diagnostics rely on. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { csvParseCount, readMeasureCsv, type CsvReadResult, type CsvTable } from '../../src/lib/read/csv.ts';
 import { decodeUtf8 } from '../../src/lib/read/text.ts';
-import { formatDiagnostic } from '../../src/lib/validate/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 
 const FILE = 'data/measures/test-measure/2025-07-24.csv';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -139,7 +140,47 @@ describe('readMeasureCsv', () => {
     readMeasureCsv(FILE, bytesOf([0xff]));
     assert.equal(csvParseCount.value - before, 2);
   });
+
+  test('reads a file without quotes exactly as csv-parse does (the quick path), lines and cell positions included', () => {
+    // Files built from the pieces that matter to the quick path: commas, empty cells, LF and CRLF
+    // endings, blank lines, spaces, a character beyond the BMP and a missing final line break.
+    const pieces = ['a', 'b1', ' ', '', ',', ',', '\n', '\n', '\r\n', 'é', '😀', '\n\n', '\r\n\r\n', '"', '\r'];
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    let quick = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = `period,value\n${Array.from({ length: random(14) }, () => pieces[random(pieces.length)]).join('')}`;
+      // Others go to csv-parse itself, whose lone-CR and quoting cases the tests above cover.
+      if (text.includes('"') || text.replaceAll('\r\n', '').includes('\r')) continue;
+      quick++;
+      assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8(text)))), viaCsvParse(text), JSON.stringify(text));
+    }
+    assert.ok(quick > 500, `only ${quick} texts took the quick path`);
+  });
 });
+
+/** What the reader gave before its quick path: csv-parse's records, positioned from their raw text. */
+function viaCsvParse(text: string): [number, readonly string[], string[]][] {
+  const parsed = parse(text, { raw: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n'] }) as unknown as {
+    record: string[];
+    raw: string;
+  }[];
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const columnOf = (offset: number) => Array.from(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset)).length + 1;
+  let cursor = 0;
+  return parsed.map(({ record, raw }) => {
+    const bare = raw.replace(/^[\r\n]+/, '');
+    const start = text.indexOf(bare, cursor);
+    cursor = start + bare.length;
+    const offsets = [0];
+    let quoted = false;
+    for (let i = 0; i < bare.length && offsets.length < record.length; i++) {
+      if (bare[i] === '"') quoted = !quoted;
+      else if (bare[i] === ',' && !quoted) offsets.push(i + 1);
+    }
+    return [lineOf(start), record, offsets.map((o) => `${lineOf(start + o)}:${columnOf(start + o)}`)];
+  });
+}
 
 describe('decodeUtf8', () => {
   test('keeps valid text, including astral characters, and drops only a leading BOM', () => {

@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { deriveMeasures } from '../../src/lib/derive/derived-measures.ts';
-import { readTidyCsv, tidyCsv } from '../../src/lib/downloads/tidy.ts';
-import type { ReadEntry } from '../../src/lib/read/content.ts';
+import { readTidyCsv, tidyCsv } from '../support/read-tidy.ts';
+import type { ReadEntry } from '../../src/lib/read/frontmatter.ts';
 import { parseLocatedYaml } from '../../src/lib/read/yaml-position.ts';
 import type { MeasureMeta } from '../../src/lib/schemas/measure.ts';
-import type { Diagnostic } from '../../src/lib/validate/diagnostic.ts';
+import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { measure, meta, row, vintage } from '../support/testshire.ts';
 
 /** Text a spreadsheet would run: every leading character OWASP lists, and one already quoted. */

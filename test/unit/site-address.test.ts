@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addressProblem } from '../../src/cli/build.ts';
+import { addressProblem } from '../../src/lib/build/site.ts';
 import { isLocalOrigin, readSiteYamlUrl, resolveDeployment } from '../../src/lib/deployment.ts';
 import { siteSchema } from '../../src/lib/schemas/site.ts';
 import { buildRoot, PROJECT } from '../support/fixture-roots.ts';

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import type { Observation } from '../../src/lib/model.ts';
 import { measureSchema } from '../../src/lib/schemas/measure.ts';
-import { formatDiagnostic } from '../../src/lib/validate/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { validateMeasureData, type MeasureDataResult } from '../../src/lib/validate/data.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');

@@ -1,11 +1,12 @@
 /**
  * One benchmark build in its own process: `node src/lib/bench/child.ts <job.json> <result.json>`.
  * A fresh process per build keeps Astro's and Vite's in-memory caches, and the environment
- * variables buildSite sets, from carrying over between measurements. Writes what the parent cannot
+ * variables the pages read, from carrying over between measurements. Writes what the parent cannot
  * see from outside: buildSite's step times and CSV parse count, and this process's own peak RSS.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildSite, type BuildPaths } from '../../cli/build.ts';
+import { buildSite, type BuildPaths } from '../build/site.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
 
 /** What the parent writes to job.json. */
 export type ChildJob = BuildPaths;
@@ -33,7 +34,19 @@ if (import.meta.main) {
   const startedAt = Date.now();
   let result: ChildResult;
   try {
-    const built = await buildSite(job);
+    const built = await buildSite(job, {
+      log: console.log,
+      report: (diagnostics) => diagnostics.forEach((d) => console.error(formatDiagnostic(d))),
+      clock: () => performance.now(),
+      // As `npm run build` dates it (src/cli/report.ts today): SND_TODAY, else today in the UK.
+      today: process.env.SND_TODAY ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+      env: process.env,
+      counters: { csvParses: 0 },
+      showPagesTheData: ({ root, generated }) => {
+        process.env.SND_ROOT = root;
+        process.env.SND_GENERATED_DIR = generated;
+      },
+    });
     result = {
       code: built.code,
       ...(built.times ? { times: built.times } : {}),

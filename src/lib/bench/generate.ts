@@ -5,6 +5,7 @@
  * data/, so the real build reads it unchanged. Deterministic: the same options give the same bytes.
  * Nothing here describes a real place; every name says "Benchshire" or "synthetic".
  */
+import type { ComparatorKind, ContractColumn, ObservationStatus } from '../schemas/csv-contract.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -58,7 +59,7 @@ const COMPARATORS = [
   { area_code: 'E99999901', label: 'Benchshire similar areas (synthetic)', kind: 'similar_group' },
   { area_code: 'E99999902', label: 'Benchshire core cities (synthetic)', kind: 'core_cities' },
   { area_code: 'E99999903', label: 'Other synthetic area', kind: 'other' },
-] as const;
+] as const satisfies readonly { area_code: string; label: string; kind: ComparatorKind }[];
 const BREAKDOWN_GROUPS = ['Under 25', '25 to 49', '50 and over', 'Not recorded'];
 const PLANS = [
   { id: '2024-27', start: 2024, end: 2027, status: 'current' },
@@ -361,7 +362,12 @@ function measureCsv(p: {
   vintage: number;
   seed: number;
 }): string {
-  const lines = ['period,value,area_code,area_name,age_band,status,note'];
+  // The breakdown column only where the measure declares it (it does when there are groups): an
+  // undeclared column is refused like any other unknown column.
+  const breakdown = p.groups.length > 0;
+  const header: readonly (ContractColumn | 'age_band')[] = ['period', 'value', 'area_code', 'area_name', ...(breakdown ? (['age_band'] as const) : []), 'status', 'note'];
+  const lines = [header.join(',')];
+  const groupCell = (group: string) => (breakdown ? `${group},` : '');
   // Comparators run a little above or below the area; breakdown groups share out its figure.
   const factor = (series: number) => (series === 0 ? 1 : series < 10 ? 0.7 + 0.15 * series : 1 / Math.max(1, p.groups.length));
   const value = (month: number, series: number) => {
@@ -374,11 +380,11 @@ function measureCsv(p: {
   };
   for (let month = p.start; month <= p.end; month++) {
     const period = monthText(month);
-    const status = p.end - month < 3 ? 'provisional' : '';
+    const status: ObservationStatus | '' = p.end - month < 3 ? 'provisional' : '';
     const note = month === p.start ? 'Synthetic series starts' : '';
-    lines.push(`${period},${value(month, 0)},,,,${status},${note}`);
-    p.comparators.forEach((c, k) => lines.push(`${period},${value(month, k + 1)},${c.area_code},,,${status},`));
-    p.groups.forEach((g, k) => lines.push(`${period},${value(month, 10 + k)},,,${g},${status},`));
+    lines.push(`${period},${value(month, 0)},,,${groupCell('')}${status},${note}`);
+    p.comparators.forEach((c, k) => lines.push(`${period},${value(month, k + 1)},${c.area_code},,${groupCell('')}${status},`));
+    p.groups.forEach((g, k) => lines.push(`${period},${value(month, 10 + k)},,,${groupCell(g)}${status},`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -5,14 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { Measure } from '../model.ts';
-import type { ReadEntry } from '../read/content.ts';
+import type { ReadEntry } from '../read/frontmatter.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
-import type { Diagnostic } from '../validate/diagnostic.ts';
-import { csvText, defuseFormula, plainNumber } from '../downloads/csv.ts';
+import { RESERVED_COLUMNS } from '../schemas/csv-contract.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { csvText, defuseFormula, plainNumber } from '../format/csv.ts';
 import { deriveSeries } from './derived-series.ts';
 import { currentVintage } from './series.ts';
 
-const DERIVED_COLUMNS = ['period', 'period_label', 'area_code', 'area_name', 'value', 'status', 'note'];
+/** A computed release's columns: the contract's, in download order, without source (it is the inputs' releases). */
+const DERIVED_COLUMNS = RESERVED_COLUMNS.filter((c) => c !== 'source');
 
 /** Returns `measures` with every derived measure's computed release filled in; problems go to `diagnostics`. */
 export function deriveMeasures(

@@ -10,7 +10,7 @@
 import type { Measure, Observation, ObservationStatus } from '../model.ts';
 import { comparePeriods } from '../period.ts';
 import { signedSum } from './decimal.ts';
-import { currentVintage, parseMeasurePeriod } from './series.ts';
+import { currentVintage, observationPeriod } from './series.ts';
 
 /** A period and area the derivation left out, and why. */
 export interface OmittedFigure {
@@ -115,6 +115,9 @@ export function deriveSeries(derived: Pick<Measure, 'id' | 'data'>, measures: Re
       const periodLabel = sources.find((r) => r.periodLabel)?.periodLabel;
       rows.push({
         period,
+        // The inputs share the derived measure's frequency (checked in derived-measures.ts), so their days are its days.
+        periodStart: first.periodStart,
+        periodEnd: first.periodEnd,
         ...(periodLabel === undefined ? {} : { periodLabel }),
         areaCode,
         areaName: first.areaName,
@@ -130,7 +133,7 @@ export function deriveSeries(derived: Pick<Measure, 'id' | 'data'>, measures: Re
 
   const areaOrder = new Map(areas.map((a, i) => [a, i]));
   const byPeriod = (a: Observation, b: Observation): number => {
-    const [pa, pb] = [parseMeasurePeriod(derived.data, a.period), parseMeasurePeriod(derived.data, b.period)];
+    const [pa, pb] = [observationPeriod(derived.data, a), observationPeriod(derived.data, b)];
     return pa && pb ? comparePeriods(pa, pb) : a.period.localeCompare(b.period);
   };
   rows.sort((a, b) => areaOrder.get(a.areaCode)! - areaOrder.get(b.areaCode)! || byPeriod(a, b));

@@ -102,13 +102,6 @@ export function changeOnPreviousPeriod(series: Series, meta: MeasureMeta): Chang
   return changeTo(meta, to, from);
 }
 
-/** Change from a baseline period (as the target writes it) to the latest figure. Undefined when there is no latest figure. */
-export function changeFromBaseline(series: Series, meta: MeasureMeta, baselinePeriod: string): Change | undefined {
-  const to = latestValue(series);
-  if (!to) return undefined;
-  return changeTo(meta, to, series.points.find((p) => p.period.text === baselinePeriod));
-}
-
 /** A period as readers write it ("year ending March 2015"), or as given if it does not parse. */
 function readablePeriod(meta: MeasureMeta, text: string): string {
   const period = parseMeasurePeriod(meta, text);

@@ -11,7 +11,7 @@ import { comparePeriods, periodLabel } from '../period.ts';
 import type { Release } from '../schemas/release.ts';
 import { changeCounts, compareVintages, describeChangeCounts, type ReleaseChangeCounts, type VintageComparison } from './revisions.ts';
 import { breakdownKey } from './keys.ts';
-import { breakdownLabel, parseMeasurePeriod } from './series.ts';
+import { breakdownLabel, observationPeriod } from './series.ts';
 
 /**
  * The optional citation fields the ONS importer records on a release (see the release schema):
@@ -195,7 +195,7 @@ function figurePeriod(measure: Pick<Measure, 'data'>, row: Observation): string 
 
 function rowPeriodLabel(measure: Pick<Measure, 'data'>, row: Observation): string {
   if (row.periodLabel) return row.periodLabel;
-  const period = parseMeasurePeriod(measure.data, row.period);
+  const period = observationPeriod(measure.data, row);
   return period ? periodLabel(period) : row.period;
 }
 
@@ -214,7 +214,7 @@ function figureSpans(measure: Pick<Measure, 'data'>, rows: readonly Observation[
   }
   return [...groups.values()].map(({ series, rows: groupRows }) => {
     const ordered = groupRows
-      .map((row) => ({ row, period: parseMeasurePeriod(measure.data, row.period) }))
+      .map((row) => ({ row, period: observationPeriod(measure.data, row) }))
       .sort((a, b) => (a.period && b.period ? comparePeriods(a.period, b.period) : 0));
     return {
       series,

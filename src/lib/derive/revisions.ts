@@ -121,11 +121,6 @@ export function revisedInCurrentVintage(measure: Pick<Measure, 'vintages'>): Rea
   return new Map(comparison.revised.map((r) => [r.key, r]));
 }
 
-/** Whether `row` (from the current release) was revised, given revisedInCurrentVintage's result. */
-export function isRevised(row: Observation, revised: ReadonlyMap<string, Revision>): boolean {
-  return revised.has(observationKey(row));
-}
-
 /** How many figures a release added, revised and removed compared with the release before it. */
 export interface ReleaseChangeCounts {
   readonly added: number;

@@ -4,16 +4,12 @@
  * Every line is ordered by period, parsed in the measure's declared frequency.
  */
 import type { Measure, Observation, Vintage } from '../model.ts';
-import { comparePeriods, parsePeriod, type Period } from '../period.ts';
+import { comparePeriods, parsePeriod, periodFromDays, type Period } from '../period.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
+import type { AreaRef } from '../schemas/csv-contract.ts';
 import { breakdownKey } from './keys.ts';
 
-/** An area as the data names it. */
-export interface AreaRef {
-  /** ONS GSS code, e.g. "E06000018". */
-  readonly code: string;
-  readonly name: string;
-}
+export type { AreaRef };
 
 /** One row of a line: the parsed period, the figure (null when suppressed) and the row itself. */
 export interface SeriesPoint {
@@ -66,7 +62,15 @@ export function parseMeasurePeriod(meta: Pick<MeasureMeta, 'frequency' | 'interv
   return result.ok ? result.period : undefined;
 }
 
-/** Rows turned into sorted points; throws on a period the validator should have refused. */
+/**
+ * An observation's period from the days validation recorded (never parsing its text again);
+ * undefined when the measure has no frequency.
+ */
+export function observationPeriod(meta: Pick<MeasureMeta, 'frequency'>, row: Pick<Observation, 'period' | 'periodStart' | 'periodEnd'>): Period | undefined {
+  return meta.frequency && row.periodStart ? periodFromDays(row.period, meta.frequency, row.periodStart, row.periodEnd) : undefined;
+}
+
+/** Rows turned into sorted points; throws on a row whose period validation did not record. */
 export function toSortedPoints(
   meta: Pick<MeasureMeta, 'frequency' | 'interval_months'>,
   rows: readonly Observation[],
@@ -75,9 +79,9 @@ export function toSortedPoints(
     throw new Error('a measure with data must declare its frequency');
   }
   const points = rows.map((observation) => {
-    const result = parsePeriod(observation.period, meta.frequency!, meta.interval_months);
-    if (!result.ok) throw new Error(`line ${observation.line}: ${result.message}`);
-    return { period: result.period, value: observation.value, observation };
+    const period = observationPeriod(meta, observation);
+    if (!period) throw new Error(`line ${observation.line}: period "${observation.period}" has no first and last day; rows must come from the validator`);
+    return { period, value: observation.value, observation };
   });
   return points.sort((a, b) => comparePeriods(a.period, b.period));
 }

@@ -2,7 +2,7 @@
  * The catalogue of every downloadable file: what it is, how big, when its data last changed, its
  * licence and SHA-256, so people (and scripts) can tell whether a file changed without fetching it.
  */
-import { csvText, defuseFormula } from './csv.ts';
+import { csvText, defuseFormula } from '../format/csv.ts';
 import { sha256Hex } from './bytes.ts';
 
 /** Where the whole catalogue is published as CSV and JSON: every file at once, while the catalogue page is paged. */

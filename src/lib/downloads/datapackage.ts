@@ -5,6 +5,7 @@
  */
 import type { Plan } from '../model.ts';
 import type { Site } from '../schemas/site.ts';
+import { STATUSES } from '../schemas/csv-contract.ts';
 import { sha256Hex } from './bytes.ts';
 import { breakdownColumns, tidyColumns, type TidyMeasure } from './tidy.ts';
 
@@ -93,7 +94,7 @@ export function tidyFields(measures: readonly TidyMeasure[]): TableSchemaField[]
     area_code: { name: 'area_code', type: 'string', description: 'ONS GSS code of the area the figure describes.', constraints: { required: true } },
     area_name: { name: 'area_name', type: 'string', description: 'Name of the area.' },
     value: { name: 'value', type: 'number', description: 'The figure, in the unit given on the measure page. Blank when the publisher suppressed it.' },
-    status: { name: 'status', type: 'string', description: 'How the publisher marks the figure, where it does.', constraints: { enum: ['provisional', 'revised', 'final', 'suppressed'] } },
+    status: { name: 'status', type: 'string', description: 'How the publisher marks the figure, where it does.', constraints: { enum: [...STATUSES] } },
     note: { name: 'note', type: 'string', description: `Note on the figure from the source file. ${DEFUSED}` },
     source: { name: 'source', type: 'string', description: 'Table or file the figure was read from, where recorded.' },
     vintage: { name: 'vintage', type: 'date', description: 'Date of the release the row belongs to (YYYY-MM-DD). Every release is included, so earlier figures can be compared with revised ones.', constraints: { required: true } },

@@ -6,7 +6,7 @@
 import type { Measure, Plan } from '../model.ts';
 import type { Period } from '../period.ts';
 import type { Site } from '../schemas/site.ts';
-import { currentVintage, ownArea, parseMeasurePeriod } from '../derive/series.ts';
+import { currentVintage, observationPeriod, ownArea } from '../derive/series.ts';
 import { newestVintageDate } from './datapackage.ts';
 
 /** A file the Dataset is offered as. */
@@ -73,7 +73,7 @@ export function temporalCoverage(periods: readonly Period[]): string | undefined
 
 /** Periods of every row in a measure's current release that parse in its frequency. */
 function currentPeriods(measure: MeasureInput): Period[] {
-  return (currentVintage(measure)?.rows ?? []).flatMap((r) => parseMeasurePeriod(measure.data, r.period) ?? []);
+  return (currentVintage(measure)?.rows ?? []).flatMap((r) => observationPeriod(measure.data, r) ?? []);
 }
 
 function place(area: { code: string; name: string }): Place {

@@ -115,13 +115,25 @@ export interface MeasureJsonLinks {
 
 const SITE_PATHS: MeasureJsonLinks = { siteRoot: '/', measures: [] };
 
+/** Each list of measures indexed once, not once per measure's document (which made a large site's downloads quadratic). */
+const indexes = new WeakMap<readonly Pick<Measure, 'id' | 'vintages'>[], ReadonlyMap<string, Pick<Measure, 'id' | 'vintages'>>>();
+
+function measuresById(list: readonly Pick<Measure, 'id' | 'vintages'>[]): ReadonlyMap<string, Pick<Measure, 'id' | 'vintages'>> {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new Map(list.map((m) => [m.id, m]));
+    indexes.set(list, index);
+  }
+  return index;
+}
+
 /** The JSON document for a measure, from its current release. */
 export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, site: Site, links: MeasureJsonLinks = SITE_PATHS): MeasureJson {
   const { data } = measure;
   const current = currentVintage(measure);
   const area = ownArea(data, site.area);
   const address = (path: string) => addressUnder(links.siteRoot, path);
-  const measures = new Map(links.measures.map((m) => [m.id, m]));
+  const measures = measuresById(links.measures);
   return {
     slug: measure.id,
     title: data.title,

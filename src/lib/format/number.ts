@@ -75,10 +75,3 @@ export function formatChange(percent: number, unit: Unit = 'count'): string {
   const size = rounded === 0 ? 'less than 1%' : `${withGrouping(rounded)}%`;
   return `${size} ${percent < 0 ? down : up}`;
 }
-
-/** A difference between two percentages, in percentage points: "3.1 percentage points lower". */
-export function formatPointsChange(points: number): string {
-  if (points === 0) return 'no change';
-  const size = oneDecimalOrSignificant(Math.abs(points));
-  return `${size} percentage ${size === '1.0' ? 'point' : 'points'} ${points < 0 ? 'lower' : 'higher'}`;
-}

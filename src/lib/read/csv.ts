@@ -4,7 +4,7 @@
  * rules live in src/lib/validate/data.ts.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Diagnostic } from '../validate/diagnostic.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { decodeUtf8, LineIndex, type TextPosition } from './text.ts';
 
 /** One record (the header or a data row) with the position of each cell. */
@@ -51,9 +51,11 @@ export function readMeasureCsv(file: string, bytes: Uint8Array): CsvReadResult {
     return failure(file, decoded, 'the file is not UTF-8 text from this character on; save it as "CSV UTF-8" (in Excel: File, Save As, CSV UTF-8)');
   }
   const text = decoded.text;
+  csvParseCount.value++;
+  const unquoted = readUnquoted(text);
+  if (unquoted) return tableOf(file, unquoted);
   let parsed: ParsedRecord[];
   try {
-    csvParseCount.value++;
     // `raw` rather than `info`: info.lines counts a quoted CRLF twice, so lines come from offsets instead.
     parsed = parse(text, {
       raw: true,
@@ -66,7 +68,10 @@ export function readMeasureCsv(file: string, bytes: Uint8Array): CsvReadResult {
     if (!(error instanceof CsvError)) throw error;
     return syntaxFailure(file, text, error);
   }
-  const records = locateRecords(text, parsed);
+  return tableOf(file, locateRecords(text, parsed));
+}
+
+function tableOf(file: string, records: CsvRecord[]): CsvReadResult {
   const [header, ...rows] = records;
   if (!header) {
     return failure(file, { line: 1, column: 1 }, 'the file is empty; the first line must be a header naming the columns, e.g. period,value');
@@ -90,17 +95,40 @@ class LocatedRecord implements CsvRecord {
   readonly #start: number;
   readonly #index: LineIndex;
   #positions: readonly TextPosition[] | undefined;
-  constructor(cells: readonly string[], raw: string, start: number, index: LineIndex) {
+  constructor(cells: readonly string[], raw: string, start: number, index: LineIndex, line = index.positionOf(start).line) {
     this.cells = cells;
     this.#raw = raw;
     this.#start = start;
     this.#index = index;
-    this.line = index.positionOf(start).line;
+    this.line = line;
   }
   get positions(): readonly TextPosition[] {
     this.#positions ??= cellStartOffsets(this.#raw, this.cells.length).map((offset) => this.#index.positionOf(this.#start + offset));
     return this.#positions;
   }
+}
+
+/**
+ * The records of a file with no double quote and no carriage return except before a line feed,
+ * which is nearly every file: each line is then a record and each comma a cell boundary, exactly
+ * as csv-parse reads it with the options above, in a fraction of the time. Undefined for any other
+ * file, which csv-parse reads.
+ */
+function readUnquoted(text: string): CsvRecord[] | undefined {
+  if (text.includes('"')) return undefined;
+  const index = new LineIndex(text);
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    const lineFeed = text.indexOf('\n', start);
+    const end = lineFeed === -1 ? text.length : lineFeed;
+    const raw = lineFeed > start && text[lineFeed - 1] === '\r' ? text.slice(start, end - 1) : text.slice(start, end);
+    if (raw.includes('\r')) return undefined;
+    // skip_empty_lines: a line with nothing on it is no record.
+    if (raw !== '') records.push(new LocatedRecord(raw.split(','), raw, start, index, line));
+    start = end + 1;
+  }
+  return records;
 }
 
 /**

@@ -3,8 +3,6 @@
  * folder, the caller's folder, today's date and two printers. Tests pass a temp folder, a fixed
  * date and collectors, so each command runs exactly as it would for an editor.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** Prints one line. */
 export type Printer = (line: string) => void;
@@ -30,11 +28,6 @@ export function refuse(ctx: ScaffoldContext, ...lines: string[]): 1 {
   for (const line of lines) ctx.err(line);
   ctx.err('Nothing was written.');
   return 1;
-}
-
-/** Whether a project-relative path exists under the project root. */
-export function existsInProject(ctx: ScaffoldContext, path: string): boolean {
-  return existsSync(join(ctx.root, path));
 }
 
 /** Joins words as "a, b and c" for messages. */

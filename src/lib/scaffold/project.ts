@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { splitFrontmatter } from '../read/content.ts';
+import { splitFrontmatter } from '../read/frontmatter.ts';
 
 const CONTENT_EXTENSIONS = ['.md', '.mdx'];
 

@@ -3,6 +3,7 @@
  * `data/measures/<slug>/`, so a measure page exists (saying "No data published yet") before any figure does.
  */
 import { z } from 'zod';
+import { COMPARATOR_KINDS, DOWNLOAD_COLUMNS, RESERVED_COLUMNS } from './csv-contract.ts';
 import { isoDateSchema, planIdSchema, slugSchema, textSchema, urlSchema } from './common.ts';
 
 /** How values are expressed; drives number formatting and range checks. */
@@ -21,21 +22,17 @@ export const frequencySchema = z.enum(['year', 'financial_year', 'quarter', 'mon
 });
 
 /** Kind of comparator area; the chart draws each kind in its own line style. */
-export const comparatorKindSchema = z.enum(['england', 'core_cities', 'similar_group', 'other']);
+export const comparatorKindSchema = z.enum(COMPARATOR_KINDS);
 
 /** Column names for breakdowns must be valid CSV headers that cannot clash with the contract's own. */
 const breakdownColumnSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, { message: 'a breakdown column is lower-case letters, digits and underscores, e.g. "age_band"' })
-  .refine((c) => !RESERVED_COLUMNS.includes(c) && !DOWNLOAD_COLUMNS.includes(c), {
+  .refine((c) => !(RESERVED_COLUMNS as readonly string[]).includes(c) && !(DOWNLOAD_COLUMNS as readonly string[]).includes(c), {
     message: 'this name is already a standard column of the data files or downloads; choose another, e.g. "age_band"',
   });
 
-/** Columns the plan-wide downloads add, so no breakdown may take their names. */
-const DOWNLOAD_COLUMNS = ['measure', 'vintage'];
-
-/** The columns every measure's CSV may hold, in the order downloads write them. */
-export const RESERVED_COLUMNS = ['period', 'period_label', 'area_code', 'area_name', 'value', 'status', 'note', 'source'];
+export { RESERVED_COLUMNS };
 
 /** Which period a mapped ONS table holds, relative to the workbook's edition. */
 export const onsPeriodSchema = z.enum(['edition', 'previous', 'headings'], {

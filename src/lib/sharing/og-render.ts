@@ -37,11 +37,6 @@ export function pngFontOptions(): NonNullable<ResvgRenderOptions['font']> {
   return fontOptions;
 }
 
-/** The font family the images are drawn in, or undefined when resvg falls back to system fonts. */
-export function pngFontFamily(): string | undefined {
-  return pngFontOptions().defaultFontFamily;
-}
-
 /** Rasterises an SVG document at its own size, off the main thread (libuv's pool runs several at once). */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
   const image = await renderAsync(svg, { font: pngFontOptions(), logLevel: 'off' });

@@ -2,12 +2,12 @@
  * Cross-references between content entries: every plan, priority, action and measure named in a
  * file must exist. Each broken reference is reported at the line that names it, with a suggestion.
  */
-import type { ReadEntry } from '../read/content.ts';
+import type { ReadEntry } from '../read/frontmatter.ts';
 import type { ActionMeta } from '../schemas/action.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
 import type { PriorityMeta } from '../schemas/priority.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { listInWords } from './schema-issues.ts';
 import { closest } from './suggest.ts';
 import { parsePeriod } from '../period.ts';

@@ -6,22 +6,29 @@
  */
 import { createHash } from 'node:crypto';
 import { Document } from 'yaml';
-import type { Observation, ObservationStatus, Vintage } from '../model.ts';
-import { expectedForm, parsePeriod } from '../period.ts';
+import type { Observation, Vintage } from '../model.ts';
+import { expectedForm, isoDay, parsePeriod } from '../period.ts';
 import { readMeasureCsv, type CsvRecord, type CsvTable } from '../read/csv.ts';
 import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
-import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import {
+  contractColumns,
+  FORMULA_STARTS,
+  REQUIRED_COLUMNS,
+  STATUSES,
+  TEXT_COLUMNS,
+  type AreaRef,
+  type ContractColumn,
+  type ObservationStatus,
+} from '../schemas/csv-contract.ts';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { csvMessages, folderMessages, RELEASES_FILE } from './messages.ts';
 import { readReleases, type ListedRelease } from './releases.ts';
 import { closest } from './suggest.ts';
 
-/** An area as the data names it. */
-export interface AreaRef {
-  readonly name: string;
-  /** ONS code, e.g. "E06000018". */
-  readonly code: string;
-}
+export type { AreaRef };
+export { STATUSES };
 
 /** One file found in a measure's data folder. */
 export interface FolderFile {
@@ -51,14 +58,7 @@ export interface MeasureDataResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Status values the contract allows, in the order messages list them. */
-export const STATUSES: readonly ObservationStatus[] = ['provisional', 'revised', 'final', 'suppressed'];
-
-/** Columns that hold free text, which must not start like a spreadsheet formula. */
-const TEXT_COLUMNS = ['area_code', 'area_name', 'period_label', 'note', 'source'];
-const FORMULA_STARTS = ['=', '+', '-', '@'];
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-const RELEASES_FILE = 'releases.yaml';
 
 /** Validates a measure's data folder and builds its vintages. */
 export function validateMeasureData(input: MeasureDataInput): MeasureDataResult {
@@ -119,7 +119,7 @@ function checkReleaseNames(
 function missingFrequency(folder: string, csvFiles: readonly FolderFile[], dated: ReadonlyMap<string, FolderFile>, slug: string): Diagnostic {
   const newest = [...dated.keys()].at(-1);
   const file = newest ? `${folder}/${newest}.csv` : `${folder}/${csvFiles.at(-1)!.name}`;
-  return atFileStart(file, `measure "${slug}" has data but its metadata sets no frequency: add e.g. frequency: year to content/measures/${slug}.md`);
+  return atFileStart(file, folderMessages.missingFrequency(slug));
 }
 
 function atFileStart(file: string, message: string): Diagnostic {
@@ -128,19 +128,15 @@ function atFileStart(file: string, message: string): Diagnostic {
 
 function unexpectedFile(file: string, name: string): Diagnostic {
   const suggestion = closest(name, [RELEASES_FILE]);
-  return atFileStart(
-    file,
-    `unexpected file "${name}"; this folder holds only releases named YYYY-MM-DD.csv and ${RELEASES_FILE}` +
-      (suggestion ? `; did you mean "${suggestion}"?` : ''),
-  );
+  return atFileStart(file, folderMessages.unexpectedFile(name, suggestion));
 }
 
 /** Why a CSV file's name is not a usable release date, or undefined when it is. */
 function releaseNameProblem(name: string, today: string): string | undefined {
   const date = name.slice(0, -'.csv'.length);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `file name "${name}" is not a release date; name each release YYYY-MM-DD.csv, e.g. 2025-07-24.csv`;
-  if (!isRealIsoDate(date)) return `file name "${name}" is not a real date; name each release YYYY-MM-DD.csv`;
-  if (date > today) return `file name "${name}" is after today (${today}); name each release by the day it was published`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return folderMessages.notReleaseDate(name);
+  if (!isRealIsoDate(date)) return folderMessages.notRealDate(name);
+  if (date > today) return folderMessages.afterToday(name, today);
   return undefined;
 }
 
@@ -155,7 +151,7 @@ function checkReleasesFile(
   const file = `${folder}/${RELEASES_FILE}`;
   const releasesFile = files.find((f) => f.name === RELEASES_FILE);
   if (!releasesFile) {
-    if (hasCsv) diagnostics.push(atFileStart(file, `${RELEASES_FILE} is missing; add it beside the CSV files, with one entry per release giving its vintage, ${OTHER_RELEASE_FIELDS}`));
+    if (hasCsv) diagnostics.push(atFileStart(file, folderMessages.releasesMissing()));
     return new Map();
   }
   const read = readReleases(file, releasesFile.bytes);
@@ -166,7 +162,7 @@ function checkReleasesFile(
   for (const [date, csv] of dated) {
     const entry = byVintage.get(date);
     if (!entry) {
-      diagnostics.push(atFileStart(`${folder}/${date}.csv`, `${RELEASES_FILE} has no entry for this release; add one starting "- vintage: ${date}" and giving its ${OTHER_RELEASE_FIELDS}`));
+      diagnostics.push(atFileStart(`${folder}/${date}.csv`, folderMessages.noEntry(date)));
     } else if (entry.release) {
       checkChecksum(folder, file, entry, csv, diagnostics);
     }
@@ -174,10 +170,9 @@ function checkReleasesFile(
   return byVintage;
 }
 
-/** The fix for a published release that must not change: the correction is a new release. */
-function correctionFix(folder: string): string {
-  const slug = folder.slice(folder.lastIndexOf('/') + 1);
-  return `publish a correction as a new release: npm run new -- release ${slug} <file.csv> --changes "what was corrected"`;
+/** The measure's slug: the last part of its data folder's path. */
+function slugOf(folder: string): string {
+  return folder.slice(folder.lastIndexOf('/') + 1);
 }
 
 /**
@@ -192,15 +187,10 @@ function checkChecksum(folder: string, file: string, entry: ListedRelease, csv: 
     diagnostics.push({
       file,
       ...entry.position,
-      message: `release ${entry.vintage} records no sha256 checksum of its file; after checking ${csv.name} holds the figures you mean to publish, add this line to the entry: ${sha256Line(actual)}`,
+      message: folderMessages.noChecksum(entry.vintage, csv.name, sha256Line(actual)),
     });
   } else if (expected !== actual) {
-    diagnostics.push(
-      atFileStart(
-        csvPath,
-        `this published release has changed: ${RELEASES_FILE} records sha256 ${expected} but the file's SHA-256 is now ${actual}; a published release is never edited, so restore it (git checkout -- ${csvPath}) and ${correctionFix(folder)}`,
-      ),
-    );
+    diagnostics.push(atFileStart(csvPath, folderMessages.changed(slugOf(folder), csvPath, expected, actual)));
   }
 }
 
@@ -213,7 +203,6 @@ function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-const OTHER_RELEASE_FIELDS = 'publisher, dataset, url, retrieved, licence and changes';
 
 /** Entries by vintage; reports repeated vintages and entries with no CSV file. */
 function indexReleases(
@@ -228,7 +217,7 @@ function indexReleases(
   for (const entry of listed) {
     const first = byVintage.get(entry.vintage);
     if (first) {
-      report(entry, `vintage ${entry.vintage} is listed twice; the first entry is on line ${first.position.line}, keep one`);
+      report(entry, folderMessages.listedTwice(entry.vintage, first.position.line));
       continue;
     }
     byVintage.set(entry.vintage, entry);
@@ -237,12 +226,9 @@ function indexReleases(
     if (published) {
       // A checksum means the release was published: removing its file would break every link and citation to it.
       const csvPath = `${folder}/${entry.vintage}.csv`;
-      report(
-        entry,
-        `the published release ${csvPath} has disappeared (this entry records its sha256 ${published}); a published release is never deleted, so restore it (git checkout -- ${csvPath}); to change its figures, ${correctionFix(folder)}`,
-      );
+      report(entry, folderMessages.disappeared(slugOf(folder), csvPath, published));
     } else {
-      report(entry, `there is no file ${entry.vintage}.csv for this release; add the file or remove the entry`);
+      report(entry, folderMessages.noFile(entry.vintage));
     }
   }
   return byVintage;
@@ -290,6 +276,8 @@ interface FileRules {
   /** Column name to its first position in the header. */
   readonly columnIndex: ReadonlyMap<string, number>;
   readonly headerLength: number;
+  /** Each period text's parse (or why it is wrong), once per file: a file repeats every period for each area and group. */
+  readonly periods: Map<string, CheckedPeriod | string>;
 }
 
 /** A cell's text and where it starts. */
@@ -324,7 +312,7 @@ function checkCsvFile(
   const allowed = allowedColumns(input.meta);
   const columnIndex = checkHeader(table.header, allowed, reporter);
   if (!table.records.length) {
-    reporter.report({ line: 1, column: 1 }, 'the file has a header but no rows; add a row per period, or remove the file until there are figures');
+    reporter.report({ line: 1, column: 1 }, csvMessages.headerOnly());
   }
   const rules = fileRules(file, input, columnIndex, table.columns.length);
   // Rows are checked even without period or value columns, so one run shows every other problem too.
@@ -334,7 +322,7 @@ function checkCsvFile(
 
 /** Allowed columns in the order messages list them: the contract's, with the measure's breakdowns before status. */
 export function allowedColumns(meta: Pick<MeasureMeta, 'breakdowns'>): string[] {
-  return ['period', 'value', 'area_code', 'area_name', 'period_label', ...meta.breakdowns.map((b) => b.column), 'status', 'note', 'source'];
+  return contractColumns(meta.breakdowns.map((b) => b.column));
 }
 
 /** Checks header names; returns the first position of each allowed column present. */
@@ -345,24 +333,22 @@ function checkHeader(header: CsvRecord, allowed: readonly string[], reporter: Re
     const first = index.get(name);
     if (first !== undefined) {
       const firstAt = header.positions[first]!;
-      reporter.report(at, `duplicate column "${name}"; it is already at line ${firstAt.line} column ${firstAt.column}, keep only one`);
+      reporter.report(at, csvMessages.duplicateColumn(name, firstAt.line, firstAt.column));
     } else if (allowed.includes(name)) {
       index.set(name, i);
     } else {
       reporter.report(at, unknownColumnMessage(name, allowed));
     }
   });
-  for (const required of ['period', 'value']) {
-    if (!index.has(required)) reporter.report({ line: 1, column: 1 }, `missing column "${required}"; the header must include period and value`);
+  for (const required of REQUIRED_COLUMNS) {
+    if (!index.has(required)) reporter.report({ line: 1, column: 1 }, csvMessages.missingColumn(required));
   }
   return index;
 }
 
 function unknownColumnMessage(name: string, allowed: readonly string[]): string {
-  const allowedList = `allowed columns are: ${allowed.join(', ')}`;
-  if (name.trim() === '') return `a column has no name; remove the extra comma or name the column (${allowedList})`;
-  const suggestion = closest(name.trim(), allowed);
-  return `unknown column "${name}"; ${allowedList}${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  if (name.trim() === '') return csvMessages.unnamedColumn(allowed);
+  return csvMessages.unknownColumn(name, allowed, closest(name.trim(), allowed));
 }
 
 function fileRules(file: string, input: MeasureDataInput, columnIndex: ReadonlyMap<string, number>, headerLength: number): FileRules {
@@ -382,6 +368,7 @@ function fileRules(file: string, input: MeasureDataInput, columnIndex: ReadonlyM
     textColumns: [...TEXT_COLUMNS, ...breakdownColumns].filter((c) => columnIndex.has(c)),
     columnIndex,
     headerLength,
+    periods: new Map(),
   };
 }
 
@@ -405,7 +392,7 @@ function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Re
     const breakdown = breakdownOf(record, rules, shared);
     if (periodCell) checkDuplicate(record, periodCell, area.code, breakdown, rules, firstLineOfKey, reporter);
     if (reporter.diagnostics.length > before || period === undefined || value === undefined) continue;
-    rows.push(observation(record, cell, { period, value, status, area, breakdown }, shared));
+    rows.push(observation(record, rules, { period, value, status, area, breakdown }, shared));
   }
   return rows;
 }
@@ -434,10 +421,7 @@ function hasHeaderLength(record: CsvRecord, headerLength: number, reporter: Repo
   const count = record.cells.length;
   if (count === headerLength) return true;
   const at = count > headerLength ? record.positions[headerLength]! : { line: record.line, column: 1 };
-  reporter.report(
-    at,
-    `the row has ${count} ${count === 1 ? 'cell' : 'cells'} but the header has ${headerLength} columns; give every row one cell per column, leaving a cell empty rather than out`,
-  );
+  reporter.report(at, csvMessages.cellCount(count, headerLength));
   return false;
 }
 
@@ -446,8 +430,8 @@ function checkTextCells(record: CsvRecord, rules: FileRules, reporter: Reporter)
   for (const column of rules.textColumns) {
     const cell = cellOf(record, rules.columnIndex.get(column));
     const start = cell?.text[0];
-    if (cell && start && FORMULA_STARTS.includes(start)) {
-      reporter.report(cell.at, `cell starts with "${start}", which spreadsheets run as a formula; remove it or put the text in other words`);
+    if (cell && start && (FORMULA_STARTS as readonly string[]).includes(start)) {
+      reporter.report(cell.at, csvMessages.formulaStart(start));
     }
   }
 }
@@ -455,25 +439,33 @@ function checkTextCells(record: CsvRecord, rules: FileRules, reporter: Reporter)
 function checkStatus(cell: Cell | undefined, reporter: Reporter): ObservationStatus | undefined {
   if (!cell || cell.text === '') return undefined;
   if ((STATUSES as readonly string[]).includes(cell.text)) return cell.text as ObservationStatus;
-  const suggestion = closest(cell.text, STATUSES);
-  reporter.report(
-    cell.at,
-    `unknown status "${cell.text}"; use one of: ${STATUSES.join(', ')}, or leave it empty${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
-  );
+  reporter.report(cell.at, csvMessages.unknownStatus(cell.text, STATUSES, closest(cell.text, STATUSES)));
   return undefined;
 }
 
-/** Returns the period text when it has the measure's form (or the form is unknown: reported once per folder). */
-function checkPeriodCell(cell: Cell, rules: FileRules, reporter: Reporter): string | undefined {
+/** A checked period cell: its text and its first day and the first day after it ("" when the measure has no frequency). */
+interface CheckedPeriod {
+  readonly text: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Returns the period when it has the measure's form (or the form is unknown: reported once per folder). */
+function checkPeriodCell(cell: Cell, rules: FileRules, reporter: Reporter): CheckedPeriod | undefined {
   const { frequency, interval_months: intervalMonths } = rules.meta;
   if (cell.text === '') {
-    reporter.report(cell.at, frequency ? `period is empty; write ${expectedForm(frequency, intervalMonths)}` : 'period is empty');
+    reporter.report(cell.at, csvMessages.periodEmpty(frequency ? expectedForm(frequency, intervalMonths) : undefined));
     return undefined;
   }
-  if (!frequency) return cell.text;
-  const parsed = parsePeriod(cell.text, frequency, intervalMonths);
-  if (parsed.ok) return cell.text;
-  reporter.report(cell.at, parsed.message);
+  if (!frequency) return { text: cell.text, start: '', end: '' };
+  let checked = rules.periods.get(cell.text);
+  if (!checked) {
+    const parsed = parsePeriod(cell.text, frequency, intervalMonths);
+    checked = parsed.ok ? { text: cell.text, start: isoDay(parsed.period.start), end: isoDay(parsed.period.end) } : parsed.message;
+    rules.periods.set(cell.text, checked);
+  }
+  if (typeof checked !== 'string') return checked;
+  reporter.report(cell.at, checked);
   return undefined;
 }
 
@@ -481,18 +473,15 @@ function checkPeriodCell(cell: Cell, rules: FileRules, reporter: Reporter): stri
 function checkValue(cell: Cell, status: ObservationStatus | undefined, rules: FileRules, reporter: Reporter): number | null | undefined {
   if (status === 'suppressed') {
     if (cell.text === '') return null;
-    reporter.report(cell.at, `value "${cell.text}" is given but the status is suppressed; leave value empty in a suppressed row, or change its status`);
+    reporter.report(cell.at, csvMessages.valueInSuppressedRow(cell.text));
     return undefined;
   }
   if (cell.text === '') {
-    reporter.report(cell.at, 'value is empty; leave it empty only when status is suppressed');
+    reporter.report(cell.at, csvMessages.valueEmpty());
     return undefined;
   }
   if (!NUMBER.test(cell.text)) {
-    reporter.report(
-      cell.at,
-      `value "${cell.text}" is not a number; write digits with an optional decimal point and minus sign, no commas or units, e.g. 1234 or 12.5`,
-    );
+    reporter.report(cell.at, csvMessages.notANumber(cell.text));
     return undefined;
   }
   const value = Number(cell.text);
@@ -507,10 +496,10 @@ function checkValue(cell: Cell, status: ObservationStatus | undefined, rules: Fi
 /** Range checks the unit implies: percentages lie in 0-100; counts and rates are never negative. */
 function unitProblem(value: number, text: string, unit: MeasureMeta['unit']): string | undefined {
   if (unit === 'percent' && (value < 0 || value > 100)) {
-    return `value ${text} is outside 0 to 100; this measure's unit is percent, so values must be between 0 and 100`;
+    return csvMessages.percentOutOfRange(text);
   }
   if ((unit === 'count' || unit === 'rate_per_1000' || unit === 'rate_per_100000') && value < 0) {
-    return `value ${text} is negative; this measure's unit is ${unit}, which cannot be below 0`;
+    return csvMessages.negative(text, unit);
   }
   return undefined;
 }
@@ -528,10 +517,7 @@ function resolveArea(
   if (codeCell && knownName === undefined && !reportedUnknown.has(code)) {
     // Once per file: the fix is in the metadata or a find-and-replace, not row by row.
     reportedUnknown.add(code);
-    reporter.report(
-      codeCell.at,
-      `area_code "${code}" is neither this measure's area (${rules.defaultArea.code}) nor one of its comparators; correct the code, or list it under comparators in content/measures/${rules.slug}.md`,
-    );
+    reporter.report(codeCell.at, csvMessages.unknownArea(code, rules.defaultArea.code, rules.slug));
   }
   return { code, name: nameCell?.text || knownName || code };
 }
@@ -595,33 +581,38 @@ function checkDuplicate(
     firstLineOfKey.set(key, record.line);
     return;
   }
-  const breakdownText = Object.entries(breakdown).map(([c, v]) => ` and ${c} "${v}"`).join('');
-  reporter.report(
-    periodCell.at,
-    `duplicate row: line ${firstLine} already has period "${periodCell.text}" for area ${areaCode}${breakdownText}; keep one row per period, area and breakdown`,
-  );
+  reporter.report(periodCell.at, csvMessages.duplicateRow(firstLine, periodCell.text, areaCode, breakdown));
 }
 
 function observation(
   record: CsvRecord,
-  cell: (column: string) => Cell | undefined,
-  parts: { period: string; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Readonly<Record<string, string>> },
+  rules: FileRules,
+  parts: { period: CheckedPeriod; value: number | null; status: ObservationStatus | undefined; area: AreaRef; breakdown: Readonly<Record<string, string>> },
   shared: Shared,
 ): Observation {
-  const periodLabel = cell('period_label')?.text;
+  // The cells' texts only: a row that gets here has no problem to point at, so no cell positions are needed.
+  const text = (column: ContractColumn): string | undefined => {
+    const index = rules.columnIndex.get(column);
+    return index === undefined ? undefined : record.cells[index];
+  };
+  const periodLabel = text('period_label');
   // How precisely the file writes the figure, so a release that rounded it is not mistaken for a revision.
-  const decimals = parts.value === null ? undefined : /\.(\d+)$/.exec(cell('value')?.text.trim() ?? '')?.[1]?.length;
+  const decimals = parts.value === null ? undefined : /\.(\d+)$/.exec(text('value')?.trim() ?? '')?.[1]?.length;
+  // Every key in one order, absent ones undefined (which JSON leaves out): rows of one shape are far
+  // quicker to build and read than rows whose keys depend on what the file gives.
   return {
-    period: shared.text(parts.period),
-    ...(periodLabel ? { periodLabel: shared.text(periodLabel) } : {}),
+    period: shared.text(parts.period.text),
+    periodStart: shared.text(parts.period.start),
+    periodEnd: shared.text(parts.period.end),
+    periodLabel: periodLabel ? shared.text(periodLabel) : undefined,
     areaCode: shared.text(parts.area.code),
     areaName: shared.text(parts.area.name),
     breakdown: parts.breakdown,
     value: parts.value,
-    ...(decimals ? { decimals } : {}),
-    ...(parts.status ? { status: shared.text(parts.status) } : {}),
-    note: shared.text(cell('note')?.text ?? ''),
-    source: shared.text(cell('source')?.text ?? ''),
+    decimals,
+    status: parts.status,
+    note: shared.text(text('note') ?? ''),
+    source: shared.text(text('source') ?? ''),
     line: record.line,
   };
 }
