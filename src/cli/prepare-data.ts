@@ -6,6 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel } from '../lib/build-model.ts';
+import { writeViews } from '../lib/views/write.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
@@ -20,7 +21,7 @@ export function downloadsDir(generated: string): string {
 }
 
 /**
- * Validates and writes .generated/: the page model, and every download under downloads/ (see
+ * Validates and writes .generated/: the page model, the pages' views (src/lib/views), and every download under downloads/ (see
  * downloadsDir), each written as soon as it is built so their bytes are never all in memory at
  * once. Returns undefined (after reporting) when anything is invalid.
  */
@@ -39,6 +40,7 @@ export function prepareData(
   mkdirSync(join(generated, 'measures'), { recursive: true });
   writeFileSync(join(generated, 'model.json'), JSON.stringify(page));
   for (const detail of details) writeFileSync(join(generated, 'measures', `${detail.slug}.json`), JSON.stringify(detail));
+  writeViews(generated, model, page, siteRoot());
   const artefacts: StoredArtefact[] = [];
   for (const artefact of eachArtefact(model, siteRoot())) {
     const file = join(downloadsDir(generated), artefact.path);

@@ -1,10 +1,10 @@
 /**
  * Everything a measure page shows that is computed from its figures: the current series split
  * into lines, the latest figure, the change on the previous period, revisions between releases,
- * and the status of each plan target on the measure. Plain TypeScript over the page model.
+ * and the status of each plan target on the measure. Run by the data step (src/lib/views/measure.ts).
  */
-import type { Measure, Vintage } from '../model.ts';
-import type { MeasureDetail, MeasureView, PlanView } from '../page-model.ts';
+import type { Measure } from '../model.ts';
+import type { MeasureView, PlanView } from '../page-model.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Target } from '../schemas/plan.ts';
 import { assessTarget, changeOnPreviousPeriod, latestValue, type Change, type DatedValue, type TargetAssessment } from './figures.ts';
@@ -33,23 +33,11 @@ export interface MeasurePageData {
   readonly targets: readonly TargetOnMeasure[];
 }
 
-/** Rebuilds the measure's releases from the page model (without bytes, which pages never need). */
-export function measureFromDetail(view: MeasureView, detail: MeasureDetail): Measure {
-  const vintages: Vintage[] = detail.vintages.map((v) => ({
-    date: v.date,
-    file: v.file,
-    bytes: new Uint8Array(),
-    sha256: v.sha256,
-    columns: v.columns,
-    rows: v.observations,
-    release: v.release,
-  }));
-  return { id: view.slug, file: `content/measures/${view.slug}.md`, data: view.data, vintages };
-}
-
-/** Computes the measure page's figures; `today` (YYYY-MM-DD) decides whether target periods have passed. */
-export function measurePageData(view: MeasureView, detail: MeasureDetail, site: Site, plans: readonly PlanView[], today: string): MeasurePageData {
-  const measure = measureFromDetail(view, detail);
+/**
+ * Computes the measure page's figures from the measure with its releases (its `data` as `view`
+ * holds it, e.g. with the judgement applied); `today` (YYYY-MM-DD) decides whether target periods have passed.
+ */
+export function measurePageData(view: MeasureView, measure: Measure, site: Site, plans: readonly PlanView[], today: string): MeasurePageData {
   const series = view.data.frequency && measure.vintages.length > 0 ? measureSeries(measure, site.area) : undefined;
   const targets = plans.flatMap((plan) =>
     plan.data.targets
