@@ -72,7 +72,10 @@ test('a measure with figures has one lead chart: the embed shows it without the 
     assert.match(m.page.embedSnippet ?? '', /<iframe /);
     if (embed.kind === 'line') assert.deepEqual(embed.vintages, [], 'an embed draws the current release alone');
   }
-  const offered = withEmbed.filter((m) => m.page.figures!.chart.kind === 'line' && (m.page.figures!.chart as { vintages: unknown[] }).vintages.length > 0);
+  const offered = withEmbed.filter((m) => {
+    const chart = m.page.figures!.chart;
+    return chart.kind === 'line' && chart.vintages.length > 0;
+  });
   assert.ok(offered.length > 0, 'some measure page offers an earlier release to compare');
   const bars = measures.filter((m) => m.page.figures?.chart.kind === 'bar');
   for (const m of bars) assert.equal(m.page.figures!.chartHeading, 'How areas compare');
