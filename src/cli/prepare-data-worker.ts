@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvParseCount } from '../lib/read/csv.ts';
-import { prepareData } from './prepare-data.ts';
+import { prepareDataOnAllCores } from './prepare-data.ts';
 
 const { root, generated, day } = workerData as { root: string; generated: string; day: string };
-const prepared = prepareData(root, generated, day);
+const prepared = await prepareDataOnAllCores(root, generated, day);
 parentPort!.postMessage({ artefacts: prepared?.artefacts, csvParses: csvParseCount.value });

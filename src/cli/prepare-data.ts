@@ -6,7 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel } from '../lib/build-model.ts';
-import { writeViews } from '../lib/views/write.ts';
+import { buildViewsInWorkers } from '../lib/views/pool.ts';
+import { makeViewsDirs, writeSiteViews, writeViews } from '../lib/views/write.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
@@ -30,6 +31,34 @@ export function prepareData(
   generated: string,
   day = today(),
 ): { model: SiteModel; page: PageModel; artefacts: StoredArtefact[] } | undefined {
+  const prepared = writeModel(root, generated, day);
+  if (!prepared) return undefined;
+  writeViews(generated, prepared.model, prepared.page, siteRoot());
+  return { ...prepared, artefacts: writeDownloads(prepared.model, generated) };
+}
+
+/**
+ * prepareData with the measures' views built by a pool of worker threads (src/lib/views/pool.ts)
+ * while this thread writes the downloads, so the data step uses every core.
+ */
+export async function prepareDataOnAllCores(
+  root: string,
+  generated: string,
+  day = today(),
+): Promise<{ model: SiteModel; page: PageModel; artefacts: StoredArtefact[] } | undefined> {
+  const prepared = writeModel(root, generated, day);
+  if (!prepared) return undefined;
+  makeViewsDirs(generated);
+  const views = buildViewsInWorkers(generated, prepared.model.measures.map((m) => m.id), siteRoot());
+  // A failure below must still wait for the workers, or their rejection would go unhandled.
+  views.catch(() => undefined);
+  const artefacts = writeDownloads(prepared.model, generated);
+  writeSiteViews(generated, prepared.page, await views);
+  return { ...prepared, artefacts };
+}
+
+/** Validates, then writes the page model and each measure's releases with rows (what the views are built from). */
+function writeModel(root: string, generated: string, day: string): { model: SiteModel; page: PageModel } | undefined {
   const { model, diagnostics } = loadSite({ root, today: day });
   if (!model) {
     reportDiagnostics(diagnostics, console.error);
@@ -40,7 +69,11 @@ export function prepareData(
   mkdirSync(join(generated, 'measures'), { recursive: true });
   writeFileSync(join(generated, 'model.json'), JSON.stringify(page));
   for (const detail of details) writeFileSync(join(generated, 'measures', `${detail.slug}.json`), JSON.stringify(detail));
-  writeViews(generated, model, page, siteRoot());
+  return { model, page };
+}
+
+/** Writes every download, the catalogue and the JSON-LD; returns the downloads written. */
+function writeDownloads(model: SiteModel, generated: string): StoredArtefact[] {
   const artefacts: StoredArtefact[] = [];
   for (const artefact of eachArtefact(model, siteRoot())) {
     const file = join(downloadsDir(generated), artefact.path);
@@ -65,7 +98,7 @@ export function prepareData(
     writeFileSync(file, bytes);
     artefacts.push(storedArtefact({ path: listing.path, bytes, updated, title: listing.title }));
   }
-  return { model, page, artefacts };
+  return artefacts;
 }
 
 /**

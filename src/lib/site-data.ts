@@ -10,8 +10,8 @@ import { measureFiles, type CatalogueEntry, type MeasureFiles } from './download
 import { pageItems, type ListPage } from './paging.ts';
 import { buildUpdates, type UpdateEntry } from './updates/entries.ts';
 import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from './page-model.ts';
-import type { MeasureViews, SiteViews } from './views/types.ts';
-import { measureViewsFile, siteViewsFile } from './views/write.ts';
+import type { EmbedView, MeasurePageView, SiteViews } from './views/types.ts';
+import { embedViewFile, measureViewsFile, siteViewsFile } from './views/write.ts';
 
 /** Folder the build writes the page model to; overridable so tests and the benchmark can build elsewhere. */
 export function generatedDir(): string {
@@ -40,9 +40,14 @@ export function loadSiteViews(): SiteViews {
   return views;
 }
 
-/** One measure's views: its page, its embed, its releases (read when a page needs them, not kept). */
-export function loadMeasureViews(slug: string): MeasureViews {
-  return JSON.parse(readFileSync(measureViewsFile(generatedDir(), slug), 'utf8')) as MeasureViews;
+/** One measure page's view: its figures, chart, targets and releases (read when a page needs it, not kept). */
+export function loadMeasurePageView(slug: string): MeasurePageView {
+  return JSON.parse(readFileSync(measureViewsFile(generatedDir(), slug), 'utf8')) as MeasurePageView;
+}
+
+/** One measure's embed view: the chart the measure page leads with, alone. */
+export function loadEmbedView(slug: string): EmbedView {
+  return JSON.parse(readFileSync(embedViewFile(generatedDir(), slug), 'utf8')) as EmbedView;
 }
 
 let catalogueEntries: CatalogueEntry[] | undefined;

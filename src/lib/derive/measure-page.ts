@@ -39,7 +39,20 @@ export interface MeasurePageData {
  */
 export function measurePageData(view: MeasureView, measure: Measure, site: Site, plans: readonly PlanView[], today: string): MeasurePageData {
   const series = view.data.frequency && measure.vintages.length > 0 ? measureSeries(measure, site.area) : undefined;
-  const targets = plans.flatMap((plan) =>
+  return {
+    measure,
+    ...(series ? { series } : {}),
+    ...(series && latestValue(series.headline) ? { latest: latestValue(series.headline)! } : {}),
+    ...(series && changeOnPreviousPeriod(series.headline, view.data) ? { change: changeOnPreviousPeriod(series.headline, view.data)! } : {}),
+    revised: revisedInCurrentVintage(measure),
+    releases: releaseHistory(measure),
+    targets: targetsOnMeasure(view, series, plans, today),
+  };
+}
+
+/** Every plan's targets on the measure with their status, judged by `view.data` (its polarity) on `today` (YYYY-MM-DD). */
+export function targetsOnMeasure(view: MeasureView, series: MeasureSeries | undefined, plans: readonly PlanView[], today: string): TargetOnMeasure[] {
+  return plans.flatMap((plan) =>
     plan.data.targets
       .filter((t) => t.measure === view.slug)
       .map((target) => ({
@@ -57,13 +70,4 @@ export function measurePageData(view: MeasureView, measure: Measure, site: Site,
             },
       })),
   );
-  return {
-    measure,
-    ...(series ? { series } : {}),
-    ...(series && latestValue(series.headline) ? { latest: latestValue(series.headline)! } : {}),
-    ...(series && changeOnPreviousPeriod(series.headline, view.data) ? { change: changeOnPreviousPeriod(series.headline, view.data)! } : {}),
-    revised: revisedInCurrentVintage(measure),
-    releases: releaseHistory(measure),
-    targets,
-  };
 }

@@ -29,14 +29,14 @@ function lines(text: string, charsPerLine: number): number {
   return Math.max(1, Math.ceil(text.length / charsPerLine));
 }
 
-/** Frame height in CSS pixels for a measure's embed, rounded up to 10 px. */
-export function embedHeight(chart: LeadChart): number {
+/** Frame height in CSS pixels for a measure's embed, rounded up to 10 px; `drawn` is the chart's size where it is already laid out. */
+export function embedHeight(chart: LeadChart, drawn?: { readonly width: number; readonly height: number }): number {
   const titleAndSummary = lines(chart.input.title, TITLE_CHARS_PER_LINE) * TITLE_LINE_PX + lines(chart.summary, SUMMARY_CHARS_PER_LINE) * SUMMARY_LINE_PX;
   const chartHeight = (geometry: { width: number; height: number }) => FIXED_TEXT_PX + (CHART_WIDTH_PX * geometry.height) / geometry.width;
   let height: number;
   switch (chart.kind) {
     case 'line': {
-      height = chartHeight(lineChartGeometry(chart.input)) + titleAndSummary + DOWNLOADS_PX;
+      height = chartHeight(drawn ?? lineChartGeometry(chart.input)) + titleAndSummary + DOWNLOADS_PX;
       const comparators = chart.input.series.filter((series) => series.kind !== 'main');
       if (comparators.length > 0) {
         // Each checkbox with its label is about 8.5 px per character plus 50 px for the box and gap.
@@ -46,7 +46,7 @@ export function embedHeight(chart: LeadChart): number {
       break;
     }
     case 'bar':
-      height = chartHeight(barChartGeometry(chart.input)) + titleAndSummary;
+      height = chartHeight(drawn ?? barChartGeometry(chart.input)) + titleAndSummary;
       break;
     default:
       return unknownChartKind(chart);

@@ -9,7 +9,7 @@ import { unknownChartKind, type ChartView } from '../charts/kinds/view-types.ts'
 import { measurePublishers } from '../attribution.ts';
 import { breakdownChartInput, lineChartInput } from '../derive/chart-input.ts';
 import { judgedMeasure, placeInPlan, planPeriod } from '../derive/judgement.ts';
-import { measurePageData, type MeasurePageData, type TargetOnMeasure } from '../derive/measure-page.ts';
+import { measurePageData, targetsOnMeasure, type MeasurePageData, type TargetOnMeasure } from '../derive/measure-page.ts';
 import { revisionsOnOwnPage } from '../derive/release-history.ts';
 import { formatValue } from '../format/number.ts';
 import type { Measure } from '../model.ts';
@@ -20,8 +20,8 @@ import { citationMetaTags, measureCitation, type CitationFacts } from '../sharin
 import { embedHeight } from '../sharing/embed-height.ts';
 import { embedFrameTitle, embedSnippet } from '../sharing/embed-snippet.ts';
 import { hasPublishedFigures, leadChart, type LeadChart } from '../sharing/lead-chart.ts';
-import { measureOgImage } from '../sharing/measure-og.ts';
-import { OG_IMAGE_SIZE } from '../sharing/og-image.ts';
+import { measureOgText } from '../sharing/measure-og.ts';
+import { composeOgImageSvg, OG_IMAGE_SIZE } from '../sharing/og-image.ts';
 import { absoluteUrl } from '../sharing/urls.ts';
 import type { FiguresView, MeasureViews, TargetView } from './types.ts';
 
@@ -67,12 +67,17 @@ function leadChartView(chart: LeadChart, slug: string, title: string): ChartView
   }
 }
 
-function figuresView(data: MeasurePageData, chart: LeadChart): FiguresView {
+function figuresView(data: MeasurePageData, chart: LeadChart, embedChart: ChartView | undefined): FiguresView {
   const meta = data.measure.data;
   const slug = data.measure.id;
   const latest = data.latest!;
-  // The page's line chart also offers the earlier releases; embeds and previews show the current one alone.
-  const pageChart: LeadChart = chart.kind === 'line' ? { ...chart, input: lineChartInput(data, { withVintages: true })! } : chart;
+  // The page's line chart also offers the earlier releases; embeds and previews show the current one
+  // alone. Without earlier releases to offer, the page's chart is the embed's.
+  const vintages = chart.kind === 'line' ? lineChartInput(data, { withVintages: true })! : undefined;
+  const pageChart: ChartView =
+    chart.kind === 'line' && vintages && (vintages.vintages?.length ?? 0) > 0
+      ? leadChartView({ ...chart, input: vintages }, slug, meta.title)
+      : (embedChart ?? leadChartView(chart, slug, meta.title));
   const breakdown = breakdownChartInput(data);
   const breakdownName = breakdown?.breakdownLabel.toLowerCase();
   return {
@@ -84,7 +89,7 @@ function figuresView(data: MeasurePageData, chart: LeadChart): FiguresView {
     },
     revisedCount: data.revised.size,
     chartHeading: chart.kind === 'bar' ? 'How areas compare' : 'Trend',
-    chart: leadChartView(pageChart, slug, meta.title),
+    chart: pageChart,
     ...(breakdown && breakdownName
       ? {
           breakdown: {
@@ -104,7 +109,7 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
   const { view: judged, direction, latest: age } = judgedMeasure(view, model.plans, model.today);
   const data = measurePageData(judged, { ...measure, data: judged.data }, model.site, model.plans, model.today);
   // The plan pages list targets on the measure as it stands, without the page's judgement of its latest figure.
-  const planTargets = measurePageData(view, measure, model.site, model.plans, model.today).targets.map(targetView);
+  const planTargets = (judged === view ? data.targets : targetsOnMeasure(view, data.series, model.plans, model.today)).map(targetView);
   const publishers = measurePublishers(view, index.measure);
   const current = view.vintages.at(-1);
   const url = absoluteUrl(siteRoot, paths.measure(view.slug));
@@ -117,19 +122,20 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
     publisher: publishers[0]?.publisher ?? model.site.partnership,
     licence: model.site.licence.short,
   };
-  // The build draws a preview image and an embed page for exactly the measures with a lead chart.
-  const chart = hasPublishedFigures(view) ? leadChart(data) : undefined;
+  // The one lead chart: the page leads with it, the embed and the preview image show it. The build
+  // draws a preview image and an embed page for exactly the measures with published figures.
+  const lead = leadChart(data);
+  const chart = hasPublishedFigures(view) ? lead : undefined;
   const plans = meta.plans.map((id) => model.plans.find((p) => p.id === id)!);
   const endedBefore = age ? plans.filter((p) => placeInPlan(age.period, planPeriod(p.data)) === 'after') : [];
-  const og = chart ? measureOgImage(data, model.site) : undefined;
-  const showsFigures = data.series !== undefined && data.latest !== undefined;
-  const figuresChart = showsFigures ? leadChart(data) : undefined;
+  const ogSvg = chart ? composeOgImageSvg(chart, measureOgText(chart, data, model.site)) : undefined;
+  const embedChart = chart ? leadChartView(chart, view.slug, meta.title) : undefined;
   return {
     page: {
       slug: view.slug,
       direction: direction.text,
       ...(age ? { age: { outOfDate: age.outOfDate, sentence: age.sentence } } : {}),
-      ...(figuresChart ? { figures: figuresView(data, figuresChart) } : {}),
+      ...(lead ? { figures: figuresView(data, lead, embedChart) } : {}),
       endedBefore: endedBefore.map((p) => ({ shortTitle: p.data.short_title, periodLabel: planPeriod(p.data).label })),
       targets: data.targets.map(targetView),
       publishers: publishers.map((p) => ({ publisher: p.publisher, dataset: p.dataset })),
@@ -141,15 +147,15 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
             embedSnippet: embedSnippet({
               src: absoluteUrl(siteRoot, paths.embedMeasure(view.slug)),
               title: embedFrameTitle(meta.title, model.site.site_name),
-              height: embedHeight(chart),
+              height: embedHeight(chart, embedChart),
             }),
           }
         : {}),
     },
-    ...(chart && current
-      ? { embed: { slug: view.slug, chart: leadChartView(chart, view.slug, meta.title), areaName: chart.input.areaName, publisher: current.release.publisher, updated: current.date } }
+    ...(chart && embedChart && current
+      ? { embed: { slug: view.slug, chart: embedChart, areaName: chart.input.areaName, publisher: current.release.publisher, updated: current.date } }
       : {}),
-    ...(og ? { ogSvg: og.svg } : {}),
+    ...(ogSvg ? { ogSvg } : {}),
     planTargets,
   };
 }

@@ -4,9 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SiteModel } from '../model.ts';
+import type { Measure, SiteModel } from '../model.ts';
 import type { PageModel } from '../page-model.ts';
-import { measureViews, modelIndex } from './measure.ts';
+import { measureViews, modelIndex, type ModelIndex } from './measure.ts';
 import { siteViews } from './site.ts';
 import type { TargetView } from './types.ts';
 
@@ -15,9 +15,14 @@ export function viewsDir(generated: string): string {
   return join(generated, 'views');
 }
 
-/** The file holding one measure's views. */
+/** The file holding one measure page's view. */
 export function measureViewsFile(generated: string, slug: string): string {
   return join(viewsDir(generated), 'measures', `${slug}.json`);
+}
+
+/** The file holding one measure's embed view, for a measure with a chart to embed. */
+export function embedViewFile(generated: string, slug: string): string {
+  return join(viewsDir(generated), 'embeds', `${slug}.json`);
 }
 
 /** The file holding a measure's preview image as SVG, for src/lib/sharing/og-images.ts to rasterise. */
@@ -30,17 +35,33 @@ export function siteViewsFile(generated: string): string {
   return join(viewsDir(generated), 'site.json');
 }
 
-/** Builds and writes every view; a measure's views are written as soon as they are built. */
-export function writeViews(generated: string, model: SiteModel, page: PageModel, siteRoot: string): void {
+/** Makes the folders the views are written to. */
+export function makeViewsDirs(generated: string): void {
   mkdirSync(join(viewsDir(generated), 'measures'), { recursive: true });
   mkdirSync(join(viewsDir(generated), 'og'), { recursive: true });
+  mkdirSync(join(viewsDir(generated), 'embeds'), { recursive: true });
+}
+
+/** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
+export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
+  // Each page reads only its own part: the measure page its view, the embed page its chart.
+  const { page, embed, ogSvg, planTargets } = measureViews(index, measure, siteRoot);
+  writeFileSync(measureViewsFile(generated, measure.id), JSON.stringify(page));
+  if (embed) writeFileSync(embedViewFile(generated, measure.id), JSON.stringify(embed));
+  if (ogSvg) writeFileSync(ogSvgFile(generated, measure.id), ogSvg);
+  return planTargets;
+}
+
+/** Writes the cross-measure views, once every measure's plan targets are known. */
+export function writeSiteViews(generated: string, page: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): void {
+  writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets)));
+}
+
+/** Builds and writes every view in this thread; a measure's views are written as soon as they are built. */
+export function writeViews(generated: string, model: SiteModel, page: PageModel, siteRoot: string): void {
+  makeViewsDirs(generated);
   const index = modelIndex(page);
   const planTargets = new Map<string, readonly TargetView[]>();
-  for (const measure of model.measures) {
-    const { ogSvg, ...views } = measureViews(index, measure, siteRoot);
-    writeFileSync(measureViewsFile(generated, measure.id), JSON.stringify(views));
-    if (ogSvg) writeFileSync(ogSvgFile(generated, measure.id), ogSvg);
-    planTargets.set(measure.id, views.planTargets);
-  }
-  writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets)));
+  for (const measure of model.measures) planTargets.set(measure.id, writeMeasureViews(generated, index, measure, siteRoot));
+  writeSiteViews(generated, page, planTargets);
 }
