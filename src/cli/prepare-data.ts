@@ -14,6 +14,7 @@ import { loadSite } from '../lib/pipeline.ts';
 import { buildJsonLd, eachArtefact } from '../lib/downloads/artefacts.ts';
 import { CATALOGUE_CSV_PATH, CATALOGUE_JSON_PATH, catalogue, catalogueCsv, storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
 import { siteRoot } from '../lib/deployment.ts';
+import { compactJsonText } from '../lib/downloads/bytes.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 /** Where prepareData writes the downloads, below the generated folder; the build moves them into the site. */
@@ -88,7 +89,7 @@ function writeDownloads(model: SiteModel, generated: string): StoredArtefact[] {
   // every file is listed at once. They list the other files, not themselves (a file cannot hold its own hash).
   const listings = [
     { path: CATALOGUE_CSV_PATH, text: catalogueCsv(entries), title: 'Catalogue of every download (CSV)' },
-    { path: CATALOGUE_JSON_PATH, text: `${JSON.stringify(entries, null, 2)}\n`, title: 'Catalogue of every download (JSON)' },
+    { path: CATALOGUE_JSON_PATH, text: compactJsonText(entries), title: 'Catalogue of every download (JSON)' },
   ];
   const updated = entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), '');
   for (const listing of listings) {
