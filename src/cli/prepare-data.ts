@@ -34,7 +34,7 @@ export function prepareData(
 ): { model: SiteModel; page: PageModel; artefacts: StoredArtefact[] } | undefined {
   const prepared = writeModel(root, generated, day);
   if (!prepared) return undefined;
-  writeViews(generated, prepared.model, prepared.page, siteRoot());
+  writeViews(generated, root, prepared.model, prepared.page, siteRoot());
   return { ...prepared, artefacts: writeDownloads(prepared.model, generated) };
 }
 
@@ -54,7 +54,7 @@ export async function prepareDataOnAllCores(
   // A failure below must still wait for the workers, or their rejection would go unhandled.
   views.catch(() => undefined);
   const artefacts = writeDownloads(prepared.model, generated);
-  writeSiteViews(generated, prepared.page, await views);
+  writeSiteViews(generated, root, prepared.page, await views);
   return { ...prepared, artefacts };
 }
 

@@ -11,6 +11,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { test } from 'node:test';
 import { buildPageModel } from '../../src/lib/build-model.ts';
 import { loadSite } from '../../src/lib/pipeline.ts';
+import { readSearchTerms } from '../../src/lib/search/read-terms.ts';
 import { measureViews, modelIndex } from '../../src/lib/views/measure.ts';
 import { siteViews } from '../../src/lib/views/site.ts';
 import type { MeasureViews, TargetView } from '../../src/lib/views/types.ts';
@@ -46,7 +47,8 @@ function viewsOf({ root, today }: { root: string; today: string }): { measures: 
   const index = modelIndex(page);
   const measures = model.measures.map((m) => measureViews(index, m, SITE_ROOT));
   const targets = new Map<string, readonly TargetView[]>(measures.map((v, i) => [model.measures[i]!.id, v.planTargets]));
-  return { measures, site: siteViews(page, targets) };
+  const { groups, filterNames } = readSearchTerms(root);
+  return { measures, site: siteViews(page, targets, { groups, filterNames }) };
 }
 
 for (const fixture of ROOTS) {

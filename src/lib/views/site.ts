@@ -20,8 +20,11 @@ const CARD_LIMIT = 12;
 /** Cards the home page shows when the current plan marks no headline measure. */
 const HOME_CARDS = 6;
 
-/** Builds the cross-measure views; `planTargets` holds each measure's targets (MeasureViews.planTargets). */
-export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): SiteViews {
+/**
+ * Builds the cross-measure views; `planTargets` holds each measure's targets (MeasureViews.planTargets),
+ * `search` the search terms file as read (validated with the rest of the content).
+ */
+export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>, search: SiteViews['search']): SiteViews {
   const bySlug = new Map(model.measures.map((m) => [m.slug, m]));
   const measure = (slug: string) => bySlug.get(slug)!;
   const planName = (id: string) => model.plans.find((p) => p.id === id)?.data.short_title ?? `${id} plan`;
@@ -138,5 +141,6 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
     releasePages: model.measures.flatMap((m) =>
       m.vintages.filter((v) => revisionsOnOwnPage(v.changeCounts.revised)).map((v) => ({ slug: m.slug, date: v.date })),
     ),
+    search,
   };
 }

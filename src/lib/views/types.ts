@@ -5,6 +5,8 @@
  */
 import type { ReleaseHistoryItem } from '../derive/release-history.ts';
 import type { SocialImage } from '../sharing/social-meta.ts';
+import type { TermGroup } from '../search/expand.ts';
+import type { FilterNames } from '../search/facets.ts';
 import type { NamedMeta } from '../sharing/citation.ts';
 import type { BarChartView, ChartView } from '../charts/kinds/view-types.ts';
 
@@ -151,5 +153,7 @@ export interface SiteViews {
   readonly embeds: readonly string[];
   /** Releases with a page of their own. */
   readonly releasePages: readonly { readonly slug: string; readonly date: string }[];
+  /** content/search-terms.yaml as the search page (word groups) and every page's filters (names) use it. */
+  readonly search: { readonly groups: readonly TermGroup[]; readonly filterNames: FilterNames };
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Measure, SiteModel } from '../model.ts';
 import type { PageModel } from '../page-model.ts';
 import { measureViews, modelIndex, type ModelIndex } from './measure.ts';
+import { readSearchTerms } from '../search/read-terms.ts';
 import { siteViews } from './site.ts';
 import type { TargetView } from './types.ts';
 
@@ -52,16 +53,18 @@ export function writeMeasureViews(generated: string, index: ModelIndex, measure:
   return planTargets;
 }
 
-/** Writes the cross-measure views, once every measure's plan targets are known. */
-export function writeSiteViews(generated: string, page: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): void {
-  writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets)));
+/** Writes the cross-measure views, once every measure's plan targets are known; `root` holds content/search-terms.yaml. */
+export function writeSiteViews(generated: string, root: string, page: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): void {
+  // Validated with the rest of the content before this step runs, so its problems are already reported.
+  const { groups, filterNames } = readSearchTerms(root);
+  writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames })));
 }
 
 /** Builds and writes every view in this thread; a measure's views are written as soon as they are built. */
-export function writeViews(generated: string, model: SiteModel, page: PageModel, siteRoot: string): void {
+export function writeViews(generated: string, root: string, model: SiteModel, page: PageModel, siteRoot: string): void {
   makeViewsDirs(generated);
   const index = modelIndex(page);
   const planTargets = new Map<string, readonly TargetView[]>();
   for (const measure of model.measures) planTargets.set(measure.id, writeMeasureViews(generated, index, measure, siteRoot));
-  writeSiteViews(generated, page, planTargets);
+  writeSiteViews(generated, root, page, planTargets);
 }
