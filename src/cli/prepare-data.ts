@@ -6,8 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel } from '../lib/build-model.ts';
-import { buildViewsInWorkers } from '../lib/views/pool.ts';
-import { makeViewsDirs, writeSiteViews, writeViews } from '../lib/views/write.ts';
+import { writeViews } from '../lib/views/write.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
@@ -36,26 +35,6 @@ export function prepareData(
   if (!prepared) return undefined;
   writeViews(generated, root, prepared.model, prepared.page, siteRoot());
   return { ...prepared, artefacts: writeDownloads(prepared.model, generated) };
-}
-
-/**
- * prepareData with the measures' views built by a pool of worker threads (src/lib/views/pool.ts)
- * while this thread writes the downloads, so the data step uses every core.
- */
-export async function prepareDataOnAllCores(
-  root: string,
-  generated: string,
-  day = today(),
-): Promise<{ model: SiteModel; page: PageModel; artefacts: StoredArtefact[] } | undefined> {
-  const prepared = writeModel(root, generated, day);
-  if (!prepared) return undefined;
-  makeViewsDirs(generated);
-  const views = buildViewsInWorkers(generated, prepared.model.measures.map((m) => m.id), siteRoot());
-  // A failure below must still wait for the workers, or their rejection would go unhandled.
-  views.catch(() => undefined);
-  const artefacts = writeDownloads(prepared.model, generated);
-  writeSiteViews(generated, root, prepared.page, await views);
-  return { ...prepared, artefacts };
 }
 
 /** Validates, then writes the page model and each measure's releases with rows (what the views are built from). */
