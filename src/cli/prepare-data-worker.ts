@@ -1,7 +1,7 @@
 /**
  * The build's data step in a worker thread (see prepareDataInWorker in prepare-data.ts): the
- * validated model and the downloads are built here, and the memory they took is handed back when
- * the thread ends, before Astro starts.
+ * validated model, the pages' views and the downloads are built here, and the memory they took is
+ * handed back when the thread ends, before Astro starts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvParseCount } from '../lib/read/csv.ts';

@@ -6,12 +6,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel } from '../lib/build-model.ts';
+import { writeViews } from '../lib/views/write.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
 import { buildJsonLd, eachArtefact } from '../lib/downloads/artefacts.ts';
 import { CATALOGUE_CSV_PATH, CATALOGUE_JSON_PATH, catalogue, catalogueCsv, storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
 import { siteRoot } from '../lib/deployment.ts';
+import { compactJsonText } from '../lib/downloads/bytes.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 /** Where prepareData writes the downloads, below the generated folder; the build moves them into the site. */
@@ -20,7 +22,7 @@ export function downloadsDir(generated: string): string {
 }
 
 /**
- * Validates and writes .generated/: the page model, and every download under downloads/ (see
+ * Validates and writes .generated/: the page model, the pages' views (src/lib/views), and every download under downloads/ (see
  * downloadsDir), each written as soon as it is built so their bytes are never all in memory at
  * once. Returns undefined (after reporting) when anything is invalid.
  */
@@ -29,6 +31,14 @@ export function prepareData(
   generated: string,
   day = today(),
 ): { model: SiteModel; page: PageModel; artefacts: StoredArtefact[] } | undefined {
+  const prepared = writeModel(root, generated, day);
+  if (!prepared) return undefined;
+  writeViews(generated, root, prepared.model, prepared.page, siteRoot());
+  return { ...prepared, artefacts: writeDownloads(prepared.model, generated) };
+}
+
+/** Validates, then writes the page model and each measure's releases with rows (what the views are built from). */
+function writeModel(root: string, generated: string, day: string): { model: SiteModel; page: PageModel } | undefined {
   const { model, diagnostics } = loadSite({ root, today: day });
   if (!model) {
     reportDiagnostics(diagnostics, console.error);
@@ -39,6 +49,11 @@ export function prepareData(
   mkdirSync(join(generated, 'measures'), { recursive: true });
   writeFileSync(join(generated, 'model.json'), JSON.stringify(page));
   for (const detail of details) writeFileSync(join(generated, 'measures', `${detail.slug}.json`), JSON.stringify(detail));
+  return { model, page };
+}
+
+/** Writes every download, the catalogue and the JSON-LD; returns the downloads written. */
+function writeDownloads(model: SiteModel, generated: string): StoredArtefact[] {
   const artefacts: StoredArtefact[] = [];
   for (const artefact of eachArtefact(model, siteRoot())) {
     const file = join(downloadsDir(generated), artefact.path);
@@ -53,7 +68,7 @@ export function prepareData(
   // every file is listed at once. They list the other files, not themselves (a file cannot hold its own hash).
   const listings = [
     { path: CATALOGUE_CSV_PATH, text: catalogueCsv(entries), title: 'Catalogue of every download (CSV)' },
-    { path: CATALOGUE_JSON_PATH, text: `${JSON.stringify(entries, null, 2)}\n`, title: 'Catalogue of every download (JSON)' },
+    { path: CATALOGUE_JSON_PATH, text: compactJsonText(entries), title: 'Catalogue of every download (JSON)' },
   ];
   const updated = entries.reduce((newest, e) => (e.updated > newest ? e.updated : newest), '');
   for (const listing of listings) {
@@ -63,7 +78,7 @@ export function prepareData(
     writeFileSync(file, bytes);
     artefacts.push(storedArtefact({ path: listing.path, bytes, updated, title: listing.title }));
   }
-  return { model, page, artefacts };
+  return artefacts;
 }
 
 /**

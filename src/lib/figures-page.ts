@@ -7,13 +7,9 @@
  * the series grows (pages are only added at the end). The chart still draws every point.
  */
 import type { ChartTable } from './charts/table.ts';
-import type { ChartInput } from './charts/types.ts';
-import { lineChartInput } from './derive/chart-input.ts';
-import { judgedMeasure } from './derive/judgement.ts';
-import { measurePageData } from './derive/measure-page.ts';
+import type { MeasureView } from './page-model.ts';
 import type { ListPage } from './paging.ts';
 import { hasPublishedFigures } from './sharing/lead-chart.ts';
-import { loadMeasureDetail, loadModel, type MeasureView } from './site-data.ts';
 
 /**
  * A series with more periods than this is long. The real site's longest series has 23 periods
@@ -32,15 +28,6 @@ export const FIGURES_PER_PAGE = 60;
 export function hasFiguresPages(view: MeasureView): boolean {
   // A long headline is never the one-period area comparison (a bar chart): its table is the line chart's.
   return hasPublishedFigures(view) && view.headline.length > LONG_SERIES_PERIODS;
-}
-
-/** The line chart input a measure page draws, built as the measure page builds it, so the figures pages list the same rows. */
-export function figuresInput(view: MeasureView): ChartInput {
-  const { site, plans, today } = loadModel();
-  const data = measurePageData(judgedMeasure(view, plans, today).view, loadMeasureDetail(view.slug), site, plans, today);
-  const input = lineChartInput(data);
-  if (!input) throw new Error(`${view.slug}: a figures page was listed but the measure has no series to list`);
-  return input;
 }
 
 /** A long measure's headline periods, oldest first, each once: what its figures pages are counted by. */

@@ -1,15 +1,17 @@
 /**
  * Read side of the pipeline for Astro pages: loads what `src/cli/build.ts` wrote to .generated/.
- * Plain Node reads, memoised: the model, catalogue and JSON-LD are read once per build; a measure's
- * detail (every row of every release) is kept only while pages that need it are rendering, since
- * keeping them all would hold the whole data set in memory for the rest of the build.
+ * Plain Node reads: the model, the site views, catalogue and JSON-LD are read once per build; a
+ * measure's views are read by the page that renders them and not kept, since keeping them all
+ * would hold every chart of the site in memory for the rest of the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureFiles, type CatalogueEntry, type MeasureFiles } from './downloads/catalogue.ts';
 import { pageItems, type ListPage } from './paging.ts';
 import { buildUpdates, type UpdateEntry } from './updates/entries.ts';
-import type { ActionView, MeasureDetail, MeasureView, PageModel, PlanView, PriorityView } from './page-model.ts';
+import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from './page-model.ts';
+import type { EmbedView, MeasurePageView, SiteViews } from './views/types.ts';
+import { embedViewFile, measureViewsFile, siteViewsFile } from './views/write.ts';
 
 /** Folder the build writes the page model to; overridable so tests and the benchmark can build elsewhere. */
 export function generatedDir(): string {
@@ -17,9 +19,6 @@ export function generatedDir(): string {
 }
 
 let model: PageModel | undefined;
-/** Recently read details, oldest first; a measure page and the plan pages citing it read the same one. */
-const details = new Map<string, MeasureDetail>();
-const DETAILS_KEPT = 8;
 
 /** The page model; fails with a clear message when the data step has not run. */
 export function loadModel(): PageModel {
@@ -33,16 +32,22 @@ export function loadModel(): PageModel {
   return model;
 }
 
-/** One measure's releases with rows. */
-export function loadMeasureDetail(slug: string): MeasureDetail {
-  let detail = details.get(slug);
-  if (!detail) {
-    detail = JSON.parse(readFileSync(join(generatedDir(), 'measures', `${slug}.json`), 'utf8')) as MeasureDetail;
-    if (details.size >= DETAILS_KEPT) details.delete(details.keys().next().value!);
-  }
-  details.delete(slug);
-  details.set(slug, detail);
-  return detail;
+let views: SiteViews | undefined;
+
+/** The views that span measures: home, plan and priority cards, targets, which embed and release pages exist. */
+export function loadSiteViews(): SiteViews {
+  views ??= JSON.parse(readFileSync(siteViewsFile(generatedDir()), 'utf8')) as SiteViews;
+  return views;
+}
+
+/** One measure page's view: its figures, chart, targets and releases (read when a page needs it, not kept). */
+export function loadMeasurePageView(slug: string): MeasurePageView {
+  return JSON.parse(readFileSync(measureViewsFile(generatedDir(), slug), 'utf8')) as MeasurePageView;
+}
+
+/** One measure's embed view: the chart the measure page leads with, alone. */
+export function loadEmbedView(slug: string): EmbedView {
+  return JSON.parse(readFileSync(embedViewFile(generatedDir(), slug), 'utf8')) as EmbedView;
 }
 
 let catalogueEntries: CatalogueEntry[] | undefined;

@@ -33,25 +33,6 @@ const LAYER_NAMES = ['schemas/model/period/format/diagnostics', 'read', 'validat
  * that no longer occurs fails the test too, so it is deleted when the import goes.
  */
 const KNOWN_EXCEPTIONS = new Set([
-  // "views" (issue 15 item 1): pages and components render views the data step computed, instead of deriving.
-  'components/MeasureCards.astro -> lib/derive/chart-input.ts',
-  'components/MeasureCards.astro -> lib/derive/judgement.ts',
-  'components/MeasureFigures.astro -> lib/derive/chart-input.ts',
-  'components/MeasureFigures.astro -> lib/derive/judgement.ts',
-  'components/MeasureFigures.astro -> lib/derive/measure-page.ts',
-  'components/MeasureTable.astro -> lib/derive/judgement.ts',
-  'components/ReleaseHistory.astro -> lib/derive/release-history.ts',
-  'components/RevisionTable.astro -> lib/derive/release-history.ts',
-  'components/ShareMeasure.astro -> lib/derive/measure-page.ts',
-  'components/TargetList.astro -> lib/derive/measure-page.ts',
-  'pages/embed/measures/[slug].astro -> lib/derive/judgement.ts',
-  'pages/embed/measures/[slug].astro -> lib/derive/measure-page.ts',
-  'pages/index.astro -> lib/derive/judgement.ts',
-  'pages/measures/[slug].astro -> lib/derive/judgement.ts',
-  'pages/measures/[slug].astro -> lib/derive/measure-page.ts',
-  'pages/measures/[slug]/releases/[date].astro -> lib/derive/measure-page.ts',
-  'pages/measures/[slug]/releases/[date].astro -> lib/derive/release-history.ts',
-  'pages/plans/[plan]/index.astro -> lib/derive/judgement.ts',
   // The data step's worker still lives beside its entry point ("views" owns it); it moves into lib/build/.
   'lib/build/site.ts -> cli/prepare-data.ts',
   // The redirect reader validates the collections it reads; it belongs in validate/ (astro.config.mjs and pages import it).

@@ -11,11 +11,11 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatTick, formatValue, rateSuffix } from '../format/number.ts';
 import type { ObservationStatus } from '../model.ts';
-import { periodLabel, shortPeriodLabel } from '../period.ts';
+import { periodLabel, shortPeriodLabel, type Period } from '../period.ts';
 import type { Unit } from '../schemas/measure.ts';
 import { allPeriods, breakBetween, breakStart, dodgeLabels, periodMidpoint, round1, sortPoints, textWidth, wrapText } from './layout.ts';
 import { SERIES_STYLES, type SeriesStyle } from './style.ts';
-import type { ChartInput, ChartPoint, ChartReference, ChartSeries, SeriesKind } from './types.ts';
+import type { ChartInput, ChartPoint, ChartReference, ChartSeries, ChartVintage, SeriesKind } from './types.ts';
 
 /** Optional layout settings; anything left out takes the default. */
 export interface LineChartOptions {
@@ -242,22 +242,30 @@ export function mainSeries(input: ChartInput): ChartSeries | undefined {
   return input.series.find((series) => series.kind === 'main') ?? input.series[0];
 }
 
-/** Computes the layout of a measure's line chart. */
-export function lineChartGeometry(input: ChartInput, options: LineChartOptions = {}): LineChartGeometry {
-  const opts = normaliseLineChartOptions(options);
-  const { fontSize, smallFontSize } = opts;
-  const lineHeight = Math.round(fontSize * 1.2);
+type SortedSeries = { readonly series: ChartSeries; readonly points: ChartPoint[] };
+type SortedVintage = ChartVintage & { readonly points: ChartPoint[] };
+type YScale = ReturnType<typeof scaleLinear<number, number>>;
+type Plot = LineChartGeometry['plot'];
+type PlacedReference = { kind: 'baseline' | 'target'; reference: ChartReference; lines: string[] };
+
+/**
+ * Step 1: the series and earlier releases sorted by period, and every period of the current release.
+ * An earlier release is drawn over the current release's periods only: periods it held that the
+ * current one dropped would stretch the time axis for a line most readers never open.
+ */
+function sortedData(input: ChartInput): { sortedSeries: SortedSeries[]; periods: Period[]; vintages: SortedVintage[] } {
   const sortedSeries = input.series.map((series) => ({ series, points: sortPoints(series.points) }));
   const periods = allPeriods(sortedSeries.map((s) => s.points));
-
-  // Value axis: from zero (so bar-like readings of height are honest) to a nice maximum.
-  // An earlier release is drawn over the current release's periods only: periods it held that the
-  // current one dropped would stretch the time axis for a line most readers never open.
   const currentPeriods = new Set(periods.map((p) => p.text));
   const vintages = (input.vintages ?? []).map((v) => ({
     ...v,
     points: sortPoints(v.points).filter((p) => currentPeriods.has(p.period.text)),
   }));
+  return { sortedSeries, periods, vintages };
+}
+
+/** Step 2: the value axis, from zero (so bar-like readings of height are honest) to a nice maximum, with its tick labels. */
+function valueAxis(input: ChartInput, sortedSeries: readonly SortedSeries[], vintages: readonly SortedVintage[], opts: NormalisedLineChartOptions) {
   const values = [
     ...sortedSeries.flatMap((s) => s.points.map((p) => p.value).filter((v): v is number => v !== null)),
     ...vintages.flatMap((v) => v.points.map((p) => p.value).filter((value): value is number => value !== null)),
@@ -270,15 +278,21 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
   // Fractional ticks on a count ("0.5 offences") would be nonsense.
   if (input.unit === 'count') tickValues = tickValues.filter((v) => Number.isInteger(v));
   const yTickLabels = tickValues.map((v) => formatTick(v, input.unit));
-  const yLabelWidth = max(yTickLabels, (label) => textWidth(label, fontSize)) ?? 0;
+  const yLabelWidth = max(yTickLabels, (label) => textWidth(label, opts.fontSize)) ?? 0;
+  return { y, tickValues, yTickLabels, yLabelWidth };
+}
 
-  // Line-end labels are only needed when there is more than one line to tell apart. References are
-  // labelled in the same right-hand column: inside the plot their labels would cross the data.
+/**
+ * Step 3: the right-hand label column. Line-end labels are only needed when there is more than one
+ * line to tell apart. References are labelled in the same column: inside the plot their labels would cross the data.
+ */
+function labelColumn(input: ChartInput, sortedSeries: readonly SortedSeries[], opts: NormalisedLineChartOptions) {
+  const { fontSize, smallFontSize } = opts;
   const labelled = input.series.length > 1;
   const wrappedLabels = new Map(
     sortedSeries.map(({ series }) => [series.key, labelled ? wrapText(series.label, fontSize, opts.maxLabelWidth, true) : []]),
   );
-  const references = (['baseline', 'target'] as const)
+  const references: PlacedReference[] = (['baseline', 'target'] as const)
     .map((kind) => ({ kind, reference: input[kind] }))
     .filter((r): r is { kind: 'baseline' | 'target'; reference: ChartReference } => r.reference !== undefined)
     .map((r) => ({
@@ -289,28 +303,27 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
     (max([...wrappedLabels.values()].flat(), (text) => textWidth(text, fontSize, true)) ?? 0) + 14,
     (max(references.flatMap((r) => r.lines), (text) => textWidth(text, smallFontSize)) ?? 0) + 14,
   );
+  return { wrappedLabels, references, labelColumnWidth };
+}
 
-  // Key entries, wrapped into rows across the full width.
-  const keySymbols = usedKeySymbols(input, sortedSeries.map((s) => s.points), periods);
-  const keyLayout = layoutKey(keySymbols, opts.width, smallFontSize);
-  const keyHeight = keyLayout.rows > 0 ? keyLayout.rows * (smallFontSize + 10) + 6 : 0;
-
-  const xLabelWidth = max(periods, (period) => textWidth(shortPeriodLabel(period), fontSize)) ?? 0;
-  const height = opts.height + keyHeight;
-  const plot = {
+/** Step 4: the plot's box inside the chart, leaving room for the axis labels, the label column and the key below. */
+function plotArea(opts: NormalisedLineChartOptions, height: number, keyHeight: number, yLabelWidth: number, labelColumnWidth: number): Plot {
+  return {
     left: Math.ceil(Math.max(yLabelWidth + 10, 24)),
     right: opts.width - Math.ceil(Math.max(labelColumnWidth, 14)),
-    top: Math.round(fontSize * 2.4),
-    bottom: height - keyHeight - Math.round(fontSize * 2),
+    top: Math.round(opts.fontSize * 2.4),
+    bottom: height - keyHeight - Math.round(opts.fontSize * 2),
   };
+}
 
-  const x = scaleUtc().domain(timeDomain(periods)).range([plot.left, plot.right]);
-  y.range([plot.bottom, plot.top]);
-  const xOf = (point: { period: ChartPoint['period'] }): number => round1(x(periodMidpoint(point.period)));
-
-  const xTicks = thinnedXTicks(periods, periods.map((p) => round1(x(periodMidpoint(p)))), xLabelWidth, fontSize, opts.width);
-  const yTicks: YTickGeometry[] = tickValues.map((value, i) => ({ y: round1(y(value)), value, label: yTickLabels[i]! }));
-
+/** Step 5: each series' points, segments and gaps (suppressed values) in plot coordinates. */
+function seriesLines(
+  input: ChartInput,
+  sortedSeries: readonly SortedSeries[],
+  periods: readonly Period[],
+  xOf: (point: { period: ChartPoint['period'] }) => number,
+  y: YScale,
+): { seriesGeometry: LineSeriesGeometry[]; gaps: GapGeometry[] } {
   const gaps: GapGeometry[] = [];
   const seriesGeometry: LineSeriesGeometry[] = sortedSeries.map(({ series, points }) => {
     const style = SERIES_STYLES[series.kind];
@@ -351,14 +364,26 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
       endLabel: null,
     };
   });
+  return { seriesGeometry, gaps };
+}
 
-  // Right-hand labels, moved apart where lines end close together.
+/** Step 6: the right-hand labels of lines and references, moved apart where lines end close together. */
+function endLabels(
+  seriesGeometry: readonly LineSeriesGeometry[],
+  column: ReturnType<typeof labelColumn>,
+  y: YScale,
+  plot: Plot,
+  xTicks: readonly XTickGeometry[],
+  opts: NormalisedLineChartOptions,
+): Map<string, SeriesLabelGeometry> {
+  const { fontSize, smallFontSize } = opts;
+  const lineHeight = Math.round(fontSize * 1.2);
   const smallLineHeight = Math.round(smallFontSize * 1.2);
   const labelRequests = [
     ...seriesGeometry
-      .map((series) => ({ id: series.key, y: series.points[series.points.length - 1]?.y, lines: wrappedLabels.get(series.key) ?? [], size: fontSize, step: lineHeight }))
+      .map((series) => ({ id: series.key, y: series.points[series.points.length - 1]?.y, lines: column.wrappedLabels.get(series.key) ?? [], size: fontSize, step: lineHeight }))
       .filter((item): item is typeof item & { y: number } => item.y !== undefined && item.lines.length > 0),
-    ...references.map((r) => ({ id: `reference:${r.kind}`, y: round1(y(r.reference.value)), lines: r.lines, size: smallFontSize, step: smallLineHeight })),
+    ...column.references.map((r) => ({ id: `reference:${r.kind}`, y: round1(y(r.reference.value)), lines: r.lines, size: smallFontSize, step: smallLineHeight })),
   ];
   // The labels may hang below the plot into the axis-label band, unless the newest period's axis label
   // (centred on the last point, near the right edge) reaches into the label column: then a long,
@@ -378,8 +403,12 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
       lines: item.lines.map((text, line) => ({ text, y: round1(firstBaseline + line * item.step) })),
     });
   });
+  return labelsById;
+}
 
-  const vintageLines: VintageLineGeometry[] = vintages.map((v) => {
+/** Step 7: the earlier releases' lines (and lone dots where a figure has no neighbour to join). */
+function earlierReleaseLines(vintages: readonly SortedVintage[], xOf: (point: { period: ChartPoint['period'] }) => number, y: YScale): VintageLineGeometry[] {
+  return vintages.map((v) => {
     const path = line<ChartPoint>()
       .defined((p) => p.value !== null)
       .x(xOf)
@@ -394,6 +423,33 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
       dots: lone.map((p) => ({ x: xOf(p), y: round1(y(p.value!)) })),
     };
   });
+}
+
+/** Computes the layout of a measure's line chart, in the named steps above. */
+export function lineChartGeometry(input: ChartInput, options: LineChartOptions = {}): LineChartGeometry {
+  const opts = normaliseLineChartOptions(options);
+  const { fontSize, smallFontSize } = opts;
+  const { sortedSeries, periods, vintages } = sortedData(input);
+  const { y, tickValues, yTickLabels, yLabelWidth } = valueAxis(input, sortedSeries, vintages, opts);
+  const column = labelColumn(input, sortedSeries, opts);
+
+  // Key entries, wrapped into rows across the full width.
+  const keySymbols = usedKeySymbols(input, sortedSeries.map((s) => s.points), periods);
+  const keyLayout = layoutKey(keySymbols, opts.width, smallFontSize);
+  const keyHeight = keyLayout.rows > 0 ? keyLayout.rows * (smallFontSize + 10) + 6 : 0;
+
+  const xLabelWidth = max(periods, (period) => textWidth(shortPeriodLabel(period), fontSize)) ?? 0;
+  const height = opts.height + keyHeight;
+  const plot = plotArea(opts, height, keyHeight, yLabelWidth, column.labelColumnWidth);
+
+  const x = scaleUtc().domain(timeDomain(periods)).range([plot.left, plot.right]);
+  y.range([plot.bottom, plot.top]);
+  const xOf = (point: { period: ChartPoint['period'] }): number => round1(x(periodMidpoint(point.period)));
+
+  const xTicks = thinnedXTicks(periods, periods.map((p) => round1(x(periodMidpoint(p)))), xLabelWidth, fontSize, opts.width);
+  const yTicks: YTickGeometry[] = tickValues.map((value, i) => ({ y: round1(y(value)), value, label: yTickLabels[i]! }));
+  const { seriesGeometry, gaps } = seriesLines(input, sortedSeries, periods, xOf, y);
+  const labelsById = endLabels(seriesGeometry, column, y, plot, xTicks, opts);
 
   const drawingOrder = [
     ...seriesGeometry.filter((s) => s.kind !== 'main'),
@@ -416,7 +472,7 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
     },
     xAxis: { baselineY: round1(y(0)), labelY: round1(plot.bottom + fontSize + 8), ticks: xTicks },
     series: drawingOrder,
-    references: references.map(({ kind, reference }) => ({
+    references: column.references.map(({ kind, reference }) => ({
       kind,
       y: round1(y(reference.value)),
       value: reference.value,
@@ -428,7 +484,7 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
     gaps,
     breaks: breakGeometry(input, periods, (p) => round1(x(periodMidpoint(p))), plot, smallFontSize),
     key: keyLayout.items.map((item) => ({ ...item, y: round1(plot.bottom + fontSize * 2 + 8 + item.row * (smallFontSize + 10) + smallFontSize / 2) })),
-    vintages: vintageLines,
+    vintages: earlierReleaseLines(vintages, xOf, y),
   };
 }
 

@@ -1,10 +1,10 @@
 /**
  * Everything a measure page shows that is computed from its figures: the current series split
  * into lines, the latest figure, the change on the previous period, revisions between releases,
- * and the status of each plan target on the measure. Plain TypeScript over the page model.
+ * and the status of each plan target on the measure. Run by the data step (src/lib/views/measure.ts).
  */
-import type { Measure, Vintage } from '../model.ts';
-import type { MeasureDetail, MeasureView, PlanView } from '../page-model.ts';
+import type { Measure } from '../model.ts';
+import type { MeasureView, PlanView } from '../page-model.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Target } from '../schemas/plan.ts';
 import { assessTarget, changeOnPreviousPeriod, latestValue, type Change, type DatedValue, type TargetAssessment } from './figures.ts';
@@ -33,25 +33,26 @@ export interface MeasurePageData {
   readonly targets: readonly TargetOnMeasure[];
 }
 
-/** Rebuilds the measure's releases from the page model (without bytes, which pages never need). */
-export function measureFromDetail(view: MeasureView, detail: MeasureDetail): Measure {
-  const vintages: Vintage[] = detail.vintages.map((v) => ({
-    date: v.date,
-    file: v.file,
-    bytes: new Uint8Array(),
-    sha256: v.sha256,
-    columns: v.columns,
-    rows: v.observations,
-    release: v.release,
-  }));
-  return { id: view.slug, file: `content/measures/${view.slug}.md`, data: view.data, vintages };
+/**
+ * Computes the measure page's figures from the measure with its releases (its `data` as `view`
+ * holds it, e.g. with the judgement applied); `today` (YYYY-MM-DD) decides whether target periods have passed.
+ */
+export function measurePageData(view: MeasureView, measure: Measure, site: Site, plans: readonly PlanView[], today: string): MeasurePageData {
+  const series = view.data.frequency && measure.vintages.length > 0 ? measureSeries(measure, site.area) : undefined;
+  return {
+    measure,
+    ...(series ? { series } : {}),
+    ...(series && latestValue(series.headline) ? { latest: latestValue(series.headline)! } : {}),
+    ...(series && changeOnPreviousPeriod(series.headline, view.data) ? { change: changeOnPreviousPeriod(series.headline, view.data)! } : {}),
+    revised: revisedInCurrentVintage(measure),
+    releases: releaseHistory(measure),
+    targets: targetsOnMeasure(view, series, plans, today),
+  };
 }
 
-/** Computes the measure page's figures; `today` (YYYY-MM-DD) decides whether target periods have passed. */
-export function measurePageData(view: MeasureView, detail: MeasureDetail, site: Site, plans: readonly PlanView[], today: string): MeasurePageData {
-  const measure = measureFromDetail(view, detail);
-  const series = view.data.frequency && measure.vintages.length > 0 ? measureSeries(measure, site.area) : undefined;
-  const targets = plans.flatMap((plan) =>
+/** Every plan's targets on the measure with their status, judged by `view.data` (its polarity) on `today` (YYYY-MM-DD). */
+export function targetsOnMeasure(view: MeasureView, series: MeasureSeries | undefined, plans: readonly PlanView[], today: string): TargetOnMeasure[] {
+  return plans.flatMap((plan) =>
     plan.data.targets
       .filter((t) => t.measure === view.slug)
       .map((target) => ({
@@ -69,13 +70,4 @@ export function measurePageData(view: MeasureView, detail: MeasureDetail, site: 
             },
       })),
   );
-  return {
-    measure,
-    ...(series ? { series } : {}),
-    ...(series && latestValue(series.headline) ? { latest: latestValue(series.headline)! } : {}),
-    ...(series && changeOnPreviousPeriod(series.headline, view.data) ? { change: changeOnPreviousPeriod(series.headline, view.data)! } : {}),
-    revised: revisedInCurrentVintage(measure),
-    releases: releaseHistory(measure),
-    targets,
-  };
 }

@@ -15,3 +15,8 @@ export function utf8(text: string): Uint8Array {
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/** A value as compact JSON text (no indentation) with a final newline: for the larger downloads, read by programs. */
+export function compactJsonText(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}

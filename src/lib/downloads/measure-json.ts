@@ -10,7 +10,7 @@ import type { MeasureMeta } from '../schemas/measure.ts';
 import type { Site } from '../schemas/site.ts';
 import { currentVintage, ownArea } from '../derive/series.ts';
 import { paths } from '../paths.ts';
-import { jsonText } from './bytes.ts';
+import { compactJsonText } from './bytes.ts';
 
 /** One row of the current release as published in the JSON. */
 export interface MeasureJsonRow {
@@ -203,9 +203,9 @@ export function measureJson(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, 
   };
 }
 
-/** The document as served: pretty JSON with a final newline. */
+/** The document as served: compact JSON with a final newline (indentation doubled its size on a long series). */
 export function measureJsonText(measure: Pick<Measure, 'id' | 'data' | 'vintages'>, site: Site, links: MeasureJsonLinks = SITE_PATHS): string {
-  return jsonText(measureJson(measure, site, links));
+  return compactJsonText(measureJson(measure, site, links));
 }
 
 /** `path` under the site root: absolute when the root is, else a site path. */

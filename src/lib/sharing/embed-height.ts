@@ -6,6 +6,7 @@
  */
 import { barChartGeometry } from '../charts/bar-chart.ts';
 import { lineChartGeometry } from '../charts/line-chart.ts';
+import { unknownChartKind } from '../charts/kinds/view-types.ts';
 import type { LeadChart } from './lead-chart.ts';
 
 /** Widest the chart is drawn (the chart frame's 36rem cap). */
@@ -28,19 +29,27 @@ function lines(text: string, charsPerLine: number): number {
   return Math.max(1, Math.ceil(text.length / charsPerLine));
 }
 
-/** Frame height in CSS pixels for a measure's embed, rounded up to 10 px. */
-export function embedHeight(chart: LeadChart): number {
-  const geometry = chart.kind === 'line' ? lineChartGeometry(chart.input) : barChartGeometry(chart.input);
-  let height = FIXED_TEXT_PX + (CHART_WIDTH_PX * geometry.height) / geometry.width;
-  height += lines(chart.input.title, TITLE_CHARS_PER_LINE) * TITLE_LINE_PX + lines(chart.summary, SUMMARY_CHARS_PER_LINE) * SUMMARY_LINE_PX;
-  if (chart.kind === 'line') {
-    height += DOWNLOADS_PX;
-    const comparators = chart.input.series.filter((series) => series.kind !== 'main');
-    if (comparators.length > 0) {
-      // Each checkbox with its label is about 8.5 px per character plus 50 px for the box and gap.
-      const togglesWidth = comparators.reduce((sum, series) => sum + series.label.length * 8.5 + 50, 0);
-      height += TOGGLE_LEGEND_PX + Math.ceil(togglesWidth / TEXT_WIDTH_PX) * TOGGLE_ROW_PX;
+/** Frame height in CSS pixels for a measure's embed, rounded up to 10 px; `drawn` is the chart's size where it is already laid out. */
+export function embedHeight(chart: LeadChart, drawn?: { readonly width: number; readonly height: number }): number {
+  const titleAndSummary = lines(chart.input.title, TITLE_CHARS_PER_LINE) * TITLE_LINE_PX + lines(chart.summary, SUMMARY_CHARS_PER_LINE) * SUMMARY_LINE_PX;
+  const chartHeight = (geometry: { width: number; height: number }) => FIXED_TEXT_PX + (CHART_WIDTH_PX * geometry.height) / geometry.width;
+  let height: number;
+  switch (chart.kind) {
+    case 'line': {
+      height = chartHeight(drawn ?? lineChartGeometry(chart.input)) + titleAndSummary + DOWNLOADS_PX;
+      const comparators = chart.input.series.filter((series) => series.kind !== 'main');
+      if (comparators.length > 0) {
+        // Each checkbox with its label is about 8.5 px per character plus 50 px for the box and gap.
+        const togglesWidth = comparators.reduce((sum, series) => sum + series.label.length * 8.5 + 50, 0);
+        height += TOGGLE_LEGEND_PX + Math.ceil(togglesWidth / TEXT_WIDTH_PX) * TOGGLE_ROW_PX;
+      }
+      break;
     }
+    case 'bar':
+      height = chartHeight(drawn ?? barChartGeometry(chart.input)) + titleAndSummary;
+      break;
+    default:
+      return unknownChartKind(chart);
   }
   return Math.ceil(height / 10) * 10;
 }

@@ -6,6 +6,7 @@ import type { MeasurePageData } from '../derive/measure-page.ts';
 import { formatValue } from '../format/number.ts';
 import { periodLabel } from '../period.ts';
 import type { Site } from '../schemas/site.ts';
+import { unknownChartKind } from '../charts/kinds/view-types.ts';
 import { leadChart, type LeadChart } from './lead-chart.ts';
 import { composeOgImageSvg, type OgImageText } from './og-image.ts';
 
@@ -17,10 +18,17 @@ export interface MeasureOgImage {
 
 /** The line under the title: what area, and the latest figure or the period compared. */
 export function ogSubtitle(chart: LeadChart, data: MeasurePageData): string {
-  if (chart.kind === 'bar') return `${chart.input.areaName} and comparators, ${periodLabel(chart.input.period)}`;
-  const latest = data.latest!;
-  const unitWords = chart.input.unit === 'count' && chart.input.unitLabel ? ` ${chart.input.unitLabel}` : '';
-  return `${chart.input.areaName}: ${formatValue(latest.value, chart.input.unit)}${unitWords} in ${periodLabel(latest.period)}`;
+  switch (chart.kind) {
+    case 'bar':
+      return `${chart.input.areaName} and comparators, ${periodLabel(chart.input.period)}`;
+    case 'line': {
+      const latest = data.latest!;
+      const unitWords = chart.input.unit === 'count' && chart.input.unitLabel ? ` ${chart.input.unitLabel}` : '';
+      return `${chart.input.areaName}: ${formatValue(latest.value, chart.input.unit)}${unitWords} in ${periodLabel(latest.period)}`;
+    }
+    default:
+      return unknownChartKind(chart);
+  }
 }
 
 /** The words of a measure's preview image, all from the measure, its release and content/site.yaml. */

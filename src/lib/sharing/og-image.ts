@@ -11,6 +11,7 @@ import { lineChartGeometry, type LineChartGeometry } from '../charts/line-chart.
 import { escapeXml, renderBarChartSvg, renderLineChartSvg } from '../charts/render-svg.ts';
 import { FONT_FAMILY, MUTED_COLOUR, TEXT_COLOUR } from '../charts/style.ts';
 import type { BarChartInput, ChartInput } from '../charts/types.ts';
+import { unknownChartKind } from '../charts/kinds/view-types.ts';
 
 /** Pixel size of every preview image. */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
@@ -136,12 +137,26 @@ export function fitBarChart(input: BarChartInput, box: Box): BarChartGeometry {
 /** The chart's own SVG placed in the box: scaled uniformly, centred across; bars also centred down. */
 function placedChart(chart: OgChart, box: Box): string {
   const text = { id: 'og-chart', title: chart.input.title, desc: '' };
-  const geometry = chart.kind === 'line' ? fitLineChart(chart.input, box) : fitBarChart(chart.input, box);
-  const svg = geometry.type === 'line' ? renderLineChartSvg(geometry, text) : renderBarChartSvg(geometry, text);
+  let placed: { svg: string; width: number; height: number; centredDown: boolean };
+  switch (chart.kind) {
+    case 'line': {
+      const geometry = fitLineChart(chart.input, box);
+      placed = { svg: renderLineChartSvg(geometry, text), width: geometry.width, height: geometry.height, centredDown: false };
+      break;
+    }
+    case 'bar': {
+      const geometry = fitBarChart(chart.input, box);
+      placed = { svg: renderBarChartSvg(geometry, text), width: geometry.width, height: geometry.height, centredDown: true };
+      break;
+    }
+    default:
+      return unknownChartKind(chart);
+  }
+  const { svg } = placed;
   // Rounded down, so rounding never pushes the chart past its box.
-  const scale = Math.floor(Math.min(box.width / geometry.width, box.height / geometry.height) * 1000) / 1000;
-  const x = box.x + (box.width - geometry.width * scale) / 2;
-  const y = geometry.type === 'bar' ? box.y + (box.height - geometry.height * scale) / 2 : box.y;
+  const scale = Math.floor(Math.min(box.width / placed.width, box.height / placed.height) * 1000) / 1000;
+  const x = box.x + (box.width - placed.width * scale) / 2;
+  const y = placed.centredDown ? box.y + (box.height - placed.height * scale) / 2 : box.y;
   return `<g transform="translate(${round2(x)} ${round2(y)}) scale(${scale})">\n${svg}\n</g>`;
 }
 

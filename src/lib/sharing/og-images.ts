@@ -1,26 +1,23 @@
 /**
- * The build step that draws every measure's social preview PNG (/og/measures/<slug>.png). It reads
- * the page model the data step wrote, as the Astro pages do, so each image shows exactly the
- * figures its page shows. Composing SVG is main-thread work and rasterising runs in resvg's pool;
- * the build runs the whole step in a worker thread while Astro renders pages, so on a machine with
- * two or more cores it adds little to the build's wall time.
+ * The build step that draws every measure's social preview PNG (/og/measures/<slug>.png). The data
+ * step composed each image's SVG with the measure's views (src/lib/views/measure.ts), so each image
+ * shows exactly the figures its page shows; this step only rasterises, in resvg's pool. The build
+ * runs it in a worker thread while Astro renders pages, so on a machine with two or more cores it
+ * adds little to the build's wall time.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { measurePageData } from '../derive/measure-page.ts';
-import { judgedMeasure } from '../derive/judgement.ts';
-import type { MeasureDetail, PageModel } from '../page-model.ts';
 import { paths } from '../paths.ts';
-import { hasPublishedFigures } from './lead-chart.ts';
-import { measureOgImage } from './measure-og.ts';
+import type { SiteViews } from '../views/types.ts';
+import { ogSvgFile, siteViewsFile } from '../views/write.ts';
 import { svgToPng } from './og-render.ts';
 
 /** What the step did, for the build log and the benchmark. */
 export interface OgImageReport {
   readonly images: number;
-  /** Time spent reading the model, deriving figures and composing SVG (the step's own thread). */
+  /** Time spent reading the composed SVG (the step's own thread). */
   readonly composeMs: number;
   /** Wall time of the whole step. */
   readonly totalMs: number;
@@ -35,22 +32,20 @@ export function ogImagesDir(generated: string): string {
 /** Draws the preview image of every measure with figures from `generated` into `outDir` (site paths below it). */
 export async function writeMeasureOgImages(generated: string, outDir: string): Promise<OgImageReport> {
   const started = performance.now();
-  const model = JSON.parse(readFileSync(join(generated, 'model.json'), 'utf8')) as PageModel;
+  const views = JSON.parse(readFileSync(siteViewsFile(generated), 'utf8')) as SiteViews;
   // resvg's pool (libuv's, four threads by default) does the rasterising; more in flight would only queue and hold memory.
   const limit = Math.max(2, Math.min(availableParallelism(), 8));
   const inFlight = new Set<Promise<void>>();
   let composeMs = 0;
   let bytes = 0;
   let images = 0;
-  for (const view of model.measures) {
-    if (!hasPublishedFigures(view)) continue;
+  // Exactly the measures with an embed have a lead chart, and so a preview image.
+  for (const slug of views.embeds) {
     const composing = performance.now();
-    const detail = JSON.parse(readFileSync(join(generated, 'measures', `${view.slug}.json`), 'utf8')) as MeasureDetail;
-    const image = measureOgImage(measurePageData(judgedMeasure(view, model.plans, model.today).view, detail, model.site, model.plans, model.today), model.site);
+    const svg = readFileSync(ogSvgFile(generated, slug), 'utf8');
     composeMs += performance.now() - composing;
-    if (!image) continue;
-    const target = join(outDir, paths.measureOgImage(view.slug));
-    const job = svgToPng(image.svg).then((png) => {
+    const target = join(outDir, paths.measureOgImage(slug));
+    const job = svgToPng(svg).then((png) => {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, png);
       bytes += png.byteLength;

@@ -1,0 +1,70 @@
+/**
+ * Writes the views the pages read to .generated/views/ (compact JSON): one file per measure, the
+ * preview images' SVG, and the cross-measure views. Run by the data step after the page model.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Measure, SiteModel } from '../model.ts';
+import type { PageModel } from '../page-model.ts';
+import { measureViews, modelIndex, type ModelIndex } from './measure.ts';
+import { readSearchTerms } from '../search/read-terms.ts';
+import { siteViews } from './site.ts';
+import type { TargetView } from './types.ts';
+
+/** Folder of the views below the generated folder. */
+export function viewsDir(generated: string): string {
+  return join(generated, 'views');
+}
+
+/** The file holding one measure page's view. */
+export function measureViewsFile(generated: string, slug: string): string {
+  return join(viewsDir(generated), 'measures', `${slug}.json`);
+}
+
+/** The file holding one measure's embed view, for a measure with a chart to embed. */
+export function embedViewFile(generated: string, slug: string): string {
+  return join(viewsDir(generated), 'embeds', `${slug}.json`);
+}
+
+/** The file holding a measure's preview image as SVG, for src/lib/sharing/og-images.ts to rasterise. */
+export function ogSvgFile(generated: string, slug: string): string {
+  return join(viewsDir(generated), 'og', `${slug}.svg`);
+}
+
+/** The file holding the cross-measure views. */
+export function siteViewsFile(generated: string): string {
+  return join(viewsDir(generated), 'site.json');
+}
+
+/** Makes the folders the views are written to. */
+function makeViewsDirs(generated: string): void {
+  mkdirSync(join(viewsDir(generated), 'measures'), { recursive: true });
+  mkdirSync(join(viewsDir(generated), 'og'), { recursive: true });
+  mkdirSync(join(viewsDir(generated), 'embeds'), { recursive: true });
+}
+
+/** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
+function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
+  // Each page reads only its own part: the measure page its view, the embed page its chart.
+  const { page, embed, ogSvg, planTargets } = measureViews(index, measure, siteRoot);
+  writeFileSync(measureViewsFile(generated, measure.id), JSON.stringify(page));
+  if (embed) writeFileSync(embedViewFile(generated, measure.id), JSON.stringify(embed));
+  if (ogSvg) writeFileSync(ogSvgFile(generated, measure.id), ogSvg);
+  return planTargets;
+}
+
+/** Writes the cross-measure views, once every measure's plan targets are known; `root` holds content/search-terms.yaml. */
+function writeSiteViews(generated: string, root: string, page: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): void {
+  // Validated with the rest of the content before this step runs, so its problems are already reported.
+  const { groups, filterNames } = readSearchTerms(root);
+  writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames })));
+}
+
+/** Builds and writes every view in this thread; a measure's views are written as soon as they are built. */
+export function writeViews(generated: string, root: string, model: SiteModel, page: PageModel, siteRoot: string): void {
+  makeViewsDirs(generated);
+  const index = modelIndex(page);
+  const planTargets = new Map<string, readonly TargetView[]>();
+  for (const measure of model.measures) planTargets.set(measure.id, writeMeasureViews(generated, index, measure, siteRoot));
+  writeSiteViews(generated, root, page, planTargets);
+}
