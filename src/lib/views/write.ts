@@ -37,14 +37,14 @@ export function siteViewsFile(generated: string): string {
 }
 
 /** Makes the folders the views are written to. */
-function makeViewsDirs(generated: string): void {
+export function makeViewsDirs(generated: string): void {
   mkdirSync(join(viewsDir(generated), 'measures'), { recursive: true });
   mkdirSync(join(viewsDir(generated), 'og'), { recursive: true });
   mkdirSync(join(viewsDir(generated), 'embeds'), { recursive: true });
 }
 
 /** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
-function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
+export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
   // Each page reads only its own part: the measure page its view, the embed page its chart.
   const { page, embed, ogSvg, planTargets } = measureViews(index, measure, siteRoot);
   writeFileSync(measureViewsFile(generated, measure.id), JSON.stringify(page));
@@ -54,7 +54,7 @@ function writeMeasureViews(generated: string, index: ModelIndex, measure: Measur
 }
 
 /** Writes the cross-measure views, once every measure's plan targets are known; `root` holds content/search-terms.yaml. */
-function writeSiteViews(generated: string, root: string, page: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): void {
+export function writeSiteViews(generated: string, root: string, page: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): void {
   // Validated with the rest of the content before this step runs, so its problems are already reported.
   const { groups, filterNames } = readSearchTerms(root);
   writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames })));
