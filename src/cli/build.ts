@@ -3,12 +3,15 @@
  * into dist/ (or SND_DIST), with this process's clock, console and environment.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSite } from '../lib/build/site.ts';
 import { LOCAL_ORIGIN, readSiteYamlUrl, resolveDeployment } from '../lib/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 await runCli(async () => {
-  const project = process.cwd();
+  // The project is where this file lives, not the working folder: a build run from elsewhere (the
+  // tests build fixture roots from their own temporary folders) still compiles this project's pages.
+  const project = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
   if (process.argv.includes('--local')) {
     // A copy to view on this computer: with no address set, links name this computer, as they should there.
     process.env.SND_LOCAL_BUILD = '1';

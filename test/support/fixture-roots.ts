@@ -3,7 +3,7 @@
  * whole root), and the broken-data cases, which hold only one measure and its data folder and so
  * are turned into a root by adding them to a copy of the minimal one.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -63,8 +63,14 @@ export interface RootBuild {
  */
 export function buildRoot(root: string, output: string, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): RootBuild & { readonly log: string } {
   const dist = join(output, 'dist');
+  mkdirSync(output, { recursive: true });
+  // Astro's prerender bundle below the output imports packages: let it find this project's (as the benchmark does).
+  if (!existsSync(join(output, 'node_modules'))) symlinkSync(join(PROJECT, 'node_modules'), join(output, 'node_modules'), 'dir');
   const result = spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts'), ...args], {
-    cwd: PROJECT,
+    // Each build runs in its own folder: Astro writes its prerender bundle below the working folder
+    // when the output lies outside it, and two fixture builds sharing the project's .astro/.prerender
+    // overwrote each other's chunks when browser tests built them at the same time.
+    cwd: output,
     encoding: 'utf8',
     env: {
       ...process.env,
