@@ -64,6 +64,56 @@ export interface RootBuild {
 export function buildRoot(root: string, output: string, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): RootBuild & { readonly log: string } {
   const dist = join(output, 'dist');
   mkdirSync(output, { recursive: true });
+  return withBuildLock(() => spawnBuild(root, output, dist, env, args));
+}
+
+/**
+ * Astro keeps a build's content modules in the project's own .astro/ folder whatever the content
+ * root, so two builds of different roots at once (browser specs in parallel workers, unit test files
+ * in parallel processes) read each other's entries and fail with "Unexpected error while rendering".
+ * Builds of fixture roots therefore take turns: a lock folder beside the project, created atomically,
+ * removed when the build ends, and taken over when the process holding it has gone.
+ */
+function withBuildLock<T>(build: () => T): T {
+  const lock = join(PROJECT, '.astro-build-lock');
+  const owner = join(lock, 'pid');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(owner, String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!holderAlive(owner)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    return build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Whether the process named in a lock's pid file still runs (a lock without one is being written: alive). */
+function holderAlive(owner: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(owner, 'utf8'));
+  } catch {
+    return true;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function spawnBuild(root: string, output: string, dist: string, env: NodeJS.ProcessEnv, args: readonly string[]): RootBuild & { readonly log: string } {
   // Astro's prerender bundle below the output imports packages: let it find this project's (as the benchmark does).
   if (!existsSync(join(output, 'node_modules'))) symlinkSync(join(PROJECT, 'node_modules'), join(output, 'node_modules'), 'dir');
   const result = spawnSync(process.execPath, [join(PROJECT, 'src/cli/build.ts'), ...args], {
