@@ -10,8 +10,8 @@ import { measureFiles, type CatalogueEntry, type MeasureFiles } from './download
 import { pageItems, type ListPage } from './paging.ts';
 import { buildUpdates, type UpdateEntry } from './updates/entries.ts';
 import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from './page-model.ts';
-import type { EmbedView, MeasurePageView, SiteViews } from './views/types.ts';
-import { embedViewFile, measureViewsFile, siteViewsFile } from './views/write.ts';
+import type { EmbedView, FiguresPageView, MeasurePageView, ReleaseView, SiteViews } from './views/types.ts';
+import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile } from './views/write.ts';
 
 /** Folder the build writes the page model to; overridable so tests and the benchmark can build elsewhere. */
 export function generatedDir(): string {
@@ -43,6 +43,16 @@ export function loadSiteViews(): SiteViews {
 /** One measure page's view: its figures, chart, targets and releases (read when a page needs it, not kept). */
 export function loadMeasurePageView(slug: string): MeasurePageView {
   return JSON.parse(readFileSync(measureViewsFile(generatedDir(), slug), 'utf8')) as MeasurePageView;
+}
+
+/** One figures page of a long series (number counts from 1): its rows only. */
+export function loadFiguresPageView(slug: string, number: number): FiguresPageView {
+  return JSON.parse(readFileSync(figuresPageViewFile(generatedDir(), slug, number), 'utf8')) as FiguresPageView;
+}
+
+/** One release with a page of its own, as the measure page's release history holds it. */
+export function loadReleaseView(slug: string, date: string): ReleaseView {
+  return JSON.parse(readFileSync(releaseViewFile(generatedDir(), slug, date), 'utf8')) as ReleaseView;
 }
 
 /** One measure's embed view: the chart the measure page leads with, alone. */

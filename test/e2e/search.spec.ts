@@ -4,9 +4,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { builtPages, dist } from '../support/site.ts';
+import { SEARCHED_PAGES } from '../../src/lib/search/searched-pages.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -210,6 +211,17 @@ test('the theme and agency filters of the built site name each theme or agency o
   // Pages keep the plan's own wording: the 2024-27 action led by "Police" still says so.
   const action = readFileSync(join(dist, 'plans/2024-27/actions/review-shoplifting-response/index.html'), 'utf8');
   expect(action).toMatch(/Lead agency<\/dt>\s*<dd[^>]*>Police<\/dd>/);
+});
+
+test('Pagefind reads every searchable page of the built site, and skips the pages that are never searched', () => {
+  const files = builtPages().map((path) => (path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1)));
+  const searchable = files.filter((file) => readFileSync(join(dist, file), 'utf8').includes('data-pagefind-body'));
+  expect(searchable.length).toBeGreaterThan(40);
+  expect(searchable.filter((file) => !matchesGlob(file, SEARCHED_PAGES))).toEqual([]);
+  // What the glob is for: the kinds of page a large site has most of are not read at all.
+  const skipped = files.filter((file) => !matchesGlob(file, SEARCHED_PAGES));
+  for (const kind of [/^embed\//, /^updates\//, /^measures\/[^/]+\/releases\//]) expect(skipped.some((file) => kind.test(file)), String(kind)).toBe(true);
+  expect(skipped.filter((file) => searchable.includes(file))).toEqual([]);
 });
 
 test('every page has the header search box, which submits to /search/', async ({ page }) => {

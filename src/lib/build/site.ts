@@ -15,6 +15,7 @@ import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { downloadsDir, prepareDataInWorker } from '../../cli/prepare-data.ts';
 import { publishOgImages, startMeasureOgImages } from '../sharing/og-images.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { SEARCHED_PAGES } from '../search/searched-pages.ts';
 import { isLocalOrigin, readSiteYamlUrl, resolveDeployment } from '../deployment.ts';
 
 /**
@@ -211,7 +212,7 @@ async function publish(
   t = clock();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: SEARCH_EXCLUDED });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const indexed = await index.addDirectory({ path: p.staging });
+  const indexed = await index.addDirectory({ path: p.staging, glob: SEARCHED_PAGES });
   if (indexed.errors.length) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
   await index.writeFiles({ outputPath: join(p.staging, 'pagefind') });
   await pagefind.close();

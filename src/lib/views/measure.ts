@@ -92,11 +92,12 @@ function figuresPagesView(lead: LeadChart | undefined, drawn: ChartView | undefi
   const full = drawn.table.table;
   const subject = `${view.data.title}: ${lead.input.areaName}${lead.input.series.length > 1 ? ' and comparators' : ''}`;
   let start = 0;
-  return figuresPages(full, view).map((page) => {
+  const pages = figuresPages(full, view);
+  return pages.map((page) => {
     const span = `${page.items[0]!.periodLabel} to ${page.items.at(-1)!.periodLabel}`;
     const table = sliceRows(full, start, start + page.items.length);
     start += page.items.length;
-    return { table: { caption: `${subject}, ${span}`, id: `${view.slug}-figures`, unitSuffix: drawn.table.unitSuffix, table }, span, totalRows: full.rows.length };
+    return { table: { caption: `${subject}, ${span}`, id: `${view.slug}-figures`, unitSuffix: drawn.table.unitSuffix, table }, span, totalRows: full.rows.length, pageCount: pages.length };
   });
 }
 
@@ -189,8 +190,8 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
             }),
           }
         : {}),
-      ...(figuresPagesList ? { figuresPages: figuresPagesList } : {}),
     },
+    ...(figuresPagesList ? { figuresPages: figuresPagesList } : {}),
     ...(chart && embedChart && current
       ? { embed: { slug: view.slug, chart: withNewestRows(embedChart, long), areaName: chart.input.areaName, publisher: current.release.publisher, updated: current.date } }
       : {}),

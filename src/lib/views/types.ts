@@ -82,8 +82,6 @@ export interface MeasurePageView {
   /** Where the measure has a chart to share: its preview image and embed code. */
   readonly socialImage?: SocialImage;
   readonly embedSnippet?: string;
-  /** A long series' figures pages (/measures/<slug>/figures/...), oldest rows first; absent for a short one. */
-  readonly figuresPages?: readonly FiguresPageView[];
 }
 
 /** One page of every figure of a long series: its share of the full table. */
@@ -94,6 +92,8 @@ export interface FiguresPageView {
   readonly span: string;
   /** Rows of the whole table, on every page together. */
   readonly totalRows: number;
+  /** How many figures pages the series has. */
+  readonly pageCount: number;
 }
 
 /** The embed page of a measure with figures: the chart the measure page leads with, alone. */
@@ -110,6 +110,11 @@ export interface EmbedView {
 export interface MeasureViews {
   readonly page: MeasurePageView;
   readonly embed?: EmbedView;
+  /**
+   * A long series' figures pages (/measures/<slug>/figures/...), oldest rows first; absent for a
+   * short one. Written one file per page, so each page reads its own rows and not the measure's view.
+   */
+  readonly figuresPages?: readonly FiguresPageView[];
   /** The preview image's SVG, ready to rasterise (src/lib/sharing/og-images.ts). */
   readonly ogSvg?: string;
   /** The plans' targets on this measure as a plan page lists them (without the page's judgement). */

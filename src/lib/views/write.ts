@@ -3,7 +3,7 @@
  * preview images' SVG, and the cross-measure views. Run by the data step after the page model.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Measure, SiteModel } from '../model.ts';
 import type { PageModel } from '../page-model.ts';
 import { measureViews, modelIndex, type ModelIndex } from './measure.ts';
@@ -31,6 +31,16 @@ export function ogSvgFile(generated: string, slug: string): string {
   return join(viewsDir(generated), 'og', `${slug}.svg`);
 }
 
+/** The file holding one figures page of a long series (number counts from 1). */
+export function figuresPageViewFile(generated: string, slug: string, number: number): string {
+  return join(viewsDir(generated), 'figures', slug, `${number}.json`);
+}
+
+/** The file holding one release of a measure as its release page shows it. */
+export function releaseViewFile(generated: string, slug: string, date: string): string {
+  return join(viewsDir(generated), 'releases', slug, `${date}.json`);
+}
+
 /** The file holding the cross-measure views. */
 export function siteViewsFile(generated: string): string {
   return join(viewsDir(generated), 'site.json');
@@ -46,11 +56,19 @@ export function makeViewsDirs(generated: string): void {
 /** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
 export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
   // Each page reads only its own part: the measure page its view, the embed page its chart.
-  const { page, embed, ogSvg, planTargets } = measureViews(index, measure, siteRoot);
+  const { page, embed, figuresPages, ogSvg, planTargets } = measureViews(index, measure, siteRoot);
   writeFileSync(measureViewsFile(generated, measure.id), JSON.stringify(page));
+  figuresPages?.forEach((figures, i) => writeViewFile(figuresPageViewFile(generated, measure.id, i + 1), figures));
+  // A release with a page of its own: the page reads that release alone, not the measure's whole view.
+  for (const release of page.releases) if (release.revisionsOnOwnPage) writeViewFile(releaseViewFile(generated, measure.id, release.date), release);
   if (embed) writeFileSync(embedViewFile(generated, measure.id), JSON.stringify(embed));
   if (ogSvg) writeFileSync(ogSvgFile(generated, measure.id), ogSvg);
   return planTargets;
+}
+
+function writeViewFile(file: string, view: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(view));
 }
 
 /** Writes the cross-measure views, once every measure's plan targets are known; `root` holds content/search-terms.yaml. */
