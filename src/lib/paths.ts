@@ -40,3 +40,12 @@ export const paths = {
   updates: () => '/updates/',
   updatesFeed: () => '/updates.xml',
 } as const;
+
+/** The breadcrumbs above every page inside a plan (Home, Plans, the plan), before the page's own. */
+export function planCrumbs(plan: { readonly id: string; readonly data: { readonly short_title: string } }): { label: string; href: string }[] {
+  return [
+    { label: 'Home', href: paths.home() },
+    { label: 'Plans', href: paths.plans() },
+    { label: plan.data.short_title, href: paths.plan(plan.id) },
+  ];
+}

@@ -7,24 +7,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { filesUnder } from '../support/crawl.ts';
 import { dist, pageModel } from '../support/site.ts';
+import { walkPages } from '../support/pager.ts';
 import { buildUpdates } from '../../src/lib/updates/entries.ts';
-
-/** Every page of a paged list, from its first page along the "Next page" links. */
-async function walkPages(page: Page, first: string): Promise<string[]> {
-  const visited: string[] = [];
-  let next: string | null = first;
-  while (next) {
-    expect(visited, 'the pager never loops').not.toContain(next);
-    visited.push(next);
-    await page.goto(next);
-    const link = page.locator('nav.pager a[rel="next"]');
-    next = (await link.count()) > 0 ? await link.getAttribute('href') : null;
-  }
-  return visited;
-}
 
 /** Downloadable files (the plan download pages' own index.html are pages, not downloads). */
 const published = () => filesUnder(['data/measures', 'downloads']).filter((file) => !file.endsWith('/index.html'));

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { batches, crawlPaths, expect, test } from '../support/crawl.ts';
 import { dist, pageModel } from '../support/site.ts';
+import { walkPages } from '../support/pager.ts';
 import { hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/figures-page.ts';
 import { paths } from '../../src/lib/paths.ts';
 import type { MeasureView } from '../../src/lib/page-model.ts';
@@ -118,20 +119,6 @@ test('a measure table on a phone shows compact periods, keeps the full period fo
   await expect(full).toBeVisible();
   await expect(short).toBeHidden();
 });
-
-/** Every page of a paged list, from its first page along the "Next page" links. */
-async function walkPages(page: Page, first: string): Promise<string[]> {
-  const visited: string[] = [];
-  let next: string | null = first;
-  while (next) {
-    expect(visited, 'the pager never loops').not.toContain(next);
-    visited.push(next);
-    await page.goto(next);
-    const link = page.locator('nav.pager a[rel="next"]');
-    next = (await link.count()) > 0 ? await link.getAttribute('href') : null;
-  }
-  return visited;
-}
 
 /** The full period label of each row of the page's first data table, in order. */
 async function tablePeriods(page: Page): Promise<string[]> {

@@ -68,17 +68,3 @@ export function loadSearchTerms(root: string): readonly TermGroup[] {
   }
   return groups;
 }
-
-const filterNamesByRoot = new Map<string, FilterNames>();
-
-/** The filter names for the pages (read once per content root); throws when the file is invalid (the build checks first). */
-export function loadFilterNames(root: string): FilterNames {
-  const known = filterNamesByRoot.get(root);
-  if (known) return known;
-  const { filterNames, diagnostics } = readSearchTerms(root);
-  if (diagnostics.length) {
-    throw new Error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
-  }
-  filterNamesByRoot.set(root, filterNames);
-  return filterNames;
-}
