@@ -10,6 +10,7 @@ import type { PriorityMeta } from '../schemas/priority.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { listInWords } from './schema-issues.ts';
 import { closest } from './suggest.ts';
+import { crossrefMessages } from './messages.ts';
 import { parsePeriod } from '../period.ts';
 
 /** The collections as read from content/, before linking. */
@@ -43,25 +44,20 @@ export function checkCrossReferences(content: ContentEntries): Diagnostic[] {
     diagnostics.push({
       file: entry.file,
       ...entry.yaml.locate(path),
-      message:
-        `unknown ${kind} "${shown}"` +
-        (suggestion ? `; did you mean "${suggestion.replace(/^[^/]+\//, '')}"?` : `; no ${kind} with that name exists`),
+      message: crossrefMessages.unknownReference(kind, shown, suggestion),
     });
   };
   /** Whether the entry's folder names a plan; when not, says so once (its own references follow from the fix). */
-  const checkFolderPlan = (entry: ReadEntry<unknown>, kind: string): boolean => {
+  const checkFolderPlan = (entry: ReadEntry<unknown>, kind: 'priority' | 'action'): boolean => {
     const plan = entry.id.split('/')[0]!;
     if (planIds.includes(plan)) return true;
     if (present.has(`plan:${plan}`)) return false;
     const suggestion = closest(plan, planIds);
-    const existing = planIds.length ? `the plans are ${listInWords(planIds)}` : 'there are no plans yet';
     diagnostics.push({
       file: entry.file,
       line: 1,
       column: 1,
-      message:
-        `this ${kind} is in folder "${plan}", but there is no plan "${plan}" (${existing}); ` +
-        (suggestion ? `did you mean "${suggestion}"? Move the file into content/${kind === 'priority' ? 'priorities' : 'actions'}/${suggestion}/` : `create content/plans/${plan}.mdx or move the file into an existing plan's folder`),
+      message: crossrefMessages.folderNotAPlan(kind, plan, planIds.length ? listInWords(planIds) : undefined, suggestion),
     });
     return false;
   };
@@ -99,7 +95,7 @@ export function checkCrossReferences(content: ContentEntries): Diagnostic[] {
           diagnostics.push({
             file: plan.file,
             ...plan.yaml.locate(['targets', i, field]),
-            message: `${field} ${parsed.message.replace(/^period /, '')}, the form of measure "${target.measure}"`,
+            message: crossrefMessages.targetPeriod(field, parsed.message.replace(/^period /, ''), target.measure),
           });
         }
       }

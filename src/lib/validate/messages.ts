@@ -1,6 +1,7 @@
 /**
- * The words editors read when a data folder or release file is refused: every message the data
- * validator (validate/data.ts) prints, in one place, so the wording can be read, reviewed and kept
+ * The words editors read when a data folder, a release file or a reference between content files is
+ * refused: every message the data validator (validate/data.ts) and the cross-reference check
+ * (validate/crossrefs.ts) print, in one place, so the wording can be read, reviewed and kept
  * consistent together. Each message says what is wrong, then what to write instead. The examples
  * quoted in README.md and /about/publishing/ are checked against a golden fixture
  * (test/unit/documented-messages.test.ts).
@@ -70,4 +71,19 @@ export const csvMessages = {
     `duplicate row: line ${firstLine} already has period "${period}" for area ${areaCode}${Object.entries(breakdown)
       .map(([c, v]) => ` and ${c} "${v}"`)
       .join('')}; keep one row per period, area and breakdown`,
+} as const;
+
+/** Messages about references between content files (validate/crossrefs.ts). */
+export const crossrefMessages = {
+  /** `kind` is plan, measure or action; a suggestion is shown without its plan folder. */
+  unknownReference: (kind: string, shown: string, suggestion: string | undefined) =>
+    `unknown ${kind} "${shown}"` + (suggestion ? `; did you mean "${suggestion.replace(/^[^/]+\//, '')}"?` : `; no ${kind} with that name exists`),
+  /** A priority or action in a folder no plan is named after; `existing` is the plans in words, or undefined when there are none. */
+  folderNotAPlan: (kind: 'priority' | 'action', plan: string, existing: string | undefined, suggestion: string | undefined) =>
+    `this ${kind} is in folder "${plan}", but there is no plan "${plan}" (${existing ? `the plans are ${existing}` : 'there are no plans yet'}); ` +
+    (suggestion
+      ? `did you mean "${suggestion}"? Move the file into content/${kind === 'priority' ? 'priorities' : 'actions'}/${suggestion}/`
+      : `create content/plans/${plan}.mdx or move the file into an existing plan's folder`),
+  /** A target's period not in the form of its measure's frequency; `problem` is the period parser's message without its leading "period ". */
+  targetPeriod: (field: string, problem: string, measure: string) => `${field} ${problem}, the form of measure "${measure}"`,
 } as const;
