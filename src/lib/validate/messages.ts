@@ -4,7 +4,7 @@
  * (validate/crossrefs.ts) print, in one place, so the wording can be read, reviewed and kept
  * consistent together. Each message says what is wrong, then what to write instead. The examples
  * quoted in README.md and /about/publishing/ are checked against a golden fixture
- * (test/unit/documented-messages.test.ts).
+ * (test/unit/validate/documented-messages.test.ts).
  */
 
 /** The releases file beside the CSV files. */
