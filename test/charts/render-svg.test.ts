@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
 import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
-import { escapeXml, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
+import { escapeXml, markersCrowded, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
 import { CHART_COLOURS } from '../../src/lib/charts/style.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
@@ -65,6 +65,43 @@ test('points carry data attributes for the enhancement script, and no tabindex',
   );
   assert.equal(svg.match(/<circle class="point/g)?.length, 6);
   assert.match(svg, /<g class="series series--main" data-series="testshire" data-series-label="Testshire" data-kind="main">/);
+});
+
+test('only a chart with more values than markers can show is crowded: every other chart case keeps a marker per value', () => {
+  const readable = [fixtures.yearly, fixtures.financialYear, fixtures.quarterly, fixtures.monthly, fixtures.interval, fixtures.suppressed, fixtures.seriesBreak, fixtures.comparators, fixtures.baselineTarget, fixtures.provisionalRevised];
+  for (const input of readable) assert.equal(markersCrowded(lineChartGeometry(input)), false, input.title);
+  assert.equal(markersCrowded(lineChartGeometry(fixtures.denseMonthly)), true);
+  // The rule is the geometry's: the same ten years drawn four times as wide have room for their markers.
+  assert.equal(markersCrowded(lineChartGeometry(fixtures.denseMonthly, { width: 1760 })), false);
+});
+
+/** The series groups' data-points attributes of a rendered SVG, decoded as a browser would. */
+function densePoints(svg: string): Map<string, unknown[][]> {
+  const decode = (text: string) => text.replace(/&(lt|gt|apos|quot|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', apos: "'", quot: '"', amp: '&' })[name]!);
+  return new Map([...svg.matchAll(/data-series="([^"]+)"[^>]*data-points='([^']*)'/g)].map((m) => [m[1]!, JSON.parse(decode(m[2]!)) as unknown[][]]));
+}
+
+test('a crowded chart draws its lines without a marker per value, and carries every value compactly for the script', () => {
+  const geometry = lineChartGeometry(fixtures.denseMonthly);
+  const svg = renderLineChartSvg(geometry, { id: 'dense', title: 't', desc: 'd' });
+  assert.equal(svg.match(/<circle class="point/g), null, 'no per-value point markers');
+  // The values the key explains keep their marker, as a picture: 2 provisional and 1 revised.
+  assert.equal(svg.match(/<circle class="marker marker--provisional"[^>]*aria-hidden="true"\/>/g)?.length, 2);
+  assert.equal(svg.match(/<circle class="marker marker--revised"[^>]*aria-hidden="true"\/>/g)?.length, 1);
+  assert.equal(svg.match(/class="revised-flag"/g)?.length, 1);
+  assert.equal(svg.match(/class="series-line/g)?.length, 3, 'the comparator, the main line and its provisional stretch');
+  const data = densePoints(svg);
+  assert.deepEqual([...data.keys()].sort(), ['england', 'testshire']);
+  for (const series of geometry.series) {
+    assert.deepEqual(
+      data.get(series.key),
+      series.points.map((p) => (p.status || p.note ? [p.x, p.y, p.periodLabel, p.label, p.status ?? '', p.note] : [p.x, p.y, p.periodLabel, p.label])),
+      series.key,
+    );
+  }
+  const main = data.get('testshire')!;
+  assert.deepEqual(main[60], [geometry.series.at(-1)!.points[60]!.x, geometry.series.at(-1)!.points[60]!.y, 'January 2020', '1,220', 'revised', `Recount: "late" <records> & 'more'`]);
+  assert.ok(!svg.includes(`<records>`), 'the note is escaped');
 });
 
 test('comparator groups carry their kind so the enhancement script can offer toggles', () => {

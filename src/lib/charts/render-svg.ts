@@ -45,6 +45,9 @@ function element(name: string, attributes: Readonly<Record<string, AttributeValu
 // "group"), it stops screen readers reading out tick labels and key text between the values.
 const HIDDEN = ' aria-hidden="true"';
 
+/** Stroke width of every point marker. */
+const MARKER_STROKE_WIDTH = 2;
+
 // Text drawn over lines gets a white outline so it stays readable where it crosses them.
 const HALO = { 'paint-order': 'stroke', stroke: '#FFFFFF', 'stroke-width': 4, 'stroke-linejoin': 'round' } as const;
 
@@ -164,7 +167,8 @@ export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOpt
     parts.push('</g>');
   }
 
-  for (const series of geometry.series) parts.push(renderSeries(series, fontSize));
+  const dense = markersCrowded(geometry);
+  for (const series of geometry.series) parts.push(renderSeries(series, fontSize, dense));
 
   if (geometry.key.length > 0) {
     parts.push(`<g${attrs({ class: 'chart-key', 'font-size': smallFontSize, 'aria-hidden': 'true' })}>`);
@@ -187,11 +191,49 @@ function flagPath(x: number, markerTop: number): string {
   return `M${x},${round1(markerTop)}V${top}L${round1(x + 7)},${round1(top + 3)}L${x},${round1(top + 6)}`;
 }
 
-function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
+/** Full drawn width of a series' point marker: its diameter plus the 2-unit stroke. */
+function markerWidth(series: LineSeriesGeometry): number {
+  return 2 * series.style.markerRadius + MARKER_STROKE_WIDTH;
+}
+
+/**
+ * Whether a line chart has more values than can be told apart as markers: in some series, values are
+ * on average closer together than half a marker's drawn width, so each marker would cover its
+ * neighbours' centres and the markers would merge into a thick band in which no single value can be
+ * picked out, adding only weight to the page. Then the lines are drawn without a marker per value
+ * (see renderSeries). The average, not the closest pair, decides, because rolling periods (years
+ * ending each quarter after years ending in March) put a few values close together in an otherwise
+ * readable series, whose markers are kept. The site's tightest chart (23 values across 250 units) is
+ * at twice the limit; a 440-wide chart of 120 monthly values is at less than half of it.
+ */
+export function markersCrowded(geometry: LineChartGeometry): boolean {
+  const plotWidth = geometry.plot.right - geometry.plot.left;
+  return geometry.series.some((series) => (series.points.length * markerWidth(series)) / 2 > plotWidth);
+}
+
+/**
+ * A crowded series' values for the enhancement script, compact: a JSON array with one
+ * [x, y, period label, value label] entry per value, plus [status, note] where either is set.
+ */
+export function densePointsData(series: LineSeriesGeometry): string {
+  return JSON.stringify(
+    series.points.map((point) => {
+      const entry: (string | number)[] = [point.x, point.y, point.periodLabel, point.label];
+      if (point.status || point.note) entry.push(point.status ?? '', point.note);
+      return entry;
+    }),
+  );
+}
+
+// A single-quoted attribute, so the JSON's double quotes need no escaping.
+function singleQuotedAttribute(name: string, value: string): string {
+  return ` ${name}='${value.replace(/[&<>']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', "'": 'apos' }[char]!};`)}'`;
+}
+
+function renderSeries(series: LineSeriesGeometry, fontSize: number, dense: boolean): string {
   const { style } = series;
-  const parts: string[] = [
-    `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}>`,
-  ];
+  const open = `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}`;
+  const parts: string[] = [dense ? `${open}${singleQuotedAttribute('data-points', densePointsData(series))}>` : `${open}>`];
   for (const segment of series.segments) {
     // The main line's dash marks provisional stretches; comparators keep their own pattern, which is their identity.
     const dash = segment.provisional && series.kind === 'main' ? PROVISIONAL_DASHARRAY : style.dasharray;
@@ -210,7 +252,11 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
     );
   }
   for (const point of series.points) {
-    const classes = ['point', point.provisional ? 'point--provisional' : '', point.revised ? 'point--revised' : ''].filter(Boolean).join(' ');
+    // Crowded: only the values the key explains keep a marker, drawn as a picture; the script makes
+    // the values explorable from data-points.
+    if (dense && !point.provisional && !point.revised) continue;
+    const base = dense ? 'marker' : 'point';
+    const classes = [base, point.provisional ? `${base}--provisional` : '', point.revised ? `${base}--revised` : ''].filter(Boolean).join(' ');
     if (point.revised) {
       parts.push(element('path', { class: 'revised-flag', 'aria-hidden': 'true', d: flagPath(point.x, round1(point.y - style.markerRadius)), fill: style.colour, stroke: style.colour, 'stroke-width': 1.5, 'stroke-linejoin': 'round' }));
     }
@@ -222,13 +268,18 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
         r: style.markerRadius,
         fill: point.provisional ? '#FFFFFF' : style.colour,
         stroke: style.colour,
-        'stroke-width': 2,
-        'data-period': point.period,
-        'data-period-label': point.periodLabel,
-        'data-value': point.value,
-        'data-label': point.label,
-        'data-status': point.status,
-        'data-note': point.note,
+        'stroke-width': MARKER_STROKE_WIDTH,
+        'aria-hidden': dense ? 'true' : undefined,
+        ...(dense
+          ? {}
+          : {
+              'data-period': point.period,
+              'data-period-label': point.periodLabel,
+              'data-value': point.value,
+              'data-label': point.label,
+              'data-status': point.status,
+              'data-note': point.note,
+            }),
       }),
     );
   }
