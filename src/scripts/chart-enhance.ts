@@ -308,38 +308,47 @@ function button(parent: HTMLElement, text: string, action: () => void): void {
   node.addEventListener('click', action);
 }
 
-/** One value of a crowded series as the build writes it: [x, y, period label, value label, status?, note?]. */
-type DensePoint = [number, number, string, string, string?, string?];
+/** A crowded chart's periods as the build writes them on its svg (data-periods): [x, period label]. */
+type DensePeriod = [number, string];
+/** One period's value in a crowded series' data-points: null, or [y, value label, status?, note?]. */
+type DenseValue = [number, string, string?, string?] | null;
 
 /** Radius of the focus marker drawn on a crowded line (a little larger than the main line's markers). */
 const DENSE_MARKER_RADIUS = 5;
+
+// The build's JSON, or an empty list if it cannot be read (the chart then stays a picture).
+function parseList<T>(json: string | undefined): T[] {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * A crowded series (data-points, see markersCrowded in src/lib/charts/render-svg.ts) is built with no
  * marker per value. Each value gets one here, invisible until it is the active one, so focus and
  * tooltips move from value to value, each with its own accessible name, exactly as on a short series.
  */
-function addDensePoints(group: SVGGElement, json: string): void {
-  let entries: DensePoint[];
-  try {
-    entries = JSON.parse(json) as DensePoint[];
-  } catch {
-    return;
-  }
+function addDensePoints(group: SVGGElement, periods: readonly DensePeriod[]): void {
   const label = group.querySelector('.series-label');
-  for (const [x, y, periodLabel, valueLabel, status, note] of entries) {
+  parseList<DenseValue>(group.dataset.points).forEach((value, i) => {
+    const period = periods[i];
+    if (!value || !period) return;
+    const [y, valueLabel, status, note] = value;
     const circle = document.createElementNS(SVG_NS, 'circle');
     circle.setAttribute('class', `point ${DENSE_POINT_CLASS}`);
-    circle.setAttribute('cx', String(x));
+    circle.setAttribute('cx', String(period[0]));
     circle.setAttribute('cy', String(y));
     circle.setAttribute('r', String(DENSE_MARKER_RADIUS));
     circle.setAttribute('opacity', '0');
-    circle.dataset.periodLabel = periodLabel;
+    circle.dataset.periodLabel = period[1];
     circle.dataset.label = valueLabel;
     if (status) circle.dataset.status = status;
     if (note) circle.dataset.note = note;
     group.insertBefore(circle, label);
-  }
+  });
 }
 
 // A crowded series' marker shows only while it is the active value.
@@ -354,8 +363,9 @@ function enhance(figure: HTMLElement): void {
   figure.dataset.enhanced = 'true';
 
   const series = new Map<string, Point[]>();
+  const densePeriods = svg.dataset.periods ? parseList<DensePeriod>(svg.dataset.periods) : [];
   for (const group of svg.querySelectorAll<SVGGElement>('.series')) {
-    if (group.dataset.points) addDensePoints(group, group.dataset.points);
+    if (group.dataset.points) addDensePoints(group, densePeriods);
     const points = [...group.querySelectorAll<Point>('circle.point')].sort((a, b) => a.cx.baseVal.value - b.cx.baseVal.value);
     series.set(group.dataset.series ?? '', points);
   }

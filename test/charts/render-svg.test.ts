@@ -75,10 +75,9 @@ test('only a chart with more values than markers can show is crowded: every othe
   assert.equal(markersCrowded(lineChartGeometry(fixtures.denseMonthly, { width: 1760 })), false);
 });
 
-/** The series groups' data-points attributes of a rendered SVG, decoded as a browser would. */
-function densePoints(svg: string): Map<string, unknown[][]> {
-  const decode = (text: string) => text.replace(/&(lt|gt|apos|quot|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', apos: "'", quot: '"', amp: '&' })[name]!);
-  return new Map([...svg.matchAll(/data-series="([^"]+)"[^>]*data-points='([^']*)'/g)].map((m) => [m[1]!, JSON.parse(decode(m[2]!)) as unknown[][]]));
+// Decodes an attribute value as a browser would.
+function decodeAttribute(text: string): string {
+  return text.replace(/&(lt|gt|apos|quot|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', apos: "'", quot: '"', amp: '&' })[name]!);
 }
 
 test('a crowded chart draws its lines without a marker per value, and carries every value compactly for the script', () => {
@@ -90,18 +89,37 @@ test('a crowded chart draws its lines without a marker per value, and carries ev
   assert.equal(svg.match(/<circle class="marker marker--revised"[^>]*aria-hidden="true"\/>/g)?.length, 1);
   assert.equal(svg.match(/class="revised-flag"/g)?.length, 1);
   assert.equal(svg.match(/class="series-line/g)?.length, 3, 'the comparator, the main line and its provisional stretch');
-  const data = densePoints(svg);
+  // The periods once, on the svg: [x, period label], left to right.
+  const periods = JSON.parse(decodeAttribute(svg.match(/<svg [^>]*data-periods='([^']*)'/)![1]!)) as [number, string][];
+  assert.equal(periods.length, 120);
+  assert.deepEqual(periods[0], [geometry.series[0]!.points[0]!.x, 'January 2015']);
+  assert.deepEqual(periods[119]![1], 'December 2024');
+  // Each series: one entry per period, [y, label] plus [status, note] where set.
+  const data = new Map([...svg.matchAll(/data-series="([^"]+)"[^>]*data-points='([^']*)'/g)].map((m) => [m[1]!, JSON.parse(decodeAttribute(m[2]!)) as unknown[]]));
   assert.deepEqual([...data.keys()].sort(), ['england', 'testshire']);
   for (const series of geometry.series) {
     assert.deepEqual(
       data.get(series.key),
-      series.points.map((p) => (p.status || p.note ? [p.x, p.y, p.periodLabel, p.label, p.status ?? '', p.note] : [p.x, p.y, p.periodLabel, p.label])),
+      series.points.map((p) => (p.status || p.note ? [p.y, p.label, p.status ?? '', p.note] : [p.y, p.label])),
       series.key,
     );
+    series.points.forEach((p, i) => assert.equal(periods[i]![0], p.x, `${series.key} ${p.period}`));
   }
-  const main = data.get('testshire')!;
-  assert.deepEqual(main[60], [geometry.series.at(-1)!.points[60]!.x, geometry.series.at(-1)!.points[60]!.y, 'January 2020', '1,220', 'revised', `Recount: "late" <records> & 'more'`]);
+  assert.deepEqual(data.get('testshire')![60], [geometry.series.at(-1)!.points[60]!.y, '1,220', 'revised', `Recount: "late" <records> & 'more'`]);
   assert.ok(!svg.includes(`<records>`), 'the note is escaped');
+});
+
+test('a crowded series with no value in some periods has null there, so its values stay on their periods', () => {
+  const [england, main] = fixtures.denseMonthly.series;
+  const input: ChartInput = { ...fixtures.denseMonthly, series: [{ ...england!, points: england!.points.slice(0, 100) }, { ...main!, points: main!.points.slice(20) }] };
+  const svg = renderLineChartSvg(lineChartGeometry(input), { id: 'dense', title: 't', desc: 'd' });
+  const data = new Map([...svg.matchAll(/data-series="([^"]+)"[^>]*data-points='([^']*)'/g)].map((m) => [m[1]!, JSON.parse(decodeAttribute(m[2]!)) as unknown[]]));
+  const england120 = data.get('england')!;
+  const main120 = data.get('testshire')!;
+  assert.equal(england120.length, 120);
+  assert.equal(main120.length, 120);
+  assert.ok(england120.slice(100).every((v) => v === null) && england120.slice(0, 100).every((v) => v !== null));
+  assert.ok(main120.slice(0, 20).every((v) => v === null) && main120.slice(20).every((v) => v !== null));
 });
 
 test('comparator groups carry their kind so the enhancement script can offer toggles', () => {

@@ -51,7 +51,7 @@ const MARKER_STROKE_WIDTH = 2;
 // Text drawn over lines gets a white outline so it stays readable where it crosses them.
 const HALO = { 'paint-order': 'stroke', stroke: '#FFFFFF', 'stroke-width': 4, 'stroke-linejoin': 'round' } as const;
 
-function svgOpen(width: number, height: number, className: string, text: SvgTextOptions, fontSize: number): string {
+function svgOpen(width: number, height: number, className: string, text: SvgTextOptions, fontSize: number, extraAttributes = ''): string {
   return (
     `<svg${attrs({
       xmlns: 'http://www.w3.org/2000/svg',
@@ -64,7 +64,7 @@ function svgOpen(width: number, height: number, className: string, text: SvgText
       'font-family': FONT_FAMILY,
       'font-size': fontSize,
       fill: TEXT_COLOUR,
-    })}>\n` +
+    })}${extraAttributes}>\n` +
     `${element('title', { id: `${text.id}-title` }, escapeXml(text.title))}\n` +
     `${element('desc', { id: `${text.id}-desc` }, escapeXml(text.desc))}\n` +
     // An opaque background keeps downloads and PNGs readable on dark viewers.
@@ -75,7 +75,10 @@ function svgOpen(width: number, height: number, className: string, text: SvgText
 /** Renders a line chart's geometry as an accessible SVG string. */
 export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOptions): string {
   const { plot, fontSize, smallFontSize } = geometry;
-  const parts: string[] = [svgOpen(geometry.width, geometry.height, 'chart-svg--line', text, fontSize)];
+  const dense = markersCrowded(geometry);
+  const periods = dense ? densePeriods(geometry) : [];
+  const periodsAttribute = dense ? singleQuotedAttribute('data-periods', JSON.stringify(periods.map((p) => [p.x, p.periodLabel]))) : '';
+  const parts: string[] = [svgOpen(geometry.width, geometry.height, 'chart-svg--line', text, fontSize, periodsAttribute)];
 
   // Value axis: title above, gridlines with labels at the left.
   parts.push(`<g class="axis axis--y"${HIDDEN}>`);
@@ -167,8 +170,7 @@ export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOpt
     parts.push('</g>');
   }
 
-  const dense = markersCrowded(geometry);
-  for (const series of geometry.series) parts.push(renderSeries(series, fontSize, dense));
+  for (const series of geometry.series) parts.push(renderSeries(series, fontSize, dense ? periods : undefined));
 
   if (geometry.key.length > 0) {
     parts.push(`<g${attrs({ class: 'chart-key', 'font-size': smallFontSize, 'aria-hidden': 'true' })}>`);
@@ -211,14 +213,25 @@ export function markersCrowded(geometry: LineChartGeometry): boolean {
   return geometry.series.some((series) => (series.points.length * markerWidth(series)) / 2 > plotWidth);
 }
 
+/** Every period any series plots a value for, left to right: what data-periods lists. */
+export function densePeriods(geometry: LineChartGeometry): { period: string; periodLabel: string; x: number }[] {
+  const byPeriod = new Map<string, { period: string; periodLabel: string; x: number }>();
+  for (const series of geometry.series) for (const point of series.points) byPeriod.set(point.period, { period: point.period, periodLabel: point.periodLabel, x: point.x });
+  return [...byPeriod.values()].sort((a, b) => a.x - b.x);
+}
+
 /**
- * A crowded series' values for the enhancement script, compact: a JSON array with one
- * [x, y, period label, value label] entry per value, plus [status, note] where either is set.
+ * A crowded series' values for the enhancement script, compact: a JSON array with one entry per
+ * period of data-periods (the svg's), null where the series has no value, else [y, value label], with
+ * [status, note] added where either is set. Period labels and x positions are on the svg, once.
  */
-export function densePointsData(series: LineSeriesGeometry): string {
+export function densePointsData(series: LineSeriesGeometry, periods: readonly { readonly period: string }[]): string {
+  const byPeriod = new Map(series.points.map((point) => [point.period, point]));
   return JSON.stringify(
-    series.points.map((point) => {
-      const entry: (string | number)[] = [point.x, point.y, point.periodLabel, point.label];
+    periods.map(({ period }) => {
+      const point = byPeriod.get(period);
+      if (!point) return null;
+      const entry: (string | number)[] = [point.y, point.label];
       if (point.status || point.note) entry.push(point.status ?? '', point.note);
       return entry;
     }),
@@ -230,10 +243,12 @@ function singleQuotedAttribute(name: string, value: string): string {
   return ` ${name}='${value.replace(/[&<>']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', "'": 'apos' }[char]!};`)}'`;
 }
 
-function renderSeries(series: LineSeriesGeometry, fontSize: number, dense: boolean): string {
+// `densePeriods` is given when the chart is crowded (markersCrowded): no marker per value then.
+function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods?: readonly { readonly period: string }[]): string {
   const { style } = series;
+  const dense = densePeriods !== undefined;
   const open = `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}`;
-  const parts: string[] = [dense ? `${open}${singleQuotedAttribute('data-points', densePointsData(series))}>` : `${open}>`];
+  const parts: string[] = [dense ? `${open}${singleQuotedAttribute('data-points', densePointsData(series, densePeriods))}>` : `${open}>`];
   for (const segment of series.segments) {
     // The main line's dash marks provisional stretches; comparators keep their own pattern, which is their identity.
     const dash = segment.provisional && series.kind === 'main' ? PROVISIONAL_DASHARRAY : style.dasharray;
