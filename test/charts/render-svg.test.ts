@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
 import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
-import { escapeXml, markersCrowded, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
+import { escapeXml, markersCrowded, relativePath, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
 import { CHART_COLOURS } from '../../src/lib/charts/style.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
@@ -107,6 +107,43 @@ test('a crowded chart draws its lines without a marker per value, and carries ev
   }
   assert.deepEqual(data.get('testshire')![60], [geometry.series.at(-1)!.points[60]!.y, '1,220', 'revised', `Recount: "late" <records> & 'more'`]);
   assert.ok(!svg.includes(`<records>`), 'the note is escaped');
+});
+
+/** The absolute points a path of M, L, l and Z commands visits, in order. */
+function visitedPoints(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  for (const [, command, args] of d.matchAll(/([MLlZ])([^MLlZ]*)/g)) {
+    if (command === 'Z') {
+      [x, y] = [startX, startY];
+      continue;
+    }
+    const [a, b] = args!.match(/-?[\d.]+/g)!.map(Number) as [number, number];
+    [x, y] = command === 'l' ? [x + a, y + b] : [a, b];
+    if (command === 'M') [startX, startY] = [x, y];
+    points.push([Math.round(x * 10) / 10, Math.round(y * 10) / 10]);
+  }
+  return points;
+}
+
+test('relativePath draws the same points as the absolute path, in fewer bytes', () => {
+  assert.equal(relativePath('M40.2,89.1L42.5,91.6L44.9,77.7L47.2,77.7'), 'M40.2,89.1l2.3,2.5l2.4-13.9l2.3,0');
+  assert.equal(relativePath('M1,1ZM5,5L6,4.5L7,4.5'), 'M1,1ZM5,5l1-0.5l1,0');
+  // Anything d3's linear line does not write is left alone.
+  assert.equal(relativePath('M0,0C1,1,2,2,3,3'), 'M0,0C1,1,2,2,3,3');
+  const geometry = lineChartGeometry(fixtures.denseMonthly);
+  const paths = [...geometry.series.flatMap((s) => s.segments.map((segment) => segment.d))];
+  assert.ok(paths.length >= 3);
+  for (const d of paths) {
+    const relative = relativePath(d);
+    assert.deepEqual(visitedPoints(relative), visitedPoints(d));
+    assert.ok(relative.length < d.length, `${relative.length} < ${d.length}`);
+  }
+  // The crowded chart's lines are written relative; the points drawn are the geometry's.
+  const svg = renderLineChartSvg(geometry, { id: 'dense', title: 't', desc: 'd' });
+  const main = geometry.series.find((s) => s.kind === 'main')!;
+  assert.ok(svg.includes(` d="${relativePath(main.segments[0]!.d)}"`));
+  assert.ok(!svg.includes(` d="${main.segments[0]!.d}"`));
 });
 
 test('a crowded series with no value in some periods has null there, so its values stay on their periods', () => {

@@ -166,7 +166,7 @@ export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOpt
   // PNGs; the page's stylesheet shows the one the reader picks (data-vintage-index counts from 1).
   if (geometry.vintages.length > 0) {
     parts.push(`<g class="vintage-lines"${HIDDEN}>`);
-    geometry.vintages.forEach((vintage, i) => parts.push(renderVintageLine(vintage, i + 1)));
+    geometry.vintages.forEach((vintage, i) => parts.push(renderVintageLine(vintage, i + 1, dense)));
     parts.push('</g>');
   }
 
@@ -238,6 +238,37 @@ export function densePointsData(series: LineSeriesGeometry, periods: readonly { 
   );
 }
 
+/**
+ * The same path with each line-to written relative to the point before (`l dx,dy`): a long series'
+ * steps are short and alike, so the path is about a sixth smaller and compresses better. Coordinates
+ * are rounded to 0.1 before and after, so the points drawn are the same. Only M, L and Z paths (what
+ * d3's linear line writes) are rewritten; any other path is returned unchanged.
+ */
+export function relativePath(d: string): string {
+  if (!/^[MLZ0-9.,\s-]*$/.test(d)) return d;
+  let out = '';
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
+    if (command === 'Z') {
+      // Closing returns to the subpath's start, which the next step counts from.
+      out += 'Z';
+      [x, y] = [startX, startY];
+      continue;
+    }
+    const [nextX, nextY] = args!.split(',').map(Number) as [number, number];
+    if (command === 'M') {
+      out += `M${args}`;
+      [startX, startY] = [nextX, nextY];
+    } else {
+      const dx = round1(nextX - x);
+      const dy = round1(nextY - y);
+      out += `l${dx}${dy < 0 ? '' : ','}${dy}`;
+    }
+    [x, y] = [nextX, nextY];
+  }
+  return out;
+}
+
 // A single-quoted attribute, so the JSON's double quotes need no escaping.
 function singleQuotedAttribute(name: string, value: string): string {
   return ` ${name}='${value.replace(/[&<>']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', "'": 'apos' }[char]!};`)}'`;
@@ -256,7 +287,7 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods
       element('path', {
         class: segment.provisional ? 'series-line series-line--provisional' : 'series-line',
         'aria-hidden': 'true',
-        d: segment.d,
+        d: dense ? relativePath(segment.d) : segment.d,
         fill: 'none',
         stroke: style.colour,
         'stroke-width': style.strokeWidth,
@@ -306,13 +337,13 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods
   return parts.join('\n');
 }
 
-function renderVintageLine(vintage: VintageLineGeometry, index: number): string {
+function renderVintageLine(vintage: VintageLineGeometry, index: number, dense: boolean): string {
   const style = VINTAGE_STYLE;
   return (
     `<g${attrs({ class: 'vintage-line', 'data-vintage': vintage.date, 'data-vintage-index': index, display: 'none' })}>` +
     element('title', {}, escapeXml(`As published on ${vintage.label}`)) +
     (vintage.d
-      ? element('path', { d: vintage.d, fill: 'none', stroke: style.colour, 'stroke-width': style.strokeWidth, 'stroke-dasharray': style.dasharray, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })
+      ? element('path', { d: dense ? relativePath(vintage.d) : vintage.d, fill: 'none', stroke: style.colour, 'stroke-width': style.strokeWidth, 'stroke-dasharray': style.dasharray, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })
       : '') +
     vintage.dots.map((dot) => element('circle', { cx: dot.x, cy: dot.y, r: style.markerRadius, fill: style.colour })).join('') +
     '</g>'
