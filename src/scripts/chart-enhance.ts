@@ -7,6 +7,8 @@
  *  - comparator lines can be hidden, and the choice is kept in the URL (?hide=england,core_cities)
  *    so a shared link shows the same view;
  *  - the chart can be downloaded as SVG or PNG.
+ * A crowded line (too many values for a marker each) is built without per-value markers; its values
+ * come from data-periods and data-points, and each gets a marker here that shows only while active.
  * All text from the page's data attributes is set with textContent, never parsed as HTML.
  * Plain DOM, no library: the charts are drawn by D3 at build time, and what is left for the browser is
  * small enough that d3-selection would be most of the bundle.
