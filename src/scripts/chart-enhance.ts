@@ -7,15 +7,19 @@
  *  - comparator lines can be hidden, and the choice is kept in the URL (?hide=england,core_cities)
  *    so a shared link shows the same view;
  *  - the chart can be downloaded as SVG or PNG.
+ * A crowded line (too many values for a marker each) is built without per-value markers; its values
+ * come from data-periods and data-points, and each gets a marker here that shows only while active.
  * All text from the page's data attributes is set with textContent, never parsed as HTML.
- * Only d3-selection is used, to keep the bundle small.
+ * Plain DOM, no library: the charts are drawn by D3 at build time, and what is left for the browser is
+ * small enough that d3-selection would be most of the bundle.
  */
-import { pointer, select, selectAll, type Selection } from 'd3-selection';
 
 const HIDE_PARAM = 'hide';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** How near (in viewBox units) the pointer must be to a point for its tooltip to show. */
 const HOVER_RADIUS = 48;
+/** Class of the markers this script adds to a crowded line, one per value. */
+const DENSE_POINT_CLASS = 'point--dense';
 
 type Point = SVGCircleElement;
 
@@ -32,6 +36,8 @@ interface ChartState {
 }
 
 const charts: ChartState[] = [];
+/** Whether the document-wide listeners are in place (added once however often enhanceCharts runs). */
+let documentListening = false;
 
 /** The series keys named in ?hide=, as a set. */
 export function readHiddenSeries(search: string = location.search): Set<string> {
@@ -64,13 +70,19 @@ function describePoint(point: Point, withSeries: boolean): string[] {
   ].filter(Boolean);
 }
 
+function clearActive(chart: ChartState): void {
+  for (const active of chart.svg.querySelectorAll<Point>('.point.is-active')) {
+    active.classList.remove('is-active');
+    setMarkerShown(active, false);
+  }
+}
+
 function showTooltip(chart: ChartState, point: Point): void {
-  selectAll<Point, unknown>(chart.svg.querySelectorAll<Point>('.point.is-active')).classed('is-active', false);
+  clearActive(chart);
   point.classList.add('is-active');
+  setMarkerShown(point, true);
   const lines = describePoint(point, chart.series.size > 1);
-  const tooltip = select(chart.tooltip);
-  tooltip.selectAll('span').remove();
-  for (const line of lines) tooltip.append('span').text(line);
+  chart.tooltip.replaceChildren(...lines.map((line) => element('span', line)));
   chart.tooltip.hidden = false;
   // Place above the point, kept inside the chart's frame.
   const frame = chart.tooltip.parentElement!.getBoundingClientRect();
@@ -83,7 +95,7 @@ function showTooltip(chart: ChartState, point: Point): void {
 
 function hideTooltip(chart: ChartState): void {
   chart.tooltip.hidden = true;
-  selectAll<Point, unknown>(chart.svg.querySelectorAll<Point>('.point.is-active')).classed('is-active', false);
+  clearActive(chart);
 }
 
 // Roving tab stop: exactly one point per chart is in the tab order.
@@ -152,8 +164,16 @@ function onKeydown(chart: ChartState, event: KeyboardEvent): void {
   if (next) setCurrent(chart, next, true);
 }
 
+// The pointer in the SVG's viewBox units (what d3-selection's pointer() computes).
+function pointerInSvg(event: PointerEvent, svg: SVGSVGElement): [number, number] {
+  const matrix = svg.getScreenCTM();
+  if (!matrix) return [Number.NaN, Number.NaN];
+  const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+  return [point.x, point.y];
+}
+
 function onPointerMove(chart: ChartState, event: PointerEvent): void {
-  const [x, y] = pointer(event, chart.svg);
+  const [x, y] = pointerInSvg(event, chart.svg);
   let best: Point | undefined;
   let bestDistance = HOVER_RADIUS;
   for (const points of visibleSeries(chart)) {
@@ -177,16 +197,11 @@ function restoreTooltip(chart: ChartState): void {
 
 function applyHidden(hidden: ReadonlySet<string>): void {
   for (const chart of charts) {
-    select(chart.svg)
-      .selectAll<SVGGElement, unknown>('.series:not(.series--main)')
-      .attr('display', function () {
-        return hidden.has(this.dataset.series ?? '') ? 'none' : null;
-      });
-    select(chart.figure)
-      .selectAll<HTMLInputElement, unknown>('input[data-series-toggle]')
-      .property('checked', function () {
-        return !hidden.has(this.value);
-      });
+    for (const group of chart.svg.querySelectorAll<SVGGElement>('.series:not(.series--main)')) {
+      if (hidden.has(group.dataset.series ?? '')) group.setAttribute('display', 'none');
+      else group.removeAttribute('display');
+    }
+    for (const toggle of chart.figure.querySelectorAll<HTMLInputElement>('input[data-series-toggle]')) toggle.checked = !hidden.has(toggle.value);
     if (chart.current && !isVisible(chart.current)) setCurrent(chart, defaultPoint(chart), false);
     hideTooltip(chart);
   }
@@ -211,6 +226,8 @@ export function serialiseSvg(svg: SVGSVGElement): string {
     element.removeAttribute('role');
   }
   for (const element of clone.querySelectorAll('.is-active')) element.classList.remove('is-active');
+  // The markers this script added to crowded lines are not part of the drawing.
+  for (const element of clone.querySelectorAll(`.${DENSE_POINT_CLASS}`)) element.remove();
   // Styles from the page's stylesheet do not travel with the file; carry the ones that change its look.
   const computed = getComputedStyle(svg);
   // A presentation attribute, not style="": the page's CSP blocks inline style attributes.
@@ -252,38 +269,93 @@ function downloadPng(chart: ChartState, name: string): void {
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(serialiseSvg(chart.svg))}`;
 }
 
+// An HTML element with a class (or none) and text set as text, never parsed.
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
 function addControls(chart: ChartState): void {
   const name = chart.figure.dataset.chartName || chart.figure.id || 'chart';
-  const controls = select(chart.figure).append('div').attr('class', 'chart__controls');
-  const comparators = select(chart.svg).selectAll<SVGGElement, unknown>('.series:not(.series--main)').nodes();
+  const controls = chart.figure.appendChild(element('div', '', 'chart__controls'));
+  const comparators = [...chart.svg.querySelectorAll<SVGGElement>('.series:not(.series--main)')];
   if (comparators.length > 0) {
-    const fieldset = controls.append('fieldset').attr('class', 'chart__toggles');
-    fieldset.append('legend').text('Comparison lines shown');
+    const fieldset = controls.appendChild(element('fieldset', '', 'chart__toggles'));
+    fieldset.append(element('legend', 'Comparison lines shown'));
     for (const group of comparators) {
       const key = group.dataset.series ?? '';
-      const label = fieldset.append('label');
-      label
-        .append('input')
-        .attr('type', 'checkbox')
-        .attr('value', key)
-        .attr('data-series-toggle', '')
-        .property('checked', true)
-        .on('change', function () {
-          toggleSeries(key, this.checked);
-        });
-      label.append('span').text(group.dataset.seriesLabel ?? key);
+      const label = fieldset.appendChild(element('label'));
+      const input = label.appendChild(element('input'));
+      input.type = 'checkbox';
+      input.value = key;
+      input.setAttribute('data-series-toggle', '');
+      input.checked = true;
+      input.addEventListener('change', () => toggleSeries(key, input.checked));
+      label.append(element('span', group.dataset.seriesLabel ?? key));
     }
   }
-  const downloads = controls.append('div').attr('class', 'chart__downloads');
+  const downloads = controls.appendChild(element('div', '', 'chart__downloads'));
   button(downloads, 'Download chart (SVG)', () => downloadSvg(chart, name));
   button(downloads, 'Download chart (PNG)', () => downloadPng(chart, name));
   if (chart.series.size > 0) {
-    controls.append('p').attr('class', 'chart__hint').text('Tab to the chart, then use the arrow keys to move between values.');
+    controls.append(element('p', 'Tab to the chart, then use the arrow keys to move between values.', 'chart__hint'));
   }
 }
 
-function button(parent: Selection<HTMLDivElement, unknown, null, undefined>, text: string, action: () => void): void {
-  parent.append('button').attr('type', 'button').attr('class', 'chart__button').text(text).on('click', action);
+function button(parent: HTMLElement, text: string, action: () => void): void {
+  const node = parent.appendChild(element('button', text, 'chart__button'));
+  node.type = 'button';
+  node.addEventListener('click', action);
+}
+
+/** A crowded chart's periods as the build writes them on its svg (data-periods): [x, period label]. */
+type DensePeriod = [number, string];
+/** One period's value in a crowded series' data-points: null, or [y, value label, status?, note?]. */
+type DenseValue = [number, string, string?, string?] | null;
+
+/** Radius of the focus marker drawn on a crowded line (a little larger than the main line's markers). */
+const DENSE_MARKER_RADIUS = 5;
+
+// The build's JSON, or an empty list if it cannot be read (the chart then stays a picture).
+function parseList<T>(json: string | undefined): T[] {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A crowded series (data-points, see markersCrowded in src/lib/charts/render-svg.ts) is built with no
+ * marker per value. Each value gets one here, invisible until it is the active one, so focus and
+ * tooltips move from value to value, each with its own accessible name, exactly as on a short series.
+ */
+function addDensePoints(group: SVGGElement, periods: readonly DensePeriod[]): void {
+  const label = group.querySelector('.series-label');
+  parseList<DenseValue>(group.dataset.points).forEach((value, i) => {
+    const period = periods[i];
+    if (!value || !period) return;
+    const [y, valueLabel, status, note] = value;
+    const circle = document.createElementNS(SVG_NS, 'circle');
+    circle.setAttribute('class', `point ${DENSE_POINT_CLASS}`);
+    circle.setAttribute('cx', String(period[0]));
+    circle.setAttribute('cy', String(y));
+    circle.setAttribute('r', String(DENSE_MARKER_RADIUS));
+    circle.setAttribute('opacity', '0');
+    circle.dataset.periodLabel = period[1];
+    circle.dataset.label = valueLabel;
+    if (status) circle.dataset.status = status;
+    if (note) circle.dataset.note = note;
+    group.insertBefore(circle, label);
+  });
+}
+
+// A crowded series' marker shows only while it is the active value.
+function setMarkerShown(point: Point, shown: boolean): void {
+  if (point.classList.contains(DENSE_POINT_CLASS)) point.setAttribute('opacity', shown ? '1' : '0');
 }
 
 function enhance(figure: HTMLElement): void {
@@ -293,11 +365,15 @@ function enhance(figure: HTMLElement): void {
   figure.dataset.enhanced = 'true';
 
   const series = new Map<string, Point[]>();
+  const densePeriods = svg.dataset.periods ? parseList<DensePeriod>(svg.dataset.periods) : [];
   for (const group of svg.querySelectorAll<SVGGElement>('.series')) {
+    if (group.dataset.points) addDensePoints(group, densePeriods);
     const points = [...group.querySelectorAll<Point>('circle.point')].sort((a, b) => a.cx.baseVal.value - b.cx.baseVal.value);
     series.set(group.dataset.series ?? '', points);
   }
-  const tooltip = select(frame).append('div').attr('class', 'chart__tooltip').attr('aria-hidden', 'true').property('hidden', true).node()!;
+  const tooltip = frame.appendChild(element('div', '', 'chart__tooltip'));
+  tooltip.setAttribute('aria-hidden', 'true');
+  tooltip.hidden = true;
   const chart: ChartState = { figure, svg, tooltip, series, current: undefined, hovering: false };
   charts.push(chart);
 
@@ -312,23 +388,26 @@ function enhance(figure: HTMLElement): void {
       point.setAttribute('aria-label', describePoint(point, withSeries).join('. '));
     }
     setCurrent(chart, defaultPoint(chart), false);
-    select(svg)
-      .on('keydown', (event: KeyboardEvent) => onKeydown(chart, event))
-      .on('focusin', (event: FocusEvent) => {
-        const target = event.target;
-        if (target instanceof SVGCircleElement && target.classList.contains('point')) {
-          setCurrent(chart, target, false);
-          if (!chart.hovering) showTooltip(chart, target);
-        }
-      })
-      .on('focusout', () => {
-        if (!chart.hovering) hideTooltip(chart);
-      })
-      .on('pointermove pointerdown', (event: PointerEvent) => onPointerMove(chart, event))
-      // A touch ends with pointerleave; keep the tapped value's tooltip until the next tap elsewhere.
-      .on('pointerleave', (event: PointerEvent) => {
-        if (event.pointerType !== 'touch') restoreTooltip(chart);
-      });
+    svg.addEventListener('keydown', (event) => onKeydown(chart, event));
+    svg.addEventListener('focusin', (event) => {
+      const target = event.target;
+      if (target instanceof SVGCircleElement && target.classList.contains('point')) {
+        setCurrent(chart, target, false);
+        setMarkerShown(target, true);
+        if (!chart.hovering) showTooltip(chart, target);
+      }
+    });
+    svg.addEventListener('focusout', (event) => {
+      const target = event.target;
+      if (target instanceof SVGCircleElement && !target.classList.contains('is-active')) setMarkerShown(target, false);
+      if (!chart.hovering) hideTooltip(chart);
+    });
+    svg.addEventListener('pointermove', (event) => onPointerMove(chart, event));
+    svg.addEventListener('pointerdown', (event) => onPointerMove(chart, event));
+    // A touch ends with pointerleave; keep the tapped value's tooltip until the next tap elsewhere.
+    svg.addEventListener('pointerleave', (event) => {
+      if (event.pointerType !== 'touch') restoreTooltip(chart);
+    });
   }
   addControls(chart);
 }
@@ -337,12 +416,13 @@ function enhance(figure: HTMLElement): void {
 export function enhanceCharts(root: ParentNode = document): void {
   for (const figure of root.querySelectorAll<HTMLElement>('figure[data-chart]')) enhance(figure);
   applyHidden(readHiddenSeries());
+  if (documentListening) return;
+  documentListening = true;
   // Escape anywhere hides any open tooltip (WCAG 1.4.13: content on hover must be dismissible).
-  select(document)
-    .on('keydown.chart-tooltip', (event: KeyboardEvent) => {
-      if (event.key === 'Escape') for (const chart of charts) hideTooltip(chart);
-    })
-    .on('pointerdown.chart-tooltip', (event: PointerEvent) => {
-      for (const chart of charts) if (!chart.svg.contains(event.target as Node)) restoreTooltip(chart);
-    });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') for (const chart of charts) hideTooltip(chart);
+  });
+  document.addEventListener('pointerdown', (event) => {
+    for (const chart of charts) if (!chart.svg.contains(event.target as Node)) restoreTooltip(chart);
+  });
 }

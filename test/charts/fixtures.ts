@@ -125,6 +125,48 @@ export const monthly: ChartInput = {
   breaks: [],
 };
 
+// Ten years of months from January 2015, as period texts.
+const TEN_YEARS_OF_MONTHS = Array.from({ length: 120 }, (_, i) => {
+  const month = new Date(Date.UTC(2015, i, 1));
+  return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+});
+
+/**
+ * Ten years of monthly values with a comparator: too many to draw one marker each (the benchmark's
+ * shape). The last two are provisional, one is revised with a note full of characters that need
+ * escaping, so the markers kept and the compact data-points attribute are both exercised.
+ */
+export const denseMonthly: ChartInput = {
+  title: 'Antisocial behaviour incidents, ten years',
+  unit: 'count',
+  unitLabel: 'incidents',
+  polarity: 'lower_is_better',
+  areaName: 'Testshire',
+  series: [
+    {
+      key: 'england',
+      label: 'England (scaled)',
+      kind: 'england',
+      points: points(
+        'month',
+        TEN_YEARS_OF_MONTHS.map((text, i) => [text, 1300 + Math.round(150 * Math.cos((i / 12) * 2 * Math.PI))] as const),
+      ),
+    },
+    main(
+      points(
+        'month',
+        TEN_YEARS_OF_MONTHS.map((text, i) => {
+          const value = 1400 + Math.round(300 * Math.sin((i / 12) * 2 * Math.PI)) - i * 3;
+          if (i === 60) return [text, value, { status: 'revised', revised: true, note: `Recount: "late" <records> & 'more'` }] as const;
+          if (i >= 118) return [text, value, { status: 'provisional' }] as const;
+          return [text, value] as const;
+        }),
+      ),
+    ),
+  ],
+  breaks: [],
+};
+
 /** Rolling years ending each quarter (overlapping periods), a rate per 100,000. */
 export const interval: ChartInput = {
   title: 'Hospital admissions for assault',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
 import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
-import { escapeXml, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
+import { escapeXml, markersCrowded, relativePath, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
 import { CHART_COLOURS } from '../../src/lib/charts/style.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
@@ -65,6 +65,98 @@ test('points carry data attributes for the enhancement script, and no tabindex',
   );
   assert.equal(svg.match(/<circle class="point/g)?.length, 6);
   assert.match(svg, /<g class="series series--main" data-series="testshire" data-series-label="Testshire" data-kind="main">/);
+});
+
+test('only a chart with more values than markers can show is crowded: every other chart case keeps a marker per value', () => {
+  const readable = [fixtures.yearly, fixtures.financialYear, fixtures.quarterly, fixtures.monthly, fixtures.interval, fixtures.suppressed, fixtures.seriesBreak, fixtures.comparators, fixtures.baselineTarget, fixtures.provisionalRevised];
+  for (const input of readable) assert.equal(markersCrowded(lineChartGeometry(input)), false, input.title);
+  assert.equal(markersCrowded(lineChartGeometry(fixtures.denseMonthly)), true);
+  // The rule is the geometry's: the same ten years drawn four times as wide have room for their markers.
+  assert.equal(markersCrowded(lineChartGeometry(fixtures.denseMonthly, { width: 1760 })), false);
+});
+
+// Decodes an attribute value as a browser would.
+function decodeAttribute(text: string): string {
+  return text.replace(/&(lt|gt|apos|quot|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', apos: "'", quot: '"', amp: '&' })[name]!);
+}
+
+test('a crowded chart draws its lines without a marker per value, and carries every value compactly for the script', () => {
+  const geometry = lineChartGeometry(fixtures.denseMonthly);
+  const svg = renderLineChartSvg(geometry, { id: 'dense', title: 't', desc: 'd' });
+  assert.equal(svg.match(/<circle class="point/g), null, 'no per-value point markers');
+  // The values the key explains keep their marker, as a picture: 2 provisional and 1 revised.
+  assert.equal(svg.match(/<circle class="marker marker--provisional"[^>]*aria-hidden="true"\/>/g)?.length, 2);
+  assert.equal(svg.match(/<circle class="marker marker--revised"[^>]*aria-hidden="true"\/>/g)?.length, 1);
+  assert.equal(svg.match(/class="revised-flag"/g)?.length, 1);
+  assert.equal(svg.match(/class="series-line/g)?.length, 3, 'the comparator, the main line and its provisional stretch');
+  // The periods once, on the svg: [x, period label], left to right.
+  const periods = JSON.parse(decodeAttribute(svg.match(/<svg [^>]*data-periods='([^']*)'/)![1]!)) as [number, string][];
+  assert.equal(periods.length, 120);
+  assert.deepEqual(periods[0], [geometry.series[0]!.points[0]!.x, 'January 2015']);
+  assert.deepEqual(periods[119]![1], 'December 2024');
+  // Each series: one entry per period, [y, label] plus [status, note] where set.
+  const data = new Map([...svg.matchAll(/data-series="([^"]+)"[^>]*data-points='([^']*)'/g)].map((m) => [m[1]!, JSON.parse(decodeAttribute(m[2]!)) as unknown[]]));
+  assert.deepEqual([...data.keys()].sort(), ['england', 'testshire']);
+  for (const series of geometry.series) {
+    assert.deepEqual(
+      data.get(series.key),
+      series.points.map((p) => (p.status || p.note ? [p.y, p.label, p.status ?? '', p.note] : [p.y, p.label])),
+      series.key,
+    );
+    series.points.forEach((p, i) => assert.equal(periods[i]![0], p.x, `${series.key} ${p.period}`));
+  }
+  assert.deepEqual(data.get('testshire')![60], [geometry.series.at(-1)!.points[60]!.y, '1,220', 'revised', `Recount: "late" <records> & 'more'`]);
+  assert.ok(!svg.includes(`<records>`), 'the note is escaped');
+});
+
+/** The absolute points a path of M, L, l and Z commands visits, in order. */
+function visitedPoints(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  for (const [, command, args] of d.matchAll(/([MLlZ])([^MLlZ]*)/g)) {
+    if (command === 'Z') {
+      [x, y] = [startX, startY];
+      continue;
+    }
+    const [a, b] = args!.match(/-?[\d.]+/g)!.map(Number) as [number, number];
+    [x, y] = command === 'l' ? [x + a, y + b] : [a, b];
+    if (command === 'M') [startX, startY] = [x, y];
+    points.push([Math.round(x * 10) / 10, Math.round(y * 10) / 10]);
+  }
+  return points;
+}
+
+test('relativePath draws the same points as the absolute path, in fewer bytes', () => {
+  assert.equal(relativePath('M40.2,89.1L42.5,91.6L44.9,77.7L47.2,77.7'), 'M40.2,89.1l2.3,2.5l2.4-13.9l2.3,0');
+  assert.equal(relativePath('M1,1ZM5,5L6,4.5L7,4.5'), 'M1,1ZM5,5l1-0.5l1,0');
+  // Anything d3's linear line does not write is left alone.
+  assert.equal(relativePath('M0,0C1,1,2,2,3,3'), 'M0,0C1,1,2,2,3,3');
+  const geometry = lineChartGeometry(fixtures.denseMonthly);
+  const paths = [...geometry.series.flatMap((s) => s.segments.map((segment) => segment.d))];
+  assert.ok(paths.length >= 3);
+  for (const d of paths) {
+    const relative = relativePath(d);
+    assert.deepEqual(visitedPoints(relative), visitedPoints(d));
+    assert.ok(relative.length < d.length, `${relative.length} < ${d.length}`);
+  }
+  // The crowded chart's lines are written relative; the points drawn are the geometry's.
+  const svg = renderLineChartSvg(geometry, { id: 'dense', title: 't', desc: 'd' });
+  const main = geometry.series.find((s) => s.kind === 'main')!;
+  assert.ok(svg.includes(` d="${relativePath(main.segments[0]!.d)}"`));
+  assert.ok(!svg.includes(` d="${main.segments[0]!.d}"`));
+});
+
+test('a crowded series with no value in some periods has null there, so its values stay on their periods', () => {
+  const [england, main] = fixtures.denseMonthly.series;
+  const input: ChartInput = { ...fixtures.denseMonthly, series: [{ ...england!, points: england!.points.slice(0, 100) }, { ...main!, points: main!.points.slice(20) }] };
+  const svg = renderLineChartSvg(lineChartGeometry(input), { id: 'dense', title: 't', desc: 'd' });
+  const data = new Map([...svg.matchAll(/data-series="([^"]+)"[^>]*data-points='([^']*)'/g)].map((m) => [m[1]!, JSON.parse(decodeAttribute(m[2]!)) as unknown[]]));
+  const england120 = data.get('england')!;
+  const main120 = data.get('testshire')!;
+  assert.equal(england120.length, 120);
+  assert.equal(main120.length, 120);
+  assert.ok(england120.slice(100).every((v) => v === null) && england120.slice(0, 100).every((v) => v !== null));
+  assert.ok(main120.slice(0, 20).every((v) => v === null) && main120.slice(20).every((v) => v !== null));
 });
 
 test('comparator groups carry their kind so the enhancement script can offer toggles', () => {

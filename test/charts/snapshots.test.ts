@@ -44,6 +44,8 @@ const LINE_CASES: Readonly<Record<string, ChartInput>> = {
   comparators: fixtures.comparators,
   'baseline-target': fixtures.baselineTarget,
   'provisional-revised': fixtures.provisionalRevised,
+  // Too many values for a marker each: lines, the provisional and revised markers, and data-points.
+  'dense-monthly': fixtures.denseMonthly,
 };
 
 for (const [name, input] of Object.entries(LINE_CASES)) {

@@ -232,6 +232,20 @@ export function countFiles(dir: string, suffix: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith(suffix)).length;
 }
 
+/** The site path of the largest measure page (/measures/<slug>/, not its figures pages) below `dist`, if any. */
+export function largestMeasurePage(dist: string): string | undefined {
+  const measures = join(dist, 'measures');
+  if (!existsSync(measures)) return undefined;
+  let largest: { slug: string; raw: number } | undefined;
+  for (const slug of readdirSync(measures)) {
+    const file = join(measures, slug, 'index.html');
+    if (!existsSync(file)) continue;
+    const raw = statSync(file).size;
+    if (!largest || raw > largest.raw) largest = { slug, raw };
+  }
+  return largest && `/measures/${largest.slug}/`;
+}
+
 /** The `count` largest HTML pages below `dist`, as site paths with raw and gzip sizes, largest first. */
 export function largestPages(dist: string, count = 5): { page: string; raw: number; gzip: number }[] {
   if (!existsSync(dist)) return [];

@@ -45,10 +45,13 @@ function element(name: string, attributes: Readonly<Record<string, AttributeValu
 // "group"), it stops screen readers reading out tick labels and key text between the values.
 const HIDDEN = ' aria-hidden="true"';
 
+/** Stroke width of every point marker. */
+const MARKER_STROKE_WIDTH = 2;
+
 // Text drawn over lines gets a white outline so it stays readable where it crosses them.
 const HALO = { 'paint-order': 'stroke', stroke: '#FFFFFF', 'stroke-width': 4, 'stroke-linejoin': 'round' } as const;
 
-function svgOpen(width: number, height: number, className: string, text: SvgTextOptions, fontSize: number): string {
+function svgOpen(width: number, height: number, className: string, text: SvgTextOptions, fontSize: number, extraAttributes = ''): string {
   return (
     `<svg${attrs({
       xmlns: 'http://www.w3.org/2000/svg',
@@ -61,7 +64,7 @@ function svgOpen(width: number, height: number, className: string, text: SvgText
       'font-family': FONT_FAMILY,
       'font-size': fontSize,
       fill: TEXT_COLOUR,
-    })}>\n` +
+    })}${extraAttributes}>\n` +
     `${element('title', { id: `${text.id}-title` }, escapeXml(text.title))}\n` +
     `${element('desc', { id: `${text.id}-desc` }, escapeXml(text.desc))}\n` +
     // An opaque background keeps downloads and PNGs readable on dark viewers.
@@ -72,7 +75,10 @@ function svgOpen(width: number, height: number, className: string, text: SvgText
 /** Renders a line chart's geometry as an accessible SVG string. */
 export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOptions): string {
   const { plot, fontSize, smallFontSize } = geometry;
-  const parts: string[] = [svgOpen(geometry.width, geometry.height, 'chart-svg--line', text, fontSize)];
+  const dense = markersCrowded(geometry);
+  const periods = dense ? densePeriods(geometry) : [];
+  const periodsAttribute = dense ? singleQuotedAttribute('data-periods', JSON.stringify(periods.map((p) => [p.x, p.periodLabel]))) : '';
+  const parts: string[] = [svgOpen(geometry.width, geometry.height, 'chart-svg--line', text, fontSize, periodsAttribute)];
 
   // Value axis: title above, gridlines with labels at the left.
   parts.push(`<g class="axis axis--y"${HIDDEN}>`);
@@ -160,11 +166,11 @@ export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOpt
   // PNGs; the page's stylesheet shows the one the reader picks (data-vintage-index counts from 1).
   if (geometry.vintages.length > 0) {
     parts.push(`<g class="vintage-lines"${HIDDEN}>`);
-    geometry.vintages.forEach((vintage, i) => parts.push(renderVintageLine(vintage, i + 1)));
+    geometry.vintages.forEach((vintage, i) => parts.push(renderVintageLine(vintage, i + 1, dense)));
     parts.push('</g>');
   }
 
-  for (const series of geometry.series) parts.push(renderSeries(series, fontSize));
+  for (const series of geometry.series) parts.push(renderSeries(series, fontSize, dense ? periods : undefined));
 
   if (geometry.key.length > 0) {
     parts.push(`<g${attrs({ class: 'chart-key', 'font-size': smallFontSize, 'aria-hidden': 'true' })}>`);
@@ -187,11 +193,93 @@ function flagPath(x: number, markerTop: number): string {
   return `M${x},${round1(markerTop)}V${top}L${round1(x + 7)},${round1(top + 3)}L${x},${round1(top + 6)}`;
 }
 
-function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
+/** Full drawn width of a series' point marker: its diameter plus the 2-unit stroke. */
+function markerWidth(series: LineSeriesGeometry): number {
+  return 2 * series.style.markerRadius + MARKER_STROKE_WIDTH;
+}
+
+/**
+ * Whether a line chart has more values than can be told apart as markers: in some series, values are
+ * on average closer together than half a marker's drawn width, so each marker would cover its
+ * neighbours' centres and the markers would merge into a thick band in which no single value can be
+ * picked out, adding only weight to the page. Then the lines are drawn without a marker per value
+ * (see renderSeries). The average, not the closest pair, decides, because rolling periods (years
+ * ending each quarter after years ending in March) put a few values close together in an otherwise
+ * readable series, whose markers are kept. The site's tightest chart (23 values across 250 units) is
+ * at twice the limit; a 440-wide chart of 120 monthly values is at less than half of it.
+ */
+export function markersCrowded(geometry: LineChartGeometry): boolean {
+  const plotWidth = geometry.plot.right - geometry.plot.left;
+  return geometry.series.some((series) => (series.points.length * markerWidth(series)) / 2 > plotWidth);
+}
+
+/** Every period any series plots a value for, left to right: what data-periods lists. */
+export function densePeriods(geometry: LineChartGeometry): { period: string; periodLabel: string; x: number }[] {
+  const byPeriod = new Map<string, { period: string; periodLabel: string; x: number }>();
+  for (const series of geometry.series) for (const point of series.points) byPeriod.set(point.period, { period: point.period, periodLabel: point.periodLabel, x: point.x });
+  return [...byPeriod.values()].sort((a, b) => a.x - b.x);
+}
+
+/**
+ * A crowded series' values for the enhancement script, compact: a JSON array with one entry per
+ * period of data-periods (the svg's), null where the series has no value, else [y, value label], with
+ * [status, note] added where either is set. Period labels and x positions are on the svg, once.
+ */
+export function densePointsData(series: LineSeriesGeometry, periods: readonly { readonly period: string }[]): string {
+  const byPeriod = new Map(series.points.map((point) => [point.period, point]));
+  return JSON.stringify(
+    periods.map(({ period }) => {
+      const point = byPeriod.get(period);
+      if (!point) return null;
+      const entry: (string | number)[] = [point.y, point.label];
+      if (point.status || point.note) entry.push(point.status ?? '', point.note);
+      return entry;
+    }),
+  );
+}
+
+/**
+ * The same path with each line-to written relative to the point before (`l dx,dy`): a long series'
+ * steps are short and alike, so the path is about a sixth smaller and compresses better. Coordinates
+ * are rounded to 0.1 before and after, so the points drawn are the same. Only M, L and Z paths (what
+ * d3's linear line writes) are rewritten; any other path is returned unchanged.
+ */
+export function relativePath(d: string): string {
+  if (!/^[MLZ0-9.,\s-]*$/.test(d)) return d;
+  let out = '';
+  let [x, y, startX, startY] = [0, 0, 0, 0];
+  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
+    if (command === 'Z') {
+      // Closing returns to the subpath's start, which the next step counts from.
+      out += 'Z';
+      [x, y] = [startX, startY];
+      continue;
+    }
+    const [nextX, nextY] = args!.split(',').map(Number) as [number, number];
+    if (command === 'M') {
+      out += `M${args}`;
+      [startX, startY] = [nextX, nextY];
+    } else {
+      const dx = round1(nextX - x);
+      const dy = round1(nextY - y);
+      out += `l${dx}${dy < 0 ? '' : ','}${dy}`;
+    }
+    [x, y] = [nextX, nextY];
+  }
+  return out;
+}
+
+// A single-quoted attribute, so the JSON's double quotes need no escaping.
+function singleQuotedAttribute(name: string, value: string): string {
+  return ` ${name}='${value.replace(/[&<>']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', "'": 'apos' }[char]!};`)}'`;
+}
+
+// `densePeriods` is given when the chart is crowded (markersCrowded): no marker per value then.
+function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods?: readonly { readonly period: string }[]): string {
   const { style } = series;
-  const parts: string[] = [
-    `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}>`,
-  ];
+  const dense = densePeriods !== undefined;
+  const open = `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}`;
+  const parts: string[] = [dense ? `${open}${singleQuotedAttribute('data-points', densePointsData(series, densePeriods))}>` : `${open}>`];
   for (const segment of series.segments) {
     // The main line's dash marks provisional stretches; comparators keep their own pattern, which is their identity.
     const dash = segment.provisional && series.kind === 'main' ? PROVISIONAL_DASHARRAY : style.dasharray;
@@ -199,7 +287,7 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
       element('path', {
         class: segment.provisional ? 'series-line series-line--provisional' : 'series-line',
         'aria-hidden': 'true',
-        d: segment.d,
+        d: dense ? relativePath(segment.d) : segment.d,
         fill: 'none',
         stroke: style.colour,
         'stroke-width': style.strokeWidth,
@@ -210,7 +298,11 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
     );
   }
   for (const point of series.points) {
-    const classes = ['point', point.provisional ? 'point--provisional' : '', point.revised ? 'point--revised' : ''].filter(Boolean).join(' ');
+    // Crowded: only the values the key explains keep a marker, drawn as a picture; the script makes
+    // the values explorable from data-points.
+    if (dense && !point.provisional && !point.revised) continue;
+    const base = dense ? 'marker' : 'point';
+    const classes = [base, point.provisional ? `${base}--provisional` : '', point.revised ? `${base}--revised` : ''].filter(Boolean).join(' ');
     if (point.revised) {
       parts.push(element('path', { class: 'revised-flag', 'aria-hidden': 'true', d: flagPath(point.x, round1(point.y - style.markerRadius)), fill: style.colour, stroke: style.colour, 'stroke-width': 1.5, 'stroke-linejoin': 'round' }));
     }
@@ -222,13 +314,18 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
         r: style.markerRadius,
         fill: point.provisional ? '#FFFFFF' : style.colour,
         stroke: style.colour,
-        'stroke-width': 2,
-        'data-period': point.period,
-        'data-period-label': point.periodLabel,
-        'data-value': point.value,
-        'data-label': point.label,
-        'data-status': point.status,
-        'data-note': point.note,
+        'stroke-width': MARKER_STROKE_WIDTH,
+        'aria-hidden': dense ? 'true' : undefined,
+        ...(dense
+          ? {}
+          : {
+              'data-period': point.period,
+              'data-period-label': point.periodLabel,
+              'data-value': point.value,
+              'data-label': point.label,
+              'data-status': point.status,
+              'data-note': point.note,
+            }),
       }),
     );
   }
@@ -240,13 +337,13 @@ function renderSeries(series: LineSeriesGeometry, fontSize: number): string {
   return parts.join('\n');
 }
 
-function renderVintageLine(vintage: VintageLineGeometry, index: number): string {
+function renderVintageLine(vintage: VintageLineGeometry, index: number, dense: boolean): string {
   const style = VINTAGE_STYLE;
   return (
     `<g${attrs({ class: 'vintage-line', 'data-vintage': vintage.date, 'data-vintage-index': index, display: 'none' })}>` +
     element('title', {}, escapeXml(`As published on ${vintage.label}`)) +
     (vintage.d
-      ? element('path', { d: vintage.d, fill: 'none', stroke: style.colour, 'stroke-width': style.strokeWidth, 'stroke-dasharray': style.dasharray, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })
+      ? element('path', { d: dense ? relativePath(vintage.d) : vintage.d, fill: 'none', stroke: style.colour, 'stroke-width': style.strokeWidth, 'stroke-dasharray': style.dasharray, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })
       : '') +
     vintage.dots.map((dot) => element('circle', { cx: dot.x, cy: dot.y, r: style.markerRadius, fill: style.colour })).join('') +
     '</g>'

@@ -53,6 +53,19 @@ test('--quick fails only on correctness; a full run on any failure', () => {
   assert.equal(failed(broken, true), true);
 });
 
+test('the largest measure page has its own budget line, failing when it alone is too heavy', () => {
+  const typical = size(50, 6_000);
+  assert.equal(checkBudgets([typical]).find((b) => b.budget.startsWith('largest measure page')), undefined, 'no line without the measurement');
+  const largest = (gzip: number) => ({ ...typical.weights.measure, page: '/measures/big/', total: { raw: 1, gzip } });
+  const within = verdictOf([size(50, 6_000, { weights: { ...typical.weights, largestMeasure: largest(BUDGETS.measurePageGzip) } })], 'largest measure page');
+  assert.equal(within.verdict, 'PASS');
+  assert.match(within.measured, /\/measures\/big\//);
+  const over = verdictOf([size(50, 6_000, { weights: { ...typical.weights, largestMeasure: largest(BUDGETS.measurePageGzip + 1) } })], 'largest measure page');
+  assert.equal(over.verdict, 'FAIL');
+  // The typical page's own line is unaffected.
+  assert.equal(verdictOf([size(50, 6_000, { weights: { ...typical.weights, largestMeasure: largest(BUDGETS.measurePageGzip + 1) } })], 'measure page with chart').verdict, 'PASS');
+});
+
 test('tables pad columns and right-align figures', () => {
   assert.equal(table(['name', 'size'], [['a', '1.0 KB'], ['longer', '10.0 KB']]), 'name   | size\n-------|--------\na      |  1.0 KB\nlonger | 10.0 KB');
 });

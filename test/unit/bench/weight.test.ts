@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { directorySize, gzipSize, largestPages, pageAssets, parseAttributes, readableWithoutJs, resolveSameOrigin, staticImports, weighPage } from '../../../src/lib/bench/weight.ts';
+import { directorySize, gzipSize, largestMeasurePage, largestPages, pageAssets, parseAttributes, readableWithoutJs, resolveSameOrigin, staticImports, weighPage } from '../../../src/lib/bench/weight.ts';
 import { parseGnuTimeMaxRss, peakPerStep } from '../../../src/lib/bench/memory.ts';
 
 test('gzip size is the length of the gzip stream', () => {
@@ -103,6 +103,22 @@ test('memory samples are split into the steps they fall in', () => {
 test('a step shorter than the sampling interval takes the next reading', () => {
   const samples = [{ at: 1000, bytes: 5 }, { at: 1200, bytes: 6 }];
   assert.deepEqual(peakPerStep(samples, 1000, [['data', 50], ['downloads', 10]]), { data: 5, downloads: 6 });
+});
+
+test('the largest measure page is a /measures/<slug>/ page, never one of its figures pages', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'snd-largest-measure-'));
+  try {
+    assert.equal(largestMeasurePage(dist), undefined);
+    mkdirSync(join(dist, 'measures/a/figures/2'), { recursive: true });
+    mkdirSync(join(dist, 'measures/b'), { recursive: true });
+    writeFileSync(join(dist, 'measures/a/index.html'), 'a'.repeat(30));
+    writeFileSync(join(dist, 'measures/a/figures/2/index.html'), 'f'.repeat(500));
+    writeFileSync(join(dist, 'measures/b/index.html'), 'b'.repeat(40));
+    writeFileSync(join(dist, 'measures/index.html'), 'l'.repeat(900));
+    assert.equal(largestMeasurePage(dist), '/measures/b/');
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
 });
 
 test('largest pages are listed by HTML size with their site paths', () => {
