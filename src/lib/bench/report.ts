@@ -60,13 +60,16 @@ export interface BudgetResult {
   readonly kind: 'correctness' | 'performance';
 }
 
+/** The limits, as issue 15 sets them for the benchmark's largest size (the time, memory and dist/ ones). */
 export const BUDGETS = {
-  measurePageGzip: 35 * 1024,
+  measurePageGzip: 20 * 1024,
   enhancementJsGzip: 15 * 1024,
   /** 2,000 measures may take this many times as long as 50 (40 times the work, 12.5% slack). */
   growthRatio50to2000: 45,
-  largestBuildMs: 180_000,
-  peakMemoryBytes: 2 * 1024 ** 3,
+  largestBuildMs: 60_000,
+  peakMemoryBytes: 1.2 * 1024 ** 3,
+  /** GitHub Pages refuses a published site over 1 GB; counted in decimal bytes, the stricter reading. */
+  largestDistBytes: 1_000_000_000,
 } as const;
 
 /** The size the time budget is set for: 2,000 measures of 120 monthly periods in 3 releases. */
@@ -198,9 +201,16 @@ export function checkBudgets(results: readonly SizeResult[]): BudgetResult[] {
   const hungriest = worst((r) => r.median.peakMemoryBytes);
   out.push({
     budget: 'peak memory of a build',
-    limit: `< ${formatBytes(BUDGETS.peakMemoryBytes)}`,
+    limit: `<= ${formatBytes(BUDGETS.peakMemoryBytes)}`,
     measured: `${formatBytes(hungriest.median.peakMemoryBytes)} (${at(hungriest)})`,
-    verdict: verdict(hungriest.median.peakMemoryBytes < BUDGETS.peakMemoryBytes),
+    verdict: verdict(hungriest.median.peakMemoryBytes <= BUDGETS.peakMemoryBytes),
+    kind: 'performance',
+  });
+  out.push({
+    budget: `${LARGEST.measures} x ${LARGEST.periods} x ${LARGEST.vintages} dist/ size`,
+    limit: `<= ${(BUDGETS.largestDistBytes / 1e9).toFixed(2)} GB (10^9 bytes)`,
+    measured: largest ? `${(largest.distBytes / 1e9).toFixed(2)} GB (10^9 bytes)` : 'not run',
+    verdict: largest ? verdict(largest.distBytes <= BUDGETS.largestDistBytes) : 'n/a',
     kind: 'performance',
   });
   return out;

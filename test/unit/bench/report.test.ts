@@ -5,7 +5,7 @@ import { moduleOf, stageOf, summariseProfiles, threadOf, type CpuProfile } from 
 
 const size = (n: number, wallMs: number, overrides: Partial<SizeResult> = {}): SizeResult => {
   const s = (gzip: number) => ({ raw: gzip * 4, gzip });
-  const weight = { page: '/measures/m/', html: s(20_000), inlineCss: s(2_000), css: s(0), inlineJs: s(0), js: s(6_000), allJs: s(6_000), total: s(26_000), files: [], missing: [] };
+  const weight = { page: '/measures/m/', html: s(12_000), inlineCss: s(0), css: s(3_000), inlineJs: s(0), js: s(3_000), allJs: s(3_000), total: s(18_000), files: [], missing: [] };
   const run = { code: 0, wallMs, buildMs: wallMs - 500, times: { data: 1, astro: 2, downloads: 3, pagefind: 4 }, csvParses: n * 3, treeRssBytes: 1e9, maxRssBytes: 9e8 };
   return {
     measures: n, periods: 120, vintages: 3, csvFiles: n * 3, rowsPerFile: 600, csvBytes: 1, runs: [run], median: medianOf([run]),
@@ -28,11 +28,22 @@ test('growth limit is 45x for 50 to 2,000 and scales with the size ratio', () =>
 });
 
 test('budgets pass and fail on the measured figures', () => {
-  const ok = [size(50, 6_000), size(2000, 150_000)];
+  const ok = [size(50, 2_000), size(2000, 55_000)];
   assert.ok(checkBudgets(ok).every((b) => b.verdict === 'PASS'), JSON.stringify(checkBudgets(ok), null, 1));
-  assert.equal(verdictOf([size(50, 3_000), size(2000, 150_000)], 'build grows linearly').verdict, 'FAIL');
-  assert.equal(verdictOf([size(50, 6_000), size(2000, 181_000)], '2000 x 120 x 3').verdict, 'FAIL');
+  assert.equal(verdictOf([size(50, 1_000), size(2000, 55_000)], 'build grows linearly').verdict, 'FAIL');
+  assert.equal(verdictOf([size(50, 2_000), size(2000, BUDGETS.largestBuildMs + 1_000)], '2000 x 120 x 3 build time').verdict, 'FAIL');
   assert.equal(verdictOf([size(50, 6_000)], '2000 x 120 x 3').verdict, 'n/a');
+  // dist/ against GitHub Pages' 1 GB, read as 10^9 bytes, at the largest size only.
+  assert.equal(verdictOf([size(2000, 55_000, { distBytes: BUDGETS.largestDistBytes })], '2000 x 120 x 3 dist/').verdict, 'PASS');
+  assert.equal(verdictOf([size(2000, 55_000, { distBytes: BUDGETS.largestDistBytes + 1 })], '2000 x 120 x 3 dist/').verdict, 'FAIL');
+  assert.equal(verdictOf([size(50, 2_000, { distBytes: 2e9 })], '2000 x 120 x 3 dist/').verdict, 'n/a');
+  // Peak memory: at the limit passes, a byte over fails.
+  const rss = (bytes: number) => {
+    const runs = [{ ...size(50, 2_000).runs[0]!, treeRssBytes: bytes, maxRssBytes: 1 }];
+    return size(50, 2_000, { runs, median: medianOf(runs) });
+  };
+  assert.equal(verdictOf([rss(BUDGETS.peakMemoryBytes)], 'peak memory').verdict, 'PASS');
+  assert.equal(verdictOf([rss(BUDGETS.peakMemoryBytes + 1)], 'peak memory').verdict, 'FAIL');
   assert.equal(verdictOf([size(50, 6_000)], 'build grows linearly').verdict, 'n/a');
   const parsedTwice = size(50, 6_000, { runs: [{ ...size(50, 1).runs[0]!, csvParses: 300 }] });
   assert.equal(verdictOf([parsedTwice], 'each CSV').verdict, 'FAIL');
@@ -44,7 +55,7 @@ test('budgets pass and fail on the measured figures', () => {
 
 test('--quick fails only on correctness; a full run on any failure', () => {
   const heavy = size(10, 5_000);
-  const heavier = { ...heavy, weights: { ...heavy.weights, measure: { ...heavy.weights.measure, total: { raw: 1, gzip: 40_000 } } } };
+  const heavier = { ...heavy, weights: { ...heavy.weights, measure: { ...heavy.weights.measure, total: { raw: 1, gzip: BUDGETS.measurePageGzip + 1 } } } };
   const budgets = checkBudgets([heavier]);
   assert.equal(budgets.find((b) => b.budget.startsWith('measure page'))!.verdict, 'FAIL');
   assert.equal(failed(budgets, true), false);
