@@ -37,33 +37,52 @@ function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string
   return first;
 }
 
-/** Builds the page model and one detail record per measure. */
-export function buildPageModel(model: SiteModel, today: string): { page: PageModel; details: MeasureDetail[] } {
+/** What the page model holds of one measure that only its releases' rows give: worked out where the rows are. */
+export type MeasureFacts = Pick<MeasureView, 'vintages' | 'headline'>;
+
+/** A measure's release facts and headline series, from its releases with rows. */
+export function measureFacts(measure: Measure, siteArea: { name: string; code: string }): MeasureFacts {
+  const vintage = currentVintage(measure);
+  const headline = measure.data.frequency ? headlineSeries(measure.data, vintage, ownArea(measure.data, siteArea)) : undefined;
+  return {
+    vintages: vintageInfos(measure),
+    headline: (headline?.points ?? []).map((p, i, points) => {
+      const latest = p.value !== null && !points.slice(i + 1).some((q) => q.value !== null);
+      const firstReleased = latest && !measure.data.derivation ? firstReleasedAt(measure.vintages, p.observation) : undefined;
+      return {
+        period: p.observation.period,
+        value: p.value,
+        ...(p.observation.status ? { status: p.observation.status } : {}),
+        ...(firstReleased ? { firstReleased } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Builds the page model and one detail record per measure. `facts` gives each measure's
+ * MeasureFacts when they were worked out elsewhere (the build's measure pool, where the rows are);
+ * by default they are worked out here from the measure's rows.
+ */
+export function buildPageModel(
+  model: SiteModel,
+  today: string,
+  facts: (measure: Measure) => MeasureFacts = (measure) => measureFacts(measure, { name: model.site.area.name, code: model.site.area.code }),
+): { page: PageModel; details: MeasureDetail[] } {
   const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
   const priorities = [...model.priorities].sort(byOrder);
   const actions = [...model.actions].sort(byOrder);
-  const siteArea = { name: model.site.area.name, code: model.site.area.code };
 
   const measures: MeasureView[] = model.measures.map((measure: Measure) => {
-    const vintage = currentVintage(measure);
-    const headline = measure.data.frequency ? headlineSeries(measure.data, vintage, ownArea(measure.data, siteArea)) : undefined;
+    const { vintages, headline } = facts(measure);
     return {
       slug: measure.id,
       data: measure.data,
       priorities: priorities.filter((p) => p.data.measures.includes(measure.id)).map((p) => p.id),
       relatedPriorities: priorities.filter((p) => p.data.related_measures.includes(measure.id)).map((p) => p.id),
       actions: actions.filter((a) => a.data.related_measures.includes(measure.id)).map((a) => a.id),
-      vintages: vintageInfos(measure),
-      headline: (headline?.points ?? []).map((p, i, points) => {
-        const latest = p.value !== null && !points.slice(i + 1).some((q) => q.value !== null);
-        const firstReleased = latest && !measure.data.derivation ? firstReleasedAt(measure.vintages, p.observation) : undefined;
-        return {
-          period: p.observation.period,
-          value: p.value,
-          ...(p.observation.status ? { status: p.observation.status } : {}),
-          ...(firstReleased ? { firstReleased } : {}),
-        };
-      }),
+      vintages,
+      headline,
       derived: measure.data.derivation !== undefined,
     };
   });
