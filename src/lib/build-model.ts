@@ -2,7 +2,7 @@
  * Turns the validated SiteModel into the JSON the pages read (see page-model.ts): links resolved
  * both ways, plans' contents ordered as the plans order them, and each measure's headline series.
  */
-import { releaseChangeCounts, sameFigure, type ReleaseChangeCounts } from './derive/revisions.ts';
+import { releaseChangeCounts, rowsByKey, sameFigure, type ReleaseChangeCounts } from './derive/revisions.ts';
 import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
 import { observationKey } from './derive/keys.ts';
 import type { Measure, Observation, SiteModel, Vintage } from './model.ts';
@@ -28,7 +28,7 @@ function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string
   const key = observationKey(row);
   let first: string | undefined;
   for (let i = vintages.length - 1; i >= 0; i--) {
-    const same = vintages[i]!.rows.find((r) => observationKey(r) === key);
+    const same = rowsByKey(vintages[i]!.rows).get(key);
     if (!same) continue;
     // The same rule as revisions: a value another release only rounded is the same figure.
     if (!sameFigure(same, row)) break;

@@ -53,8 +53,14 @@ function writeMeasure(measure: Measure, facts: Pick<MeasureView, 'vintages' | 'h
     },
   };
   const planTargets = writeMeasureViews(output.generated, index, measure, output.siteRoot);
+  // Plans with the same breakdown columns get the same lines: written once per set of columns.
+  const parts = new Map<string, Buffer>();
   for (const plan of plans) {
-    if (plan.slugs.includes(measure.id)) writeFileSync(tidyPartFile(output.generated, plan.id, measure.id), tidyMeasureBytes(measure, plan.breakdowns));
+    if (!plan.slugs.includes(measure.id)) continue;
+    const key = plan.breakdowns.join('\u0000');
+    const bytes = parts.get(key) ?? tidyMeasureBytes(measure, plan.breakdowns);
+    parts.set(key, bytes);
+    writeFileSync(tidyPartFile(output.generated, plan.id, measure.id), bytes);
   }
   const artefacts = writeArtefacts(measureArtefacts(measure, { site: slice.site, measures: [] }, output.siteRoot), formerAddresses({ measures: [measure], plans: [] }), output.downloads);
   return { planTargets, artefacts };
