@@ -2,7 +2,7 @@
  * Turns the validated SiteModel into the JSON the pages read (see page-model.ts): links resolved
  * both ways, plans' contents ordered as the plans order them, and each measure's headline series.
  */
-import { releaseChangeCounts, sameFigure, type ReleaseChangeCounts } from './derive/revisions.ts';
+import { releaseChangeCounts, rowsByKey, sameFigure, type ReleaseChangeCounts } from './derive/revisions.ts';
 import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
 import { observationKey } from './derive/keys.ts';
 import type { Measure, Observation, SiteModel, Vintage } from './model.ts';
@@ -28,7 +28,7 @@ function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string
   const key = observationKey(row);
   let first: string | undefined;
   for (let i = vintages.length - 1; i >= 0; i--) {
-    const same = vintages[i]!.rows.find((r) => observationKey(r) === key);
+    const same = rowsByKey(vintages[i]!.rows).get(key);
     if (!same) continue;
     // The same rule as revisions: a value another release only rounded is the same figure.
     if (!sameFigure(same, row)) break;
@@ -37,33 +37,52 @@ function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string
   return first;
 }
 
-/** Builds the page model and one detail record per measure. */
-export function buildPageModel(model: SiteModel, today: string): { page: PageModel; details: MeasureDetail[] } {
+/** What the page model holds of one measure that only its releases' rows give: worked out where the rows are. */
+export type MeasureFacts = Pick<MeasureView, 'vintages' | 'headline'>;
+
+/** A measure's release facts and headline series, from its releases with rows. */
+export function measureFacts(measure: Measure, siteArea: { name: string; code: string }): MeasureFacts {
+  const vintage = currentVintage(measure);
+  const headline = measure.data.frequency ? headlineSeries(measure.data, vintage, ownArea(measure.data, siteArea)) : undefined;
+  return {
+    vintages: vintageInfos(measure),
+    headline: (headline?.points ?? []).map((p, i, points) => {
+      const latest = p.value !== null && !points.slice(i + 1).some((q) => q.value !== null);
+      const firstReleased = latest && !measure.data.derivation ? firstReleasedAt(measure.vintages, p.observation) : undefined;
+      return {
+        period: p.observation.period,
+        value: p.value,
+        ...(p.observation.status ? { status: p.observation.status } : {}),
+        ...(firstReleased ? { firstReleased } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Builds the page model and one detail record per measure. `facts` gives each measure's
+ * MeasureFacts when they were worked out elsewhere (the build's measure pool, where the rows are);
+ * by default they are worked out here from the measure's rows.
+ */
+export function buildPageModel(
+  model: SiteModel,
+  today: string,
+  facts: (measure: Measure) => MeasureFacts = (measure) => measureFacts(measure, { name: model.site.area.name, code: model.site.area.code }),
+): { page: PageModel; details: MeasureDetail[] } {
   const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
   const priorities = [...model.priorities].sort(byOrder);
   const actions = [...model.actions].sort(byOrder);
-  const siteArea = { name: model.site.area.name, code: model.site.area.code };
 
   const measures: MeasureView[] = model.measures.map((measure: Measure) => {
-    const vintage = currentVintage(measure);
-    const headline = measure.data.frequency ? headlineSeries(measure.data, vintage, ownArea(measure.data, siteArea)) : undefined;
+    const { vintages, headline } = facts(measure);
     return {
       slug: measure.id,
       data: measure.data,
       priorities: priorities.filter((p) => p.data.measures.includes(measure.id)).map((p) => p.id),
       relatedPriorities: priorities.filter((p) => p.data.related_measures.includes(measure.id)).map((p) => p.id),
       actions: actions.filter((a) => a.data.related_measures.includes(measure.id)).map((a) => a.id),
-      vintages: vintageInfos(measure),
-      headline: (headline?.points ?? []).map((p, i, points) => {
-        const latest = p.value !== null && !points.slice(i + 1).some((q) => q.value !== null);
-        const firstReleased = latest && !measure.data.derivation ? firstReleasedAt(measure.vintages, p.observation) : undefined;
-        return {
-          period: p.observation.period,
-          value: p.value,
-          ...(p.observation.status ? { status: p.observation.status } : {}),
-          ...(firstReleased ? { firstReleased } : {}),
-        };
-      }),
+      vintages,
+      headline,
       derived: measure.data.derivation !== undefined,
     };
   });

@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measure, SiteModel } from './model.ts';
-import { readCollection, readYamlFile, type ReadEntry } from './validate/content.ts';
-import { actionSchema } from './schemas/action.ts';
+import { readCollection, readYamlFile, type ReadCollectionResult, type ReadEntry } from './validate/content.ts';
+import { actionSchema, type ActionMeta } from './schemas/action.ts';
 import { measureSchema, type MeasureMeta } from './schemas/measure.ts';
-import { planSchema } from './schemas/plan.ts';
-import { prioritySchema } from './schemas/priority.ts';
+import { planSchema, type PlanMeta } from './schemas/plan.ts';
+import { prioritySchema, type PriorityMeta } from './schemas/priority.ts';
 import { siteSchema, type Site } from './schemas/site.ts';
 import { readSearchTerms } from './search/read-terms.ts';
 import { checkCrossReferences } from './validate/crossrefs.ts';
@@ -34,8 +34,28 @@ export interface LoadResult {
 
 const MEASURES_DATA = 'data/measures';
 
+/** The content files read and checked, before any data folder is: what the data step hands on to the measures' data. */
+export interface SiteContent {
+  /** content/site.yaml as read: its settings when they passed. */
+  readonly site: { readonly data?: Site };
+  readonly plans: ReadCollectionResult<PlanMeta>;
+  readonly priorities: ReadCollectionResult<PriorityMeta>;
+  readonly actions: ReadCollectionResult<ActionMeta>;
+  readonly measures: ReadCollectionResult<MeasureMeta>;
+  /** Problems found so far; the data and derivation steps add theirs. */
+  readonly diagnostics: Diagnostic[];
+}
+
 /** Reads and validates everything the site is built from. */
 export function loadSite({ root, today }: LoadOptions): LoadResult {
+  const content = readContent(root);
+  const { site, measures, diagnostics } = content;
+  const published = site.data ? readMeasureData(root, measures.entries, measures.refusedIds, site.data, today, diagnostics) : [];
+  return finishModel(content, published);
+}
+
+/** Reads and checks content/: the site settings, the search terms, the four collections and the links between them. */
+export function readContent(root: string): SiteContent {
   const diagnostics: Diagnostic[] = [];
   const site = readYamlFile(root, 'content/site.yaml', siteSchema);
   diagnostics.push(...site.diagnostics);
@@ -62,23 +82,35 @@ export function loadSite({ root, today }: LoadOptions): LoadResult {
       refused: { plans: plans.refusedIds, actions: actions.refusedIds, measures: measures.refusedIds },
     }),
   );
+  return { site, plans, priorities, actions, measures, diagnostics };
+}
 
-  const published = site.data ? readMeasureData(root, measures.entries, measures.refusedIds, site.data, today, diagnostics) : [];
+/**
+ * Derives the computed measures from the published ones (`published`, one per measure entry, in
+ * entry order) and returns the validated model, or every problem found (content.diagnostics included).
+ */
+export function finishModel(content: SiteContent, published: Measure[]): LoadResult {
+  const { plans, priorities, actions, measures, diagnostics } = content;
+  const site = content.site.data;
   const measureModels = deriveMeasures(published, measures.entries, diagnostics);
 
-  if (diagnostics.length > 0 || !site.data) {
+  if (diagnostics.length > 0 || !site) {
     return { diagnostics: dedupe(diagnostics).sort(compareDiagnostics) };
   }
+  return { diagnostics: [], model: { ...contentModel({ ...content, site: { data: site } })!, measures: measureModels } };
+}
+
+/** The model of the content alone, every measure without releases; undefined without valid site settings. */
+export function contentModel(content: SiteContent): SiteModel | undefined {
+  const site = content.site.data;
+  if (!site) return undefined;
   const split = (id: string) => id.split('/') as [string, string];
   return {
-    diagnostics: [],
-    model: {
-      site: site.data,
-      plans: plans.entries.map(({ id, file, data }) => ({ id, file, data })),
-      priorities: priorities.entries.map(({ id, file, data }) => ({ id, file, data, plan: split(id)[0], slug: split(id)[1] })),
-      actions: actions.entries.map(({ id, file, data }) => ({ id, file, data, plan: split(id)[0], slug: split(id)[1] })),
-      measures: measureModels,
-    },
+    site,
+    plans: content.plans.entries.map(({ id, file, data }) => ({ id, file, data })),
+    priorities: content.priorities.entries.map(({ id, file, data }) => ({ id, file, data, plan: split(id)[0], slug: split(id)[1] })),
+    actions: content.actions.entries.map(({ id, file, data }) => ({ id, file, data, plan: split(id)[0], slug: split(id)[1] })),
+    measures: content.measures.entries.map(({ id, file, data }) => ({ id, file, data, vintages: [] })),
   };
 }
 
@@ -91,6 +123,21 @@ function readMeasureData(
   today: string,
   diagnostics: Diagnostic[],
 ): Measure[] {
+  const folders = measureDataFolders(root, measures, refusedMeasures, diagnostics);
+  return measures.map((entry) => {
+    const { measure, diagnostics: found } = readMeasureFolder(root, entry, folders.has(entry.id), site, today);
+    diagnostics.push(...found);
+    return measure;
+  });
+}
+
+/** The measures' data folders present; each one no measure claims is reported to `diagnostics`. */
+export function measureDataFolders(
+  root: string,
+  measures: readonly Pick<ReadEntry<MeasureMeta>, 'id'>[],
+  refusedMeasures: readonly string[],
+  diagnostics: Diagnostic[],
+): Set<string> {
   const dataRoot = join(root, MEASURES_DATA);
   const folders = existsSync(dataRoot)
     ? readdirSync(dataRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
@@ -107,29 +154,43 @@ function readMeasureData(
       });
     }
   }
-  return measures.map((entry) => {
-    if (!folders.includes(entry.id)) return { id: entry.id, file: entry.file, data: entry.data, vintages: [] };
-    const folder = `${MEASURES_DATA}/${entry.id}`;
-    const names = readdirSync(join(root, folder)).sort();
-    const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(root, folder, name))) }));
-    if (entry.data.derivation) {
-      diagnostics.push({
-        file: folder,
-        line: 1,
-        column: 1,
-        message: `measure "${entry.id}" is derived from other measures (see "derivation" in ${entry.file}), so it must not have a data folder; delete ${folder}`,
-      });
-    }
-    const result = validateMeasureData({
-      slug: entry.id,
-      meta: entry.data,
-      siteArea: { name: site.area.name, code: site.area.code },
-      files,
-      today,
+  return new Set(folders);
+}
+
+/**
+ * Reads and validates one measure's data folder (`hasFolder` says whether it has one): the measure
+ * with its releases, and the problems found. Each measure's folder is independent of the others',
+ * so the build runs this on every core (src/lib/views/pool.ts).
+ */
+export function readMeasureFolder(
+  root: string,
+  entry: Pick<ReadEntry<MeasureMeta>, 'id' | 'file' | 'data'>,
+  hasFolder: boolean,
+  site: Pick<Site, 'area'>,
+  today: string,
+): { measure: Measure; diagnostics: Diagnostic[] } {
+  if (!hasFolder) return { measure: { id: entry.id, file: entry.file, data: entry.data, vintages: [] }, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const folder = `${MEASURES_DATA}/${entry.id}`;
+  const names = readdirSync(join(root, folder)).sort();
+  const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(root, folder, name))) }));
+  if (entry.data.derivation) {
+    diagnostics.push({
+      file: folder,
+      line: 1,
+      column: 1,
+      message: `measure "${entry.id}" is derived from other measures (see "derivation" in ${entry.file}), so it must not have a data folder; delete ${folder}`,
     });
-    diagnostics.push(...result.diagnostics);
-    return { id: entry.id, file: entry.file, data: entry.data, vintages: result.vintages };
+  }
+  const result = validateMeasureData({
+    slug: entry.id,
+    meta: entry.data,
+    siteArea: { name: site.area.name, code: site.area.code },
+    files,
+    today,
   });
+  diagnostics.push(...result.diagnostics);
+  return { measure: { id: entry.id, file: entry.file, data: entry.data, vintages: result.vintages }, diagnostics };
 }
 
 /** A data folder no measure claims: most often a typo in the folder name, so suggest the nearest slug. */

@@ -5,17 +5,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { MeasureDetail } from '../../src/lib/page-model.ts';
-import { generated, pageModel } from '../support/site.ts';
+import type { MeasureJson } from '../../src/lib/downloads/measure-json.ts';
+import { dist, pageModel } from '../support/site.ts';
 
 const WITH_COMPARATORS = 'asb-incidents-rate';
 const model = pageModel();
 
-/** Published (non-suppressed) values of the current release, by area: what the chart must plot. */
+/**
+ * Published (non-suppressed) values of the current release, by area: what the chart must plot. Read
+ * from the measure's JSON download, which holds the current release's rows (the data step no longer
+ * writes every release's rows to the generated folder).
+ */
 function publishedPoints(slug: string): number {
-  const detail = JSON.parse(readFileSync(join(generated, 'measures', `${slug}.json`), 'utf8')) as MeasureDetail;
-  const current = detail.vintages.at(-1)!;
-  return current.observations.filter((o) => o.value !== null && Object.keys(o.breakdown).length === 0).length;
+  const published = JSON.parse(readFileSync(join(dist, 'data', 'measures', `${slug}.json`), 'utf8')) as MeasureJson;
+  return published.rows.filter((o) => o.value !== null && Object.keys(o.breakdown).length === 0).length;
 }
 
 test.describe('without JavaScript', () => {

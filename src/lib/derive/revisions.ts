@@ -51,8 +51,20 @@ export interface VintageComparison {
 /** The parts of a release a comparison reads: its date, rows and, where known, its releases.yaml entry. */
 export type ComparedVintage = Pick<Vintage, 'date' | 'rows'> & { readonly release?: Pick<Vintage['release'], 'backfilled'> };
 
-function rowsByKey(rows: readonly Observation[]): Map<string, Observation> {
-  return new Map(rows.map((row) => [observationKey(row), row]));
+const keyedRows = new WeakMap<readonly Observation[], ReadonlyMap<string, Observation>>();
+
+/**
+ * A release's rows by observationKey, built once per release: the page model's change counts and
+ * first-release dates and the page's release history all look the same rows up. Validation allows
+ * one row per key, so no row is lost.
+ */
+export function rowsByKey(rows: readonly Observation[]): ReadonlyMap<string, Observation> {
+  let keyed = keyedRows.get(rows);
+  if (!keyed) {
+    keyed = new Map(rows.map((row) => [observationKey(row), row]));
+    keyedRows.set(rows, keyed);
+  }
+  return keyed;
 }
 
 /**

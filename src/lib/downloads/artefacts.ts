@@ -46,7 +46,7 @@ export function* eachArtefact(model: SiteModel, siteUrl: string): Generator<Arte
  * scripts and spreadsheets that fetch them follow no meta refresh: so the honest way to keep an old
  * data address working is to publish the same bytes there too.
  */
-export function formerAddresses(model: SiteModel): (path: string) => string[] {
+export function formerAddresses(model: Pick<SiteModel, 'measures' | 'plans'>): (path: string) => string[] {
   const measures = new Map(model.measures.map((m) => [m.id, m.data.redirect_from.filter((old) => SLUG.test(old))]));
   const plans = new Map(model.plans.map((p) => [p.id, p.data.redirect_from.filter((old) => SLUG.test(old))]));
   return (path) => {
@@ -60,33 +60,57 @@ export function formerAddresses(model: SiteModel): (path: string) => string[] {
 
 /** Every download at its current address. */
 function* currentArtefacts(model: SiteModel, siteUrl: string): Generator<Artefact> {
-  const absolute = (path: string) => new URL(path.replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
-  for (const measure of model.measures) {
-    const current = measure.vintages.at(-1);
-    if (!current) continue;
-    yield { path: paths.measureCsv(measure.id), bytes: current.bytes, updated: current.date, title: `${measure.data.title}: current release (CSV)` };
-    if (!measure.data.derivation) {
-      for (const v of measure.vintages) {
-        yield { path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)` };
-      }
-    }
-    yield {
-      path: paths.measureJson(measure.id),
-      bytes: utf8(measureJsonText(measure, model.site, { siteRoot: siteUrl, measures: model.measures })),
-      updated: current.date,
-      title: `${measure.data.title}: metadata and current series (JSON)`,
-    };
-  }
+  for (const measure of model.measures) yield* measureArtefacts(measure, model, siteUrl);
   for (const plan of model.plans) {
     const measures = planMeasures(model, plan.id);
-    const updated = measures.flatMap((m) => m.vintages.map((v) => v.date)).sort().at(-1);
+    const updated = planUpdated(measures);
     if (!updated) continue;
-    const zip = planZip({ plan, measures, site: model.site, pageUrl: absolute(paths.downloads(plan.id)) });
+    const zip = planZip({ plan, measures, site: model.site, pageUrl: planPageUrl(plan.id, siteUrl) });
     const file = (name: string) => zip.files.find((f) => f.name === name)!.bytes;
-    yield { path: paths.planCsv(plan.id), bytes: file('data.csv'), updated, title: `${plan.data.title}: all measures (CSV)` };
-    yield { path: paths.planDatapackage(plan.id), bytes: file('datapackage.json'), updated, title: `${plan.data.title}: Frictionless Data Package` };
-    yield { path: paths.planZip(plan.id), bytes: zip.bytes, updated, title: `${plan.data.title}: data, data package, README and checksums (zip)` };
+    for (const artefact of planArtefacts(plan, updated)) {
+      yield { ...artefact, bytes: artefact.path === paths.planZip(plan.id) ? zip.bytes : file(artefact.path === paths.planCsv(plan.id) ? 'data.csv' : 'datapackage.json') };
+    }
   }
+}
+
+/**
+ * One measure's downloads at their current addresses: its current release, every release, its JSON.
+ * `model.measures` is read only for a derived measure's inputs (their current releases).
+ */
+export function* measureArtefacts(measure: Measure, model: Pick<SiteModel, 'site' | 'measures'>, siteUrl: string): Generator<Artefact> {
+  const current = measure.vintages.at(-1);
+  if (!current) return;
+  yield { path: paths.measureCsv(measure.id), bytes: current.bytes, updated: current.date, title: `${measure.data.title}: current release (CSV)` };
+  if (!measure.data.derivation) {
+    for (const v of measure.vintages) {
+      yield { path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)` };
+    }
+  }
+  yield {
+    path: paths.measureJson(measure.id),
+    bytes: utf8(measureJsonText(measure, model.site, { siteRoot: siteUrl, measures: model.measures })),
+    updated: current.date,
+    title: `${measure.data.title}: metadata and current series (JSON)`,
+  };
+}
+
+/** A plan's downloads without their bytes, in the order they are listed: its tidy CSV, its data package and its zip. */
+export function planArtefacts(plan: Pick<SiteModel['plans'][number], 'id' | 'data'>, updated: string): Omit<Artefact, 'bytes'>[] {
+  return [
+    { path: paths.planCsv(plan.id), updated, title: `${plan.data.title}: all measures (CSV)` },
+    { path: paths.planDatapackage(plan.id), updated, title: `${plan.data.title}: Frictionless Data Package` },
+    { path: paths.planZip(plan.id), updated, title: `${plan.data.title}: data, data package, README and checksums (zip)` },
+  ];
+}
+
+/** The date a plan's downloads were last updated: its measures' newest release; undefined when none has figures (no downloads). */
+export function planUpdated(measures: readonly Pick<Measure, 'vintages'>[]): string | undefined {
+  return measures.flatMap((m) => m.vintages.map((v) => v.date)).sort().at(-1);
+}
+
+/** Absolute address of a plan's download page, cited inside its README. */
+export function planPageUrl(planId: string, siteUrl: string): string {
+  return new URL(paths.downloads(planId).replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
 }
 
 /**

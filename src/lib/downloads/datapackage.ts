@@ -68,8 +68,8 @@ export interface PlanDataPackageInput {
   /** The plan's measures, in the order data.csv holds them. */
   readonly measures: readonly TidyMeasure[];
   readonly site: Site;
-  /** The data.csv bytes the package describes, for its size and hash. */
-  readonly csvBytes: Uint8Array;
+  /** The data.csv bytes the package describes, for its size and hash; or their size and hex SHA-256 when the file was written as a stream. */
+  readonly csvBytes: Uint8Array | { readonly byteLength: number; readonly sha256: string };
   /** Absolute address of the plan's download page. */
   readonly homepage?: string;
   /** File name of the CSV inside the package. */
@@ -157,7 +157,7 @@ export function planDataPackage(input: PlanDataPackageInput): DataPackage {
         mediatype: 'text/csv',
         encoding: 'utf-8',
         bytes: csvBytes.byteLength,
-        hash: `sha256:${sha256Hex(csvBytes)}`,
+        hash: `sha256:${'sha256' in csvBytes ? csvBytes.sha256 : sha256Hex(csvBytes)}`,
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         schema: {
           fields: tidyFields(measures),

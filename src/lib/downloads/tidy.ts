@@ -110,7 +110,26 @@ function* eachTidyLine(measures: readonly TidyMeasure[], breakdowns: readonly st
  */
 export function tidyCsvBytes(measures: readonly TidyMeasure[]): Uint8Array {
   const breakdowns = breakdownColumns(measures);
-  const chunks: Buffer[] = [Buffer.from(csvLine([...LEADING_COLUMNS, ...breakdowns, ...TRAILING_COLUMNS]), 'utf8')];
+  const bytes = Buffer.concat([tidyHeaderBytes(breakdowns), ...tidyChunks(measures, breakdowns)]);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The tidy file's header line as UTF-8, for the plan's breakdown columns (breakdownColumns). */
+export function tidyHeaderBytes(breakdowns: readonly string[]): Buffer {
+  return Buffer.from(csvLine([...LEADING_COLUMNS, ...breakdowns, ...TRAILING_COLUMNS]), 'utf8');
+}
+
+/**
+ * One measure's data lines of a tidy file whose breakdown columns are `breakdowns`: the file is its
+ * header then each measure's lines in turn, so the build writes each measure's part where its rows
+ * are (src/lib/views/pool.ts) and joins the parts into the plan's file.
+ */
+export function tidyMeasureBytes(measure: TidyMeasure, breakdowns: readonly string[]): Buffer {
+  return Buffer.concat(tidyChunks([measure], breakdowns));
+}
+
+function tidyChunks(measures: readonly TidyMeasure[], breakdowns: readonly string[]): Buffer[] {
+  const chunks: Buffer[] = [];
   let lines: string[] = [];
   for (const line of eachTidyLine(measures, breakdowns)) {
     lines.push(line);
@@ -120,6 +139,5 @@ export function tidyCsvBytes(measures: readonly TidyMeasure[]): Uint8Array {
     }
   }
   if (lines.length) chunks.push(Buffer.from(lines.join(''), 'utf8'));
-  const bytes = Buffer.concat(chunks);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return chunks;
 }

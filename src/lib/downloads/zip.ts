@@ -41,11 +41,16 @@ export function zipTimestamp(date?: string): Date {
 
 /** SHA256SUMS text in the format `sha256sum -c` reads: `<hex>  <name>` lines. */
 export function sha256Sums(files: readonly ZipEntry[]): string {
-  return files.map((f) => `${sha256Hex(f.bytes)}  ${f.name}\n`).join('');
+  return files.map((f) => sha256SumsLine(sha256Hex(f.bytes), f.name)).join('');
+}
+
+/** One line of SHA256SUMS: the file's hex SHA-256, two spaces, its name. */
+export function sha256SumsLine(hex: string, name: string): string {
+  return `${hex}  ${name}\n`;
 }
 
 /** Deflate level: Node's native zlib at 6 gives the same size as fflate's JavaScript deflate at 9, about five times faster. */
-const DEFLATE_LEVEL = 6;
+export const DEFLATE_LEVEL = 6;
 /** Sizes and offsets are 32-bit in a zip without the Zip64 extension. */
 const ZIP32_LIMIT = 0xffff_ffff;
 
@@ -63,55 +68,87 @@ function dosDateTime(mtime: Date): number {
  * of megabytes, where a JavaScript deflate takes most of the build's download step.
  */
 export function deterministicZip(files: readonly ZipEntry[], date?: string): Uint8Array {
-  const stamp = dosDateTime(zipTimestamp(date));
+  const stamp = zipStamp(date);
   const parts: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    // Bit 11: the name is UTF-8 (set only when it is not plain ASCII, as Info-ZIP does).
-    const flags = name.length !== f.name.length ? 0x0800 : 0;
     const data = deflateRawSync(f.bytes, { level: DEFLATE_LEVEL });
-    const crc = crc32(f.bytes);
-    if (f.bytes.byteLength > ZIP32_LIMIT || offset + data.length > ZIP32_LIMIT) throw new Error(`${f.name} is too large for a zip without Zip64`);
-    const local = Buffer.alloc(30 + name.length);
-    local.writeUInt32LE(0x04034b50, 0); // local file header signature
-    local.writeUInt16LE(20, 4); // version needed to extract: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt32LE(stamp, 10);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(f.bytes.byteLength, 22);
-    local.writeUInt16LE(name.length, 26); // then extra field length 0
-    name.copy(local, 30);
-    const entry = Buffer.alloc(46 + name.length);
-    entry.writeUInt32LE(0x02014b50, 0); // central directory header signature
-    entry.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, version 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(stamp, 12);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(f.bytes.byteLength, 24);
-    entry.writeUInt16LE(name.length, 28); // then extra, comment, disk and internal attributes: 0
-    entry.writeUInt32LE(UNIX_FILE_ATTRS, 38);
-    entry.writeUInt32LE(offset, 42);
-    name.copy(entry, 46);
-    parts.push(local, data);
-    central.push(entry);
-    offset += local.length + data.length;
+    const headers = zipEntryHeaders({ name: f.name, stamp, crc: crc32(f.bytes), compressedSize: data.length, size: f.bytes.byteLength, offset });
+    parts.push(headers.local, data);
+    central.push(headers.central);
+    offset += headers.local.length + data.length;
   }
+  const zip = Buffer.concat([...parts, ...central, zipEndRecord(central, offset)]);
+  return new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength);
+}
+
+/** The DOS date and time every entry of a zip dated `date` (YYYY-MM-DD) carries. */
+export function zipStamp(date?: string): number {
+  return dosDateTime(zipTimestamp(date));
+}
+
+/** What a zip records of one entry. */
+export interface ZipEntryFacts {
+  readonly name: string;
+  /** zipStamp of the zip's date. */
+  readonly stamp: number;
+  /** CRC-32 of the uncompressed bytes. */
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Where the entry's local header starts in the zip. */
+  readonly offset: number;
+}
+
+/**
+ * An entry's local header (written just before its deflated data) and its central directory record.
+ * Apart so a large entry can be deflated as a stream and its header written once its CRC and sizes are known.
+ */
+export function zipEntryHeaders(entry: ZipEntryFacts): { local: Buffer; central: Buffer } {
+  const { stamp, crc, compressedSize, size, offset } = entry;
+  const name = Buffer.from(entry.name, 'utf8');
+  // Bit 11: the name is UTF-8 (set only when it is not plain ASCII, as Info-ZIP does).
+  const flags = name.length !== entry.name.length ? 0x0800 : 0;
+  if (size > ZIP32_LIMIT || offset + compressedSize > ZIP32_LIMIT) throw new Error(`${entry.name} is too large for a zip without Zip64`);
+  const local = Buffer.alloc(30 + name.length);
+  local.writeUInt32LE(0x04034b50, 0); // local file header signature
+  local.writeUInt16LE(20, 4); // version needed to extract: 2.0 (deflate)
+  local.writeUInt16LE(flags, 6);
+  local.writeUInt16LE(8, 8); // method: deflate
+  local.writeUInt32LE(stamp, 10);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(compressedSize, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26); // then extra field length 0
+  name.copy(local, 30);
+  const central = Buffer.alloc(46 + name.length);
+  central.writeUInt32LE(0x02014b50, 0); // central directory header signature
+  central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, version 2.0
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(flags, 8);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(stamp, 12);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(compressedSize, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28); // then extra, comment, disk and internal attributes: 0
+  central.writeUInt32LE(UNIX_FILE_ATTRS, 38);
+  central.writeUInt32LE(offset, 42);
+  name.copy(central, 46);
+  return { local, central };
+}
+
+/** The end of central directory record, for the central records `central` starting at `offset`. */
+export function zipEndRecord(central: readonly Buffer[], offset: number): Buffer {
   const centralSize = central.reduce((sum, e) => sum + e.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0); // end of central directory signature; disk numbers 0
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
+  end.writeUInt16LE(central.length, 8);
+  end.writeUInt16LE(central.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  const zip = Buffer.concat([...parts, ...central, end]);
-  return new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength);
+  return end;
 }
 
 /** The four files of a plan's download, SHA256SUMS last and covering the other three. */

@@ -1,0 +1,137 @@
+/**
+ * A plan's data.csv, datapackage.json and zip written as streams, byte for byte what planZip builds
+ * in memory: at 2,000 measures data.csv is hundreds of megabytes, and holding it, its zip and every
+ * row it is written from took most of the build's peak memory. The file is joined from each
+ * measure's part (tidyMeasureBytes), written where that measure's rows are.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, createWriteStream, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { jsonText, utf8 } from './bytes.ts';
+import { newestVintageDate, planDataPackage } from './datapackage.ts';
+import { planReadme, type PlanReadmeInput } from './readme.ts';
+import { tidyHeaderBytes } from './tidy.ts';
+import { DEFLATE_LEVEL, SHA256SUMS, sha256SumsLine, zipEndRecord, zipEntryHeaders, zipStamp } from './zip.ts';
+
+/** A file written, with what the catalogue lists of it. */
+export interface WrittenFile {
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** Where a plan's files go and what they are joined from. */
+export interface PlanStreamInput extends PlanReadmeInput {
+  /** The plan's breakdown columns (breakdownColumns of its measures), for the header. */
+  readonly breakdowns: readonly string[];
+  /** Each measure's part of data.csv, in the order of `measures`; a part holds its lines only. */
+  readonly parts: readonly string[];
+  readonly csvFile: string;
+  readonly datapackageFile: string;
+  readonly zipFile: string;
+}
+
+/** Bytes read from a deflated temporary file at a time while copying it into the zip. */
+const COPY_CHUNK = 1 << 20;
+
+/** Writes the plan's three downloads; `input.measures` need only the rows breakdownColumns reads (see PlanStreamInput). */
+export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv: WrittenFile; datapackage: WrittenFile; zip: WrittenFile }> {
+  const deflatedFile = `${input.zipFile}.data-csv.deflated`;
+  const csv = await writeCsvAndDeflate(input, deflatedFile);
+  const datapackageBytes = utf8(
+    jsonText(planDataPackage({ plan: input.plan, measures: input.measures, site: input.site, csvBytes: { byteLength: csv.size, sha256: csv.sha256 }, homepage: input.pageUrl })),
+  );
+  const readmeBytes = utf8(planReadme(input));
+  const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const sums = utf8(
+    sha256SumsLine(csv.sha256, 'data.csv') + sha256SumsLine(hex(datapackageBytes), 'datapackage.json') + sha256SumsLine(hex(readmeBytes), 'README.txt'),
+  );
+
+  const stamp = zipStamp(newestVintageDate(input.measures));
+  const zipHash = createHash('sha256');
+  const out = openSync(input.zipFile, 'w');
+  let offset = 0;
+  const write = (bytes: Uint8Array) => {
+    writeSync(out, bytes);
+    zipHash.update(bytes);
+    offset += bytes.byteLength;
+  };
+  const central: Buffer[] = [];
+  try {
+    const compressedSize = statSync(deflatedFile).size;
+    const first = zipEntryHeaders({ name: 'data.csv', stamp, crc: csv.crc, compressedSize, size: csv.size, offset });
+    central.push(first.central);
+    write(first.local);
+    copyInto(deflatedFile, write);
+    for (const [name, bytes] of [['datapackage.json', datapackageBytes], ['README.txt', readmeBytes], [SHA256SUMS, sums]] as const) {
+      const data = deflateRawSync(bytes, { level: DEFLATE_LEVEL });
+      const headers = zipEntryHeaders({ name, stamp, crc: crc32(bytes), compressedSize: data.length, size: bytes.byteLength, offset });
+      central.push(headers.central);
+      write(headers.local);
+      write(data);
+    }
+    const centralStart = offset;
+    for (const record of central) write(record);
+    write(zipEndRecord(central, centralStart));
+  } finally {
+    closeSync(out);
+    rmSync(deflatedFile, { force: true });
+  }
+  writeFileBytes(input.datapackageFile, datapackageBytes);
+  return {
+    csv: { size: csv.size, sha256: csv.sha256 },
+    datapackage: { size: datapackageBytes.byteLength, sha256: hex(datapackageBytes) },
+    zip: { size: offset, sha256: zipHash.digest('hex') },
+  };
+}
+
+/** Writes data.csv from its header and parts, hashing it, and its deflated bytes to `deflatedFile` for the zip. */
+async function writeCsvAndDeflate(input: PlanStreamInput, deflatedFile: string): Promise<WrittenFile & { crc: number }> {
+  const hash = createHash('sha256');
+  const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
+  const deflated = createWriteStream(deflatedFile);
+  deflate.pipe(deflated);
+  const out = openSync(input.csvFile, 'w');
+  let size = 0;
+  let crc = 0;
+  try {
+    for (const bytes of chunks(input)) {
+      writeSync(out, bytes);
+      hash.update(bytes);
+      crc = crc32(bytes, crc);
+      size += bytes.byteLength;
+      // Waits for the deflater to catch up, so no more than a part or two is ever held.
+      if (!deflate.write(bytes)) await once(deflate, 'drain');
+    }
+  } finally {
+    closeSync(out);
+    deflate.end();
+  }
+  await finished(deflated);
+  return { size, sha256: hash.digest('hex'), crc };
+}
+
+function* chunks(input: PlanStreamInput): Generator<Uint8Array> {
+  yield tidyHeaderBytes(input.breakdowns);
+  for (const part of input.parts) yield readFileSync(part);
+}
+
+function copyInto(file: string, write: (bytes: Uint8Array) => void): void {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(COPY_CHUNK);
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) write(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeFileBytes(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * One worker of the data step's measure pool (pool.ts). For each of its measures in turn it reads
+ * and validates the data folder and, when the content is valid, writes from those rows the
+ * measure's views, downloads and parts of the plans' tidy CSVs, then lets the rows go: no thread
+ * holds every row, and no row is written out to be read back. It replies once, with each measure's
+ * problems, page-model facts and plan targets, and the downloads it wrote.
+ */
+import { writeFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { measureFacts } from '../build-model.ts';
+import { formerAddresses, measureArtefacts } from '../downloads/artefacts.ts';
+import type { StoredArtefact } from '../downloads/catalogue.ts';
+import { tidyMeasureBytes } from '../downloads/tidy.ts';
+import type { Measure } from '../model.ts';
+import type { MeasureView } from '../page-model.ts';
+import { readMeasureFolder } from '../pipeline.ts';
+import { csvParseCount } from '../read/csv.ts';
+import type { ModelIndex } from './measure.ts';
+import { lightMeasure, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './pool.ts';
+import { writeMeasureViews } from './write.ts';
+
+const slice = workerData as PoolSlice;
+const area = { name: slice.site.area.name, code: slice.site.area.code };
+const skeleton = slice.output && new Map(slice.output.page.measures.map((m) => [m.slug, m]));
+
+const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0 };
+for (const entry of slice.entries) {
+  const { measure, diagnostics } = readMeasureFolder(slice.root, entry, slice.folders.includes(entry.id), slice.site, slice.today);
+  done.diagnostics.push(...diagnostics);
+  const facts = measureFacts(measure, area);
+  // A derived measure's release is computed by the pool's owner, which writes its views and files;
+  // nothing is written for a measure with problems (the build stops, and its folder is removed).
+  const written = slice.output && diagnostics.length === 0 && !measure.data.derivation ? writeMeasure(measure, facts) : undefined;
+  // A measure a derivation uses goes back whole: the derived series is computed from its rows.
+  const whole = slice.derivationInputs.includes(entry.id);
+  done.measures.push({ measure: whole ? measure : lightMeasure(measure), facts, ...written });
+}
+done.csvParses = csvParseCount.value;
+parentPort!.postMessage(done);
+
+/** Writes one measure's views, downloads and tidy parts; its plan targets and the downloads written. */
+function writeMeasure(measure: Measure, facts: Pick<MeasureView, 'vintages' | 'headline'>): { planTargets: MeasuresDone['measures'][number]['planTargets']; artefacts: StoredArtefact[] } {
+  const output = slice.output!;
+  const { page, plans } = output;
+  // The page model holds every measure's facts only once all are read; a measure's own views need
+  // its own facts alone (a derived measure's, its inputs': those are written by the pool's owner).
+  const view: MeasureView = { ...skeleton!.get(measure.id)!, ...facts };
+  const index: ModelIndex = {
+    model: page,
+    measure: (slug) => {
+      if (slug === measure.id) return view;
+      throw new Error(`the views of "${measure.id}" asked for another measure's facts ("${slug}"), which its worker does not have`);
+    },
+  };
+  const planTargets = writeMeasureViews(output.generated, index, measure, output.siteRoot);
+  // Plans with the same breakdown columns get the same lines: written once per set of columns.
+  const parts = new Map<string, Buffer>();
+  for (const plan of plans) {
+    if (!plan.slugs.includes(measure.id)) continue;
+    const key = plan.breakdowns.join('\u0000');
+    const bytes = parts.get(key) ?? tidyMeasureBytes(measure, plan.breakdowns);
+    parts.set(key, bytes);
+    writeFileSync(tidyPartFile(output.generated, plan.id, measure.id), bytes);
+  }
+  const artefacts = writeArtefacts(measureArtefacts(measure, { site: slice.site, measures: [] }, output.siteRoot), formerAddresses({ measures: [measure], plans: [] }), output.downloads);
+  return { planTargets, artefacts };
+}
