@@ -5,7 +5,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildPageModel } from '../lib/build-model.ts';
-import { prepareDataInPool, writeCatalogue } from '../lib/views/pool.ts';
+import { writeCatalogue } from '../lib/views/pool.ts';
+import { downloadsDir } from '../lib/build/data-step.ts';
 import { writeViews } from '../lib/views/write.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
@@ -15,10 +16,7 @@ import { storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.
 import { siteRoot } from '../lib/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
-/** Where prepareData writes the downloads, below the generated folder; the build moves them into the site. */
-export function downloadsDir(generated: string): string {
-  return join(generated, 'downloads');
-}
+export { downloadsDir };
 
 /**
  * Validates and writes .generated/: the page model, the pages' views (src/lib/views), and every download under downloads/ (see
@@ -61,22 +59,6 @@ function writeDownloads(model: SiteModel, generated: string): StoredArtefact[] {
   }
   writeCatalogue(model, artefacts, generated, downloadsDir(generated), siteRoot());
   return artefacts;
-}
-
-/**
- * The data step of the build, on every core (src/lib/views/pool.ts): worker threads read, validate
- * and write their share of the measures, each from the rows it holds, and the memory they took goes
- * back when they end, before Astro and Pagefind start. Writes what prepareData writes. Resolves to
- * the downloads written and the CSV files parsed, or undefined when the content or data are invalid
- * (after reporting why).
- */
-export async function prepareDataInWorker(root: string, generated: string, day = today()): Promise<{ artefacts: StoredArtefact[]; csvParses: number } | undefined> {
-  const pooled = await prepareDataInPool(root, generated, day, siteRoot(), downloadsDir(generated));
-  if (!pooled.artefacts) {
-    reportDiagnostics(pooled.diagnostics, console.error);
-    return undefined;
-  }
-  return { artefacts: pooled.artefacts, csvParses: pooled.csvParses };
 }
 
 if (import.meta.main) {

@@ -68,6 +68,12 @@ export function basePath(): string {
   return currentDeployment()?.base ?? normaliseBase(process.env.BASE_PATH ?? '/');
 }
 
+/** Absolute address of the site root for a content root built with `env` (what siteRoot gives inside that build). */
+export function siteRootOf(env: Readonly<Record<string, string | undefined>>, root: string): string {
+  const deployment = resolveDeployment(env, readSiteYamlUrl(root));
+  return `${deployment?.origin ?? LOCAL_ORIGIN}${deployment?.base ?? normaliseBase(env.BASE_PATH ?? '/')}`;
+}
+
 /** Absolute address of the site root, e.g. "https://example.github.io/safer-nottingham/". */
 export function siteRoot(): string {
   return `${siteOrigin()}${basePath()}`;

@@ -18,6 +18,16 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.message}`;
 }
 
+/** Prints each diagnostic as file:line:column: message, then how many problems in how many files and that nothing was published. */
+export function reportDiagnostics(diagnostics: readonly Diagnostic[], log: (line: string) => void): void {
+  for (const d of diagnostics) log(formatDiagnostic(d));
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  log(
+    `\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}. ` +
+      'Nothing was published. Fix each line above (file:line:column), then run "npm run validate" again.',
+  );
+}
+
 /** Orders diagnostics by file, then position, so output is stable across runs. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);

@@ -33,8 +33,6 @@ const LAYER_NAMES = ['schemas/model/period/format/diagnostics', 'read', 'validat
  * that no longer occurs fails the test too, so it is deleted when the import goes.
  */
 const KNOWN_EXCEPTIONS = new Set([
-  // The data step's worker still lives beside its entry point ("views" owns it); it moves into lib/build/.
-  'lib/build/site.ts -> cli/prepare-data.ts',
   // The redirect reader validates the collections it reads; it belongs in validate/ (astro.config.mjs and pages import it).
   'lib/read/redirects.ts -> lib/validate/content.ts',
   // derive/ shares these with the chart and page models; they move down with "views".

@@ -8,15 +8,14 @@
  */
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { build as astroBuild } from 'astro';
 import * as pagefind from 'pagefind';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
-// The data step's worker lives with its entry point for now; it moves here when it writes the page views.
-import { downloadsDir, prepareDataInWorker } from '../../cli/prepare-data.ts';
+import { runAstroStep } from './astro-step.ts';
+import { downloadsDir, runDataStep } from './data-step.ts';
 import { publishOgImages, startMeasureOgImages } from '../sharing/og-images.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { SEARCHED_PAGES } from '../search/searched-pages.ts';
-import { isLocalOrigin, readSiteYamlUrl, resolveDeployment } from '../deployment.ts';
+import { isLocalOrigin, readSiteYamlUrl, resolveDeployment, siteRootOf } from '../deployment.ts';
 
 /**
  * Parts of a page's <main> that search leaves out, so results match words rather than numbers and
@@ -73,9 +72,9 @@ export interface BuildEffects {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly counters: BuildCounters;
   /**
-   * Tells the Astro pages, which run in this process, where this build's content root and generated
-   * folder are (today the entry points set SND_ROOT and SND_GENERATED_DIR, which src/lib/site-data.ts,
-   * src/lib/deployment.ts and src/content.config.ts read): called just before Astro starts.
+   * Called just before Astro starts, with the content root and generated folder its pages will read
+   * (Astro runs in a child process given them as SND_ROOT and SND_GENERATED_DIR, beside `env`); the
+   * entry points set them in their own environment too, for anything else in the process that reads them.
    */
   readonly showPagesTheData: (paths: Pick<BuildPaths, 'root' | 'generated'>) => void;
 }
@@ -95,12 +94,11 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   const parsed = () => counters.csvParses - parsesBefore;
   const { report } = effects;
   const t = clock();
-  // The data step runs in a worker thread and keeps only the list of downloads: the validated model
-  // (every row of every release) is not needed by Astro, which reads the page model from disk, and the
-  // thread's memory goes back to the system before Astro and Pagefind start (halving the peak).
-  const prepared = await prepareDataInWorker(p.root, p.generated, effects.today);
-  counters.csvParses += prepared?.csvParses ?? 0;
-  const artefacts = prepared?.artefacts;
+  // The data step runs in a child process (data-step.ts, child-step.ts) and sends back only the list
+  // of downloads: the pages read what it wrote, and its memory is the system's again before Astro starts.
+  const prepared = await runDataStep({ root: p.root, generated: p.generated, day: effects.today, siteRoot: siteRootOf(effects.env, p.root) }, effects.env);
+  counters.csvParses += prepared.csvParses;
+  const artefacts = prepared.artefacts;
   if (!artefacts) {
     rmSync(p.dist, { recursive: true, force: true });
     rmSync(p.staging, { recursive: true, force: true });
@@ -183,7 +181,12 @@ async function publish(
   effects.showPagesTheData(p);
   // Social preview PNGs are drawn in a worker thread while Astro renders pages (src/lib/sharing/og-images.ts).
   const socialImages = startMeasureOgImages(p.generated);
-  await astroBuild({ root: p.project, outDir: p.staging, logLevel: 'warn', ...(p.cacheDir ? { cacheDir: p.cacheDir } : {}) });
+  // Astro in a child process too, so Pagefind does not start beside Astro's heap; its pages find this
+  // build's content and generated folder in the environment they are given.
+  await runAstroStep(
+    { project: p.project, outDir: p.staging, ...(p.cacheDir ? { cacheDir: p.cacheDir } : {}) },
+    { ...effects.env, SND_ROOT: p.root, SND_GENERATED_DIR: p.generated },
+  );
   times.astro = clock() - t;
 
   t = clock();

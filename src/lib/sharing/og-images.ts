@@ -8,6 +8,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { paths } from '../paths.ts';
 import type { SiteViews } from '../views/types.ts';
@@ -29,6 +31,20 @@ export function ogImagesDir(generated: string): string {
   return join(generated, 'social-images');
 }
 
+/** Images drawn between two garbage collections (see collectGarbage). */
+const IMAGES_PER_COLLECTION = 8;
+
+/**
+ * V8's garbage collector, callable. Each image resvg draws holds its pixels (3 MB at 1200 x 630)
+ * outside the JavaScript heap, where V8 does not count them: with a heap as small as this step's,
+ * collections are rare, and finished images piled up to 0.7 GB at 2,000 measures. Collecting every
+ * few images keeps the step near 0.1 GB, and costs no time measurably.
+ */
+function collectGarbage(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
 /** Draws the preview image of every measure with figures from `generated` into `outDir` (site paths below it). */
 export async function writeMeasureOgImages(generated: string, outDir: string): Promise<OgImageReport> {
   const started = performance.now();
@@ -39,6 +55,7 @@ export async function writeMeasureOgImages(generated: string, outDir: string): P
   let composeMs = 0;
   let bytes = 0;
   let images = 0;
+  const collect = collectGarbage();
   // Exactly the measures with an embed have a lead chart, and so a preview image.
   for (const slug of views.embeds) {
     const composing = performance.now();
@@ -49,7 +66,7 @@ export async function writeMeasureOgImages(generated: string, outDir: string): P
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, png);
       bytes += png.byteLength;
-      images++;
+      if (++images % IMAGES_PER_COLLECTION === 0) collect();
     });
     const tracked: Promise<void> = job.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
