@@ -11,7 +11,7 @@ import { pageItems, type ListPage } from './paging.ts';
 import { buildUpdates, type UpdateEntry } from './updates/entries.ts';
 import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from './page-model.ts';
 import type { EmbedView, FiguresPageView, MeasurePageView, ReleaseView, SiteViews } from './views/types.ts';
-import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile } from './views/write.ts';
+import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile } from './views/files.ts';
 
 /** Folder the build writes the page model to; overridable so tests and the benchmark can build elsewhere. */
 export function generatedDir(): string {

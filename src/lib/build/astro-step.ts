@@ -2,8 +2,7 @@
  * The build's Astro step in a child process of its own (child-step.ts): the pages read the content
  * root and generated folder from SND_ROOT and SND_GENERATED_DIR in the environment they are given.
  */
-import { build as astroBuild } from 'astro';
-import { runStepInChild, serveStep } from './child-step.ts';
+import { runStepInChild } from './child-step.ts';
 
 /** What the Astro step is given. */
 export interface AstroStepInput {
@@ -15,11 +14,6 @@ export interface AstroStepInput {
 
 /** Runs Astro's build in a child process with `env`; a compiler error comes back with its message and `loc`. */
 export function runAstroStep(input: AstroStepInput, env: Readonly<Record<string, string | undefined>>): Promise<void> {
-  return runStepInChild<void>(new URL(import.meta.url), input, env);
-}
-
-if (import.meta.main) {
-  serveStep(async ({ project, outDir, cacheDir }: AstroStepInput) => {
-    await astroBuild({ root: project, outDir, logLevel: 'warn', ...(cacheDir ? { cacheDir } : {}) });
-  });
+  // Astro is loaded by the child alone: this process stays small while Astro runs.
+  return runStepInChild<void>(new URL('./astro-step-child.ts', import.meta.url), input, env);
 }

@@ -1,14 +1,12 @@
 /**
- * The build's data step in a child process of its own (child-step.ts): validate content and data,
- * then write the page model, every page's view and every download below the generated folder, on
- * a pool of worker threads (src/lib/views/pool.ts). Problems are printed here, as `npm run
- * validate` prints them; the parent learns only that the step refused.
+ * The build's data step in a child process of its own (child-step.ts, data-step-child.ts): validate
+ * content and data, then write the page model, every page's view and every download below the
+ * generated folder, on a pool of worker threads (src/lib/views/pool.ts). Problems are printed by
+ * the child, as `npm run validate` prints them; the parent learns only that the step refused.
  */
 import { join } from 'node:path';
-import { reportDiagnostics } from '../diagnostics.ts';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
-import { prepareDataInPool } from '../views/pool.ts';
-import { runStepInChild, serveStep } from './child-step.ts';
+import { runStepInChild } from './child-step.ts';
 
 /** Where the data step writes the downloads, below the generated folder; the build moves them into the site. */
 export function downloadsDir(generated: string): string {
@@ -33,17 +31,6 @@ export interface DataStepResult {
 
 /** Runs the data step in a child process with `env`; resolves when it has ended and its memory is back. */
 export function runDataStep(input: DataStepInput, env: Readonly<Record<string, string | undefined>>): Promise<DataStepResult> {
-  return runStepInChild<DataStepResult>(new URL(import.meta.url), input, env);
+  // The step's code is loaded by the child alone: this process stays small while Astro runs beside it.
+  return runStepInChild<DataStepResult>(new URL('./data-step-child.ts', import.meta.url), input, env);
 }
-
-/** The data step itself, in this process: what the child runs. */
-export async function dataStep({ root, generated, day, siteRoot }: DataStepInput): Promise<DataStepResult> {
-  const pooled = await prepareDataInPool(root, generated, day, siteRoot, downloadsDir(generated));
-  if (!pooled.artefacts) {
-    reportDiagnostics(pooled.diagnostics, console.error);
-    return { csvParses: pooled.csvParses };
-  }
-  return { artefacts: pooled.artefacts, csvParses: pooled.csvParses };
-}
-
-if (import.meta.main) serveStep(dataStep);

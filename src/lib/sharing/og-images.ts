@@ -13,7 +13,7 @@ import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { paths } from '../paths.ts';
 import type { SiteViews } from '../views/types.ts';
-import { ogSvgFile, siteViewsFile } from '../views/write.ts';
+import { ogSvgFile, siteViewsFile } from '../views/files.ts';
 import { svgToPng } from './og-render.ts';
 
 /** What the step did, for the build log and the benchmark. */

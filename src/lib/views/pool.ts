@@ -25,7 +25,8 @@ import { contentModel, finishModel, measureDataFolders, readContent } from '../p
 import type { MeasureMeta } from '../schemas/measure.ts';
 import type { Site } from '../schemas/site.ts';
 import type { TargetView } from './types.ts';
-import { makeViewsDirs, writeMeasureViews, writeSiteViews } from './write.ts';
+import { makeViewsDirs } from './files.ts';
+import { writeMeasureViews, writeSiteViews } from './write.ts';
 import { modelIndex } from './measure.ts';
 
 /** What one worker is given when it starts. */

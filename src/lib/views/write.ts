@@ -3,55 +3,14 @@
  * preview images' SVG, and the cross-measure views. Run by the data step after the page model.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Measure, SiteModel } from '../model.ts';
 import type { PageModel } from '../page-model.ts';
 import { measureViews, modelIndex, type ModelIndex } from './measure.ts';
 import { readSearchTerms } from '../search/read-terms.ts';
 import { siteViews } from './site.ts';
 import type { TargetView } from './types.ts';
-
-/** Folder of the views below the generated folder. */
-export function viewsDir(generated: string): string {
-  return join(generated, 'views');
-}
-
-/** The file holding one measure page's view. */
-export function measureViewsFile(generated: string, slug: string): string {
-  return join(viewsDir(generated), 'measures', `${slug}.json`);
-}
-
-/** The file holding one measure's embed view, for a measure with a chart to embed. */
-export function embedViewFile(generated: string, slug: string): string {
-  return join(viewsDir(generated), 'embeds', `${slug}.json`);
-}
-
-/** The file holding a measure's preview image as SVG, for src/lib/sharing/og-images.ts to rasterise. */
-export function ogSvgFile(generated: string, slug: string): string {
-  return join(viewsDir(generated), 'og', `${slug}.svg`);
-}
-
-/** The file holding one figures page of a long series (number counts from 1). */
-export function figuresPageViewFile(generated: string, slug: string, number: number): string {
-  return join(viewsDir(generated), 'figures', slug, `${number}.json`);
-}
-
-/** The file holding one release of a measure as its release page shows it. */
-export function releaseViewFile(generated: string, slug: string, date: string): string {
-  return join(viewsDir(generated), 'releases', slug, `${date}.json`);
-}
-
-/** The file holding the cross-measure views. */
-export function siteViewsFile(generated: string): string {
-  return join(viewsDir(generated), 'site.json');
-}
-
-/** Makes the folders the views are written to. */
-export function makeViewsDirs(generated: string): void {
-  mkdirSync(join(viewsDir(generated), 'measures'), { recursive: true });
-  mkdirSync(join(viewsDir(generated), 'og'), { recursive: true });
-  mkdirSync(join(viewsDir(generated), 'embeds'), { recursive: true });
-}
+import { embedViewFile, figuresPageViewFile, makeViewsDirs, measureViewsFile, ogSvgFile, releaseViewFile, siteViewsFile } from './files.ts';
 
 /** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
 export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
