@@ -1,12 +1,14 @@
 /**
- * The data step of the build, on its own for `npm run dev`: validate content and data once, then
- * write the page model to .generated/ for the Astro pages to read.
+ * The data step on its own, for `npm run dev`: the build's pooled step (src/lib/build/data-step-child.ts)
+ * writing .generated/ for the Astro pages to read. prepareData is the same step on one thread, kept
+ * as the reference the pool is tested against (test/unit/views/pool.test.ts).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildPageModel } from '../lib/build-model.ts';
 import { writeCatalogue } from '../lib/views/pool.ts';
 import { downloadsDir } from '../lib/build/data-step.ts';
+import { dataStep } from '../lib/build/data-step-child.ts';
 import { writeViews } from '../lib/views/write.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
@@ -62,5 +64,7 @@ function writeDownloads(model: SiteModel, generated: string): StoredArtefact[] {
 }
 
 if (import.meta.main) {
-  await runCli(() => (prepareData(process.cwd(), join(process.cwd(), '.generated')) ? 0 : 1));
+  // The same pooled step the build runs, so `npm run dev` shows what a build would publish;
+  // prepareData above stays as the single-thread reference the pool is tested against.
+  await runCli(async () => ((await dataStep({ root: process.cwd(), generated: join(process.cwd(), '.generated'), day: today(), siteRoot: siteRoot() })).artefacts ? 0 : 1));
 }
