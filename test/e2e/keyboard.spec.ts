@@ -100,6 +100,17 @@ async function tabTo(page: Page, wanted: (stop: Stop) => boolean, what: string, 
   throw new Error(`${what} was never reached with the Tab key on ${page.url()}`);
 }
 
+/**
+ * Follows the focused link with Enter and waits until the new page has loaded. Its stylesheets
+ * are linked files, so measuring focus styles before `load` can read the browser's defaults: a
+ * reader never sees that state, as linked stylesheets block rendering.
+ */
+async function follow(page: Page, url: RegExp): Promise<void> {
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(url);
+  await page.waitForLoadState('load');
+}
+
 const model = pageModel();
 const plan = model.plans.find((p) => p.data.status === 'current')!;
 // A priority of the current plan with a measure that has published figures, so there is a download.
@@ -117,18 +128,15 @@ test(`keyboard only: home -> ${plan.id} -> ${priority.slug} -> ${measure.slug} -
   await page.goto('/');
 
   await tabTo(page, (s) => s.href?.endsWith(`/plans/${plan.id}/`) === true && /^Read the whole/.test(s.name), 'the link to the current plan', problems);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/plans/${plan.id}/$`));
+  await follow(page, new RegExp(`/plans/${plan.id}/$`));
   await expect(page.locator('h1')).toHaveText(plan.data.title);
 
   await tabTo(page, (s) => s.href?.endsWith(`/priorities/${priority.slug}/`) === true, `the link to ${priority.data.title}`, problems);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/priorities/${priority.slug}/$`));
+  await follow(page, new RegExp(`/priorities/${priority.slug}/$`));
   await expect(page.locator('h1')).toHaveText(priority.data.title);
 
   await tabTo(page, (s) => s.href?.endsWith(`/measures/${measure.slug}/`) === true, `the link to ${measure.data.title}`, problems);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/measures/${measure.slug}/$`));
+  await follow(page, new RegExp(`/measures/${measure.slug}/$`));
   await expect(page.locator('h1')).toHaveText(measure.data.title);
 
   await tabTo(page, (s) => s.href?.endsWith(`/data/measures/${measure.slug}.csv`) === true, 'the current release download', problems);
