@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measure, SiteModel } from './model.ts';
+import type { ParseCounter } from './read/csv.ts';
 import { readCollection, readYamlFile, type ReadCollectionResult, type ReadEntry } from './validate/content.ts';
 import { actionSchema, type ActionMeta } from './schemas/action.ts';
 import { measureSchema, type MeasureMeta } from './schemas/measure.ts';
@@ -32,6 +33,12 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** What loadSite read: the model or the problems, and how many CSV files it parsed. */
+export interface LoadSiteResult extends LoadResult {
+  /** CSV files parsed, each once: what the benchmark's "parsed once" budget counts. */
+  readonly csvParses: number;
+}
+
 const MEASURES_DATA = 'data/measures';
 
 /** The content files read and checked, before any data folder is: what the data step hands on to the measures' data. */
@@ -47,11 +54,12 @@ export interface SiteContent {
 }
 
 /** Reads and validates everything the site is built from. */
-export function loadSite({ root, today }: LoadOptions): LoadResult {
+export function loadSite({ root, today }: LoadOptions): LoadSiteResult {
   const content = readContent(root);
   const { site, measures, diagnostics } = content;
-  const published = site.data ? readMeasureData(root, measures.entries, measures.refusedIds, site.data, today, diagnostics) : [];
-  return finishModel(content, published);
+  const counter: ParseCounter = { csvParses: 0 };
+  const published = site.data ? readMeasureData(root, measures.entries, measures.refusedIds, site.data, today, diagnostics, counter) : [];
+  return { ...finishModel(content, published), csvParses: counter.csvParses };
 }
 
 /** Reads and checks content/: the site settings, the search terms, the four collections and the links between them. */
@@ -122,11 +130,13 @@ function readMeasureData(
   site: Site,
   today: string,
   diagnostics: Diagnostic[],
+  counter: ParseCounter,
 ): Measure[] {
   const folders = measureDataFolders(root, measures, refusedMeasures, diagnostics);
   return measures.map((entry) => {
-    const { measure, diagnostics: found } = readMeasureFolder(root, entry, folders.has(entry.id), site, today);
+    const { measure, diagnostics: found, csvParses } = readMeasureFolder(root, entry, folders.has(entry.id), site, today);
     diagnostics.push(...found);
+    counter.csvParses += csvParses;
     return measure;
   });
 }
@@ -168,8 +178,8 @@ export function readMeasureFolder(
   hasFolder: boolean,
   site: Pick<Site, 'area'>,
   today: string,
-): { measure: Measure; diagnostics: Diagnostic[] } {
-  if (!hasFolder) return { measure: { id: entry.id, file: entry.file, data: entry.data, vintages: [] }, diagnostics: [] };
+): { measure: Measure; diagnostics: Diagnostic[]; csvParses: number } {
+  if (!hasFolder) return { measure: { id: entry.id, file: entry.file, data: entry.data, vintages: [] }, diagnostics: [], csvParses: 0 };
   const diagnostics: Diagnostic[] = [];
   const folder = `${MEASURES_DATA}/${entry.id}`;
   const names = readdirSync(join(root, folder)).sort();
@@ -190,7 +200,7 @@ export function readMeasureFolder(
     today,
   });
   diagnostics.push(...result.diagnostics);
-  return { measure: { id: entry.id, file: entry.file, data: entry.data, vintages: result.vintages }, diagnostics };
+  return { measure: { id: entry.id, file: entry.file, data: entry.data, vintages: result.vintages }, diagnostics, csvParses: result.csvParses };
 }
 
 /** A data folder no measure claims: most often a typo in the folder name, so suggest the nearest slug. */

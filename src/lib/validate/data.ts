@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Document } from 'yaml';
 import type { Observation, Vintage } from '../model.ts';
 import { expectedForm, isoDay, parsePeriod } from '../period.ts';
-import { readMeasureCsv, type CsvRecord, type CsvTable } from '../read/csv.ts';
+import { readMeasureCsv, type CsvRecord, type CsvTable, type ParseCounter } from '../read/csv.ts';
 import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
@@ -56,6 +56,8 @@ export interface MeasureDataResult {
   /** Releases that could be read and have a valid releases.yaml entry, oldest first; rows with errors are left out. */
   readonly vintages: Vintage[];
   readonly diagnostics: Diagnostic[];
+  /** CSV files parsed: each file once, which the benchmark checks. */
+  readonly csvParses: number;
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -72,14 +74,15 @@ export function validateMeasureData(input: MeasureDataInput): MeasureDataResult 
   const listed = checkReleasesFile(folder, files, csvFiles.length > 0, names.dated, diagnostics);
   if (csvFiles.length && !input.meta.frequency) diagnostics.push(missingFrequency(folder, csvFiles, names.dated, input.slug));
   const tables = new Map<string, { table: CsvTable; rows: Observation[] }>();
+  const counter: ParseCounter = { csvParses: 0 };
   for (const f of csvFiles) {
-    const checked = checkCsvFile(`${folder}/${f.name}`, f.bytes, input);
+    const checked = checkCsvFile(`${folder}/${f.name}`, f.bytes, input, counter);
     diagnostics.push(...checked.diagnostics);
     if (checked.table) tables.set(f.name, { table: checked.table, rows: checked.rows });
   }
   const publishable = new Map([...names.dated].filter(([date]) => !names.refused.has(date)));
   const vintages = buildVintages(folder, publishable, tables, listed);
-  return { vintages, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { vintages, diagnostics: diagnostics.sort(compareDiagnostics), csvParses: counter.csvParses };
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
@@ -304,8 +307,9 @@ function checkCsvFile(
   file: string,
   bytes: Uint8Array,
   input: MeasureDataInput,
+  counter: ParseCounter,
 ): { table?: CsvTable; rows: Observation[]; diagnostics: readonly Diagnostic[] } {
-  const read = readMeasureCsv(file, bytes);
+  const read = readMeasureCsv(file, bytes, counter);
   if (!read.ok) return { rows: [], diagnostics: read.diagnostics };
   const { table } = read;
   const reporter = new Reporter(file);

@@ -14,7 +14,6 @@ import { tidyMeasureBytes } from '../downloads/tidy.ts';
 import type { Measure } from '../model.ts';
 import type { MeasureView } from '../page-model.ts';
 import { readMeasureFolder } from '../pipeline.ts';
-import { csvParseCount } from '../read/csv.ts';
 import type { ModelIndex } from './measure.ts';
 import { lightMeasure, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './pool.ts';
 import { writeMeasureViews } from './write.ts';
@@ -25,8 +24,9 @@ const skeleton = slice.output && new Map(slice.output.page.measures.map((m) => [
 
 const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0 };
 for (const entry of slice.entries) {
-  const { measure, diagnostics } = readMeasureFolder(slice.root, entry, slice.folders.includes(entry.id), slice.site, slice.today);
+  const { measure, diagnostics, csvParses } = readMeasureFolder(slice.root, entry, slice.folders.includes(entry.id), slice.site, slice.today);
   done.diagnostics.push(...diagnostics);
+  done.csvParses += csvParses;
   const facts = measureFacts(measure, area);
   // A derived measure's release is computed by the pool's owner, which writes its views and files;
   // nothing is written for a measure with problems (the build stops, and its folder is removed).
@@ -35,7 +35,6 @@ for (const entry of slice.entries) {
   const whole = slice.derivationInputs.includes(entry.id);
   done.measures.push({ measure: whole ? measure : lightMeasure(measure), facts, ...written });
 }
-done.csvParses = csvParseCount.value;
 parentPort!.postMessage(done);
 
 /** Writes one measure's views, downloads and tidy parts; its plan targets and the downloads written. */

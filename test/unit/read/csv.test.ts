@@ -2,11 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { csvParseCount, readMeasureCsv, type CsvReadResult, type CsvTable } from '../../../src/lib/read/csv.ts';
+import { readMeasureCsv, type CsvReadResult, type CsvTable, type ParseCounter } from '../../../src/lib/read/csv.ts';
 import { decodeUtf8 } from '../../../src/lib/read/text.ts';
 import { formatDiagnostic } from '../../../src/lib/diagnostics.ts';
 
 const FILE = 'data/measures/test-measure/2025-07-24.csv';
+/** Parses counted where no test looks; the counting test has its own. */
+const counter: ParseCounter = { csvParses: 0 };
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const bytesOf = (...parts: (string | number[])[]): Uint8Array =>
   new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));
@@ -28,7 +30,7 @@ function layout(t: CsvTable): [number, readonly string[], string[]][] {
 
 describe('readMeasureCsv', () => {
   test('reads a plain LF file with positions for every cell', () => {
-    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8('period,value\n2023,12\n2024,13.5\n')))), [
+    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8('period,value\n2023,12\n2024,13.5\n'), counter))), [
       [1, ['period', 'value'], ['1:1', '1:8']],
       [2, ['2023', '12'], ['2:1', '2:6']],
       [3, ['2024', '13.5'], ['3:1', '3:6']],
@@ -36,13 +38,13 @@ describe('readMeasureCsv', () => {
   });
 
   test('drops a BOM, so the first column is "period" and starts at column 1', () => {
-    const t = table(readMeasureCsv(FILE, bytesOf([0xef, 0xbb, 0xbf], 'period,value\n2023,1\n')));
+    const t = table(readMeasureCsv(FILE, bytesOf([0xef, 0xbb, 0xbf], 'period,value\n2023,1\n'), counter));
     assert.deepEqual(t.columns, ['period', 'value']);
     assert.deepEqual(layout(t)[0], [1, ['period', 'value'], ['1:1', '1:8']]);
   });
 
   test('reads CRLF without leaving CR in the last cell', () => {
-    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8('period,value\r\n2023,1\r\n2024,2')))), [
+    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8('period,value\r\n2023,1\r\n2024,2'), counter))), [
       [1, ['period', 'value'], ['1:1', '1:8']],
       [2, ['2023', '1'], ['2:1', '2:6']],
       [3, ['2024', '2'], ['3:1', '3:6']],
@@ -51,7 +53,7 @@ describe('readMeasureCsv', () => {
 
   test('reads a file mixing LF and CRLF', () => {
     assert.deepEqual(
-      layout(table(readMeasureCsv(FILE, utf8('period,value\r\n2023,1\n2024,2\r\n')))).map(([line, cells]) => [line, cells]),
+      layout(table(readMeasureCsv(FILE, utf8('period,value\r\n2023,1\n2024,2\r\n'), counter))).map(([line, cells]) => [line, cells]),
       [
         [1, ['period', 'value']],
         [2, ['2023', '1']],
@@ -62,7 +64,7 @@ describe('readMeasureCsv', () => {
 
   test('quoted cells keep commas, doubled quotes and line breaks; later cells know their own line', () => {
     const text = 'period,note,value\n2023,"a, b",1\n2024,"say ""hi""\nsecond line",2\n2025,x,3\n';
-    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8(text)))), [
+    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8(text), counter))), [
       [1, ['period', 'note', 'value'], ['1:1', '1:8', '1:13']],
       [2, ['2023', 'a, b', '1'], ['2:1', '2:6', '2:13']],
       [3, ['2024', 'say "hi"\nsecond line', '2'], ['3:1', '3:6', '4:14']],
@@ -72,7 +74,7 @@ describe('readMeasureCsv', () => {
 
   test('a quoted CRLF inside a cell counts as one line break', () => {
     const text = 'period,note,value\r\n2023,"one\r\ntwo",1\r\n2024,,2\r\n';
-    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8(text)))).slice(1), [
+    assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8(text), counter))).slice(1), [
       [2, ['2023', 'one\r\ntwo', '1'], ['2:1', '2:6', '3:6']],
       [4, ['2024', '', '2'], ['4:1', '4:6', '4:7']],
     ]);
@@ -80,18 +82,18 @@ describe('readMeasureCsv', () => {
 
   test('skips blank lines but keeps true line numbers', () => {
     assert.deepEqual(
-      layout(table(readMeasureCsv(FILE, utf8('period,value\n\n2023,1\r\n\r\n\n2024,2\n\n')))).map(([line]) => line),
+      layout(table(readMeasureCsv(FILE, utf8('period,value\n\n2023,1\r\n\r\n\n2024,2\n\n'), counter))).map(([line]) => line),
       [1, 3, 6],
     );
   });
 
   test('counts columns in characters, not bytes or UTF-16 units', () => {
-    const t = table(readMeasureCsv(FILE, utf8('note,area_name,value\n"café 🙂",Testshire,1\n')));
+    const t = table(readMeasureCsv(FILE, utf8('note,area_name,value\n"café 🙂",Testshire,1\n'), counter));
     assert.deepEqual(layout(t)[1], [2, ['café 🙂', 'Testshire', '1'], ['2:1', '2:10', '2:20']]);
   });
 
   test('returns ragged rows as they are, for the validator to report', () => {
-    const t = table(readMeasureCsv(FILE, utf8('period,value\n2023,1,extra\n2024\n')));
+    const t = table(readMeasureCsv(FILE, utf8('period,value\n2023,1,extra\n2024\n'), counter));
     assert.deepEqual(
       t.records.map((r) => r.cells),
       [['2023', '1', 'extra'], ['2024']],
@@ -99,24 +101,24 @@ describe('readMeasureCsv', () => {
   });
 
   test('a header with no rows is a table with no records', () => {
-    const t = table(readMeasureCsv(FILE, utf8('period,value')));
+    const t = table(readMeasureCsv(FILE, utf8('period,value'), counter));
     assert.deepEqual([t.columns, t.records], [['period', 'value'], []]);
   });
 
   test('refuses an empty file and one of blank lines', () => {
     const expected = [`${FILE}:1:1: the file is empty; the first line must be a header naming the columns, e.g. period,value`];
-    assert.deepEqual(problems(readMeasureCsv(FILE, new Uint8Array())), expected);
-    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('\r\n\n'))), expected);
+    assert.deepEqual(problems(readMeasureCsv(FILE, new Uint8Array(), counter)), expected);
+    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('\r\n\n'), counter)), expected);
   });
 
   test('points at a stray quote, text after a closing quote, and an unclosed quote', () => {
-    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('period,value,note\n2023,1,5" pipe\n'))), [
+    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('period,value,note\n2023,1,5" pipe\n'), counter)), [
       `${FILE}:2:9: a double quote (") appears inside a cell that does not start with one; put the whole cell in double quotes and double each quote inside it, e.g. "a ""quoted"" word"`,
     ]);
-    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('period,value,note\r\n2023,1,"a"b\r\n'))), [
+    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('period,value,note\r\n2023,1,"a"b\r\n'), counter)), [
       `${FILE}:2:11: text follows the closing double quote of a quoted cell; end the cell with its closing quote, then a comma (write "" for a quote inside the cell)`,
     ]);
-    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('period,value,note\n2023,1,ok\n2024,2,"open\n2025,3,x\n'))), [
+    assert.deepEqual(problems(readMeasureCsv(FILE, utf8('period,value,note\n2023,1,ok\n2024,2,"open\n2025,3,x\n'), counter)), [
       `${FILE}:3:8: this double quote opens a cell that is never closed; add the closing double quote at the end of the cell`,
     ]);
   });
@@ -124,21 +126,21 @@ describe('readMeasureCsv', () => {
   test('reports invalid UTF-8 at the character where it starts', () => {
     const message = 'the file is not UTF-8 text from this character on; save it as "CSV UTF-8" (in Excel: File, Save As, CSV UTF-8)';
     // Windows-1252 "é" (0xE9) where UTF-8 was expected.
-    assert.deepEqual(problems(readMeasureCsv(FILE, bytesOf('period,value,note\n2023,1,Caf', [0xe9], '\n'))), [`${FILE}:2:11: ${message}`]);
+    assert.deepEqual(problems(readMeasureCsv(FILE, bytesOf('period,value,note\n2023,1,Caf', [0xe9], '\n'), counter)), [`${FILE}:2:11: ${message}`]);
     // A sequence cut off at the end of the file.
-    assert.deepEqual(problems(readMeasureCsv(FILE, bytesOf('period,value\n2023,1\n2024,', [0xe2, 0x82]))), [`${FILE}:3:6: ${message}`]);
+    assert.deepEqual(problems(readMeasureCsv(FILE, bytesOf('period,value\n2023,1\n2024,', [0xe2, 0x82]), counter)), [`${FILE}:3:6: ${message}`]);
     // An overlong encoding in the header, after a BOM (which takes no column).
-    assert.deepEqual(problems(readMeasureCsv(FILE, bytesOf([0xef, 0xbb, 0xbf], 'per', [0xc0, 0xae], 'iod,value\n'))), [
+    assert.deepEqual(problems(readMeasureCsv(FILE, bytesOf([0xef, 0xbb, 0xbf], 'per', [0xc0, 0xae], 'iod,value\n'), counter)), [
       `${FILE}:1:4: ${message}`,
     ]);
   });
 
   test('counts one parse per readable file, none for undecodable bytes', () => {
-    const before = csvParseCount.value;
-    readMeasureCsv(FILE, utf8('period,value\n2023,1\n'));
-    readMeasureCsv(FILE, utf8('period,value\n2023,"open\n'));
-    readMeasureCsv(FILE, bytesOf([0xff]));
-    assert.equal(csvParseCount.value - before, 2);
+    const counted: ParseCounter = { csvParses: 0 };
+    readMeasureCsv(FILE, utf8('period,value\n2023,1\n'), counted);
+    readMeasureCsv(FILE, utf8('period,value\n2023,"open\n'), counted);
+    readMeasureCsv(FILE, bytesOf([0xff]), counted);
+    assert.equal(counted.csvParses, 2);
   });
 
   test('reads a file without quotes exactly as csv-parse does (the quick path), lines and cell positions included', () => {
@@ -153,7 +155,7 @@ describe('readMeasureCsv', () => {
       // Others go to csv-parse itself, whose lone-CR and quoting cases the tests above cover.
       if (text.includes('"') || text.replaceAll('\r\n', '').includes('\r')) continue;
       quick++;
-      assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8(text)))), viaCsvParse(text), JSON.stringify(text));
+      assert.deepEqual(layout(table(readMeasureCsv(FILE, utf8(text), counter))), viaCsvParse(text), JSON.stringify(text));
     }
     assert.ok(quick > 500, `only ${quick} texts took the quick path`);
   });

@@ -169,6 +169,7 @@ describe('validator inputs', () => {
     assert.deepEqual(validateMeasureData({ slug: 'test-empty', meta, siteArea: SITE_AREA, files: [], today: TODAY }), {
       vintages: [],
       diagnostics: [],
+      csvParses: 0,
     });
   });
 
