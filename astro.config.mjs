@@ -3,12 +3,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { readRedirects } from './src/lib/read/redirects.ts';
-import { basePath, siteOrigin } from './src/lib/deployment.ts';
+import { readRedirects } from './src/lib/validate/redirects.ts';
+import { servedAt } from './src/lib/deployment.ts';
 
-const site = siteOrigin();
-const base = basePath();
 const root = process.env.SND_ROOT ?? new URL('.', import.meta.url).pathname;
+// Where the site is served: read from the environment here, at the entry point, and handed to
+// pages as Astro's `site` and `base` (Astro.site, import.meta.env.BASE_URL).
+const { origin: site, base } = servedAt(process.env, root);
 
 export default defineConfig({
   site,

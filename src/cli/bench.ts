@@ -19,7 +19,7 @@ import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSyn
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { basePath } from '../lib/deployment.ts';
+import { servedAt } from '../lib/deployment.ts';
 import type { ChildJob, ChildResult } from '../lib/bench/child.ts';
 import { generatePartnership, type GeneratedPartnership } from '../lib/bench/generate.ts';
 import { parseGnuTimeMaxRss, peakPerStep, sampleTreeRss } from '../lib/bench/memory.ts';
@@ -222,7 +222,8 @@ async function benchSize(n: number, o: Options, scratch: string): Promise<SizeRe
     runs.push(measured);
   }
   const dist = join(work, 'dist');
-  const base = basePath();
+  // The base path the synthetic partnership's build was served at: same environment, its own site.yaml.
+  const { base } = servedAt(process.env, generated.root);
   const weigh = (page: string) => (existsSync(join(dist, page, 'index.html')) ? weighPage(dist, page, base) : emptyWeight(page));
   const measurePage = `/measures/${generated.sampleMeasure}/`;
   const measureHtml = existsSync(join(dist, measurePage, 'index.html')) ? readFileSync(join(dist, measurePage, 'index.html'), 'utf8') : '';

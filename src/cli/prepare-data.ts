@@ -15,7 +15,7 @@ import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
 import { eachArtefact } from '../lib/downloads/artefacts.ts';
 import { storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
-import { siteRoot } from '../lib/deployment.ts';
+import { siteRootOf } from '../lib/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 export { downloadsDir };
@@ -28,12 +28,13 @@ export { downloadsDir };
 export function prepareData(
   root: string,
   generated: string,
-  day = today(),
+  day: string,
+  siteRoot: string,
 ): { model: SiteModel; page: PageModel; artefacts: StoredArtefact[] } | undefined {
   const prepared = writeModel(root, generated, day);
   if (!prepared) return undefined;
-  writeViews(generated, root, prepared.model, prepared.page, siteRoot());
-  return { ...prepared, artefacts: writeDownloads(prepared.model, generated) };
+  writeViews(generated, root, prepared.model, prepared.page, siteRoot);
+  return { ...prepared, artefacts: writeDownloads(prepared.model, generated, siteRoot) };
 }
 
 /** Validates, then writes the page model. */
@@ -51,20 +52,21 @@ function writeModel(root: string, generated: string, day: string): { model: Site
 }
 
 /** Writes every download, the catalogue and the JSON-LD; returns the downloads written. */
-function writeDownloads(model: SiteModel, generated: string): StoredArtefact[] {
+function writeDownloads(model: SiteModel, generated: string, siteRoot: string): StoredArtefact[] {
   const artefacts: StoredArtefact[] = [];
-  for (const artefact of eachArtefact(model, siteRoot())) {
+  for (const artefact of eachArtefact(model, siteRoot)) {
     const file = join(downloadsDir(generated), artefact.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, artefact.bytes);
     artefacts.push(storedArtefact(artefact));
   }
-  writeCatalogue(model, artefacts, generated, downloadsDir(generated), siteRoot());
+  writeCatalogue(model, artefacts, generated, downloadsDir(generated), siteRoot);
   return artefacts;
 }
 
 if (import.meta.main) {
   // The same pooled step the build runs, so `npm run dev` shows what a build would publish;
   // prepareData above stays as the single-thread reference the pool is tested against.
-  await runCli(async () => ((await dataStep({ root: process.cwd(), generated: join(process.cwd(), '.generated'), day: today(), siteRoot: siteRoot() })).artefacts ? 0 : 1));
+  const root = process.cwd();
+  await runCli(async () => ((await dataStep({ root, generated: join(root, '.generated'), day: today(), siteRoot: siteRootOf(process.env, root) })).artefacts ? 0 : 1));
 }

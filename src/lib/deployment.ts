@@ -47,36 +47,20 @@ export function readSiteYamlUrl(root: string): string | undefined {
   }
 }
 
-/** This build's deployment, from the process environment and the content root (SND_ROOT, else the working folder). */
-export function currentDeployment(): Deployment | null {
-  const root = process.env.SND_ROOT ?? process.cwd();
-  // Pages ask for every absolute link; read the file once per setting, not once per link.
-  const key = [root, process.env.SITE_URL, process.env.BASE_PATH].join('\0');
-  if (!deploymentCache.has(key)) deploymentCache.set(key, resolveDeployment(process.env, readSiteYamlUrl(root)));
-  return deploymentCache.get(key)!;
-}
-
-const deploymentCache = new Map<string, Deployment | null>();
-
-/** The public origin, without a trailing slash; a local copy's when no address is set (the build refuses to publish one). */
-export function siteOrigin(): string {
-  return currentDeployment()?.origin ?? LOCAL_ORIGIN;
-}
-
-/** The base path, always starting and ending with "/". */
-export function basePath(): string {
-  return currentDeployment()?.base ?? normaliseBase(process.env.BASE_PATH ?? '/');
-}
-
-/** Absolute address of the site root for a content root built with `env` (what siteRoot gives inside that build). */
-export function siteRootOf(env: Readonly<Record<string, string | undefined>>, root: string): string {
+/**
+ * The origin and base path a build with `env` and the content root `root` is served at: a local
+ * copy's origin when no address is set (the build refuses to publish one). The settings arrive as
+ * arguments, so only the entry points (the CLI, astro.config.mjs) read the process environment.
+ */
+export function servedAt(env: Readonly<Record<string, string | undefined>>, root: string): { origin: string; base: string } {
   const deployment = resolveDeployment(env, readSiteYamlUrl(root));
-  return `${deployment?.origin ?? LOCAL_ORIGIN}${deployment?.base ?? normaliseBase(env.BASE_PATH ?? '/')}`;
+  return { origin: deployment?.origin ?? LOCAL_ORIGIN, base: deployment?.base ?? normaliseBase(env.BASE_PATH ?? '/') };
 }
 
-/** Absolute address of the site root, e.g. "https://example.github.io/safer-nottingham/". */
-export function siteRoot(): string {
-  return `${siteOrigin()}${basePath()}`;
+/** Absolute address of the site root for a content root built with `env`, e.g. "https://example.github.io/safer-nottingham/". */
+export function siteRootOf(env: Readonly<Record<string, string | undefined>>, root: string): string {
+  const { origin, base } = servedAt(env, root);
+  return `${origin}${base}`;
 }
 
 /** Whether an origin is this computer's (localhost, 127.0.0.1, [::1]), which no reader elsewhere can open. */

@@ -160,3 +160,18 @@ export function shortPeriodLabel(period: Period): string {
 export function comparePeriods(a: Period, b: Period): number {
   return a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime();
 }
+
+/**
+ * The point to compare `latest` with: the most recent one whose period ends before `latest` begins.
+ * Rolling periods overlap (year ending June 2025 and year ending December 2024 share six months),
+ * so the point before in the list is not always a fair comparison; with complete data this is the
+ * period just before (the year before, for rolling years).
+ */
+export function adjacentPrevious<T extends { period: Period }>(points: readonly T[], latest: T): T | undefined {
+  let best: T | undefined;
+  for (const p of points) {
+    if (p.period.end.getTime() > latest.period.start.getTime()) continue;
+    if (!best || p.period.end.getTime() > best.period.end.getTime()) best = p;
+  }
+  return best;
+}

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { basePath } from '../../src/lib/deployment.ts';
+import { servedAt } from '../../src/lib/deployment.ts';
 import { crawlPaths, filesUnder, redirectTarget } from './crawl.ts';
 import { dist, root } from './site.ts';
 
@@ -37,7 +37,7 @@ export function readRegister(file = REGISTER): string[] {
 
 /** Site paths (without the deployment's base path) of everything a built site publishes. */
 export function publishedBy(site = dist): string[] {
-  const base = basePath();
+  const { base } = servedAt(process.env, root);
   // The sitemap's pages and the noindex pages partners link or embed (see crawlPaths).
   const pages = crawlPaths(site).map((p) => (p.startsWith(base) ? `/${p.slice(base.length)}` : p));
   // Downloads. (Not the chart images under /og/: only our own pages' link previews point at them,

@@ -8,7 +8,8 @@ import { line } from 'd3-shape';
 import { formatValue } from '../format/number.ts';
 import { periodLabel } from '../period.ts';
 import type { Polarity, Unit } from '../schemas/measure.ts';
-import { periodMidpoint, round1, sortPoints, adjacentPrevious } from './layout.ts';
+import { periodMidpoint, round1, sortPoints } from './layout.ts';
+import { adjacentPrevious } from '../period.ts';
 import type { ChartPoint, SparklineInput } from './types.ts';
 
 /** Which way the latest value moved from the one before. */

@@ -6,7 +6,8 @@
 import { formatChange, formatValue, percentChange } from '../format/number.ts';
 import { periodLabel } from '../period.ts';
 import type { Polarity } from '../schemas/measure.ts';
-import { allPeriods, breakBetween, breakStart, sortPoints, adjacentPrevious } from './layout.ts';
+import { allPeriods, breakBetween, breakStart, sortPoints } from './layout.ts';
+import { adjacentPrevious } from '../period.ts';
 import { mainSeries } from './line-chart.ts';
 import type { SparklineGeometry } from './sparkline.ts';
 import { SERIES_STYLES } from './style.ts';

@@ -7,7 +7,7 @@ import type { Period } from '../period.ts';
 import type { MeasureMeta, Polarity } from '../schemas/measure.ts';
 import type { Target } from '../schemas/plan.ts';
 import { difference } from './decimal.ts';
-import { adjacentPrevious } from '../charts/layout.ts';
+import { adjacentPrevious } from '../period.ts';
 import { periodLabel } from '../period.ts';
 import { parseMeasurePeriod, type MeasureSeries, type Series, type SeriesPoint } from './series.ts';
 
@@ -93,7 +93,7 @@ function changeTo(meta: MeasureMeta, to: DatedValue, from: SeriesPoint | undefin
 /**
  * Change on the previous period: the most recent published period that ends before the latest
  * begins (for a rolling year, the year before; never an overlapping period). Undefined when there
- * is no latest figure. The chart summary uses the same rule (charts/layout.ts adjacentPrevious).
+ * is no latest figure. The chart summary uses the same rule (period.ts adjacentPrevious).
  */
 export function changeOnPreviousPeriod(series: Series, meta: MeasureMeta): Change | undefined {
   const to = latestValue(series);

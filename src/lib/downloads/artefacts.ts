@@ -10,7 +10,7 @@ import { mediaTypeOf, type Artefact } from './catalogue.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, type DownloadLink } from './json-ld.ts';
 import { measureJsonText } from './measure-json.ts';
 import { planZip } from './zip.ts';
-import { SLUG } from '../read/redirects.ts';
+import { SLUG } from '../validate/redirects.ts';
 
 /** Measures whose figures belong to a plan's download: its framework measures and their supporting series. */
 export function planMeasures(model: SiteModel, planId: string): Measure[] {

@@ -5,7 +5,7 @@
  */
 import { describeBarChart, describeLineChart, summariseBarChart, summariseLineChart } from '../charts/summary.ts';
 import type { BarChartInput, ChartInput } from '../charts/types.ts';
-import { areaComparisonInput, lineChartInput } from '../derive/chart-input.ts';
+import { areaComparisonInput, lineChartInput } from '../charts/input.ts';
 import type { MeasurePageData } from '../derive/measure-page.ts';
 import type { MeasureView } from '../page-model.ts';
 

@@ -6,6 +6,7 @@
 import { Feed } from 'feed';
 import type { Site } from '../schemas/site.ts';
 import { paths } from '../paths.ts';
+import { absoluteUrl } from '../sharing/urls.ts';
 import type { ReleaseUpdate, UpdateEntry } from './entries.ts';
 
 /** What the feed needs besides its entries. */
@@ -68,10 +69,6 @@ export function entryId(siteRoot: string, entry: Pick<UpdateEntry, 'date' | 'key
   return `tag:${hostname},${entry.date}:${pathname.replace(/\/$/, '')}${entry.key}`;
 }
 
-/** An absolute address for a site path under the deployment's base. */
-export function absoluteUrl(siteRoot: string, path: string): string {
-  return new URL(path.replace(/^\//, ''), siteRoot.endsWith('/') ? siteRoot : `${siteRoot}/`).href;
-}
 
 /**
  * Plain text made safe for the feed's type="html" elements: HTML-escaped (so a reader shows

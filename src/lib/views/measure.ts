@@ -7,7 +7,7 @@ import { barChartView } from '../charts/kinds/bar.ts';
 import { lineChartView } from '../charts/kinds/line.ts';
 import { unknownChartKind, type ChartView } from '../charts/kinds/view-types.ts';
 import { measurePublishers } from '../attribution.ts';
-import { breakdownChartInput, lineChartInput } from '../derive/chart-input.ts';
+import { breakdownChartInput, lineChartInput } from '../charts/input.ts';
 import { judgedMeasure, placeInPlan, planPeriod } from '../derive/judgement.ts';
 import { measurePageData, targetsOnMeasure, type MeasurePageData, type TargetOnMeasure } from '../derive/measure-page.ts';
 import { releaseOnOwnPage, roundedText } from '../derive/release-history.ts';

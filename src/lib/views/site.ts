@@ -7,7 +7,7 @@ import { planSourcesText } from '../attribution.ts';
 import { renderSparklineSvg } from '../charts/render-svg.ts';
 import { sparklineGeometry } from '../charts/sparkline.ts';
 import { describeSparklineChange } from '../charts/summary.ts';
-import { sparklineInput } from '../derive/chart-input.ts';
+import { sparklineInput } from '../charts/input.ts';
 import { citationsJudging, directionNote, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd, type PlanPeriod } from '../derive/judgement.ts';
 import { releaseOnOwnPage } from '../derive/release-history.ts';
 import { formatValue } from '../format/number.ts';

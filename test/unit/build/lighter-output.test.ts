@@ -29,7 +29,7 @@ test('the catalogue download is compact JSON listing every other file', () => {
   const work = mkdtempSync(join(tmpdir(), 'snd-lighter-'));
   try {
     const generated = join(work, 'generated');
-    const prepared = prepareData(MINIMAL_ROOT, generated, TODAY);
+    const prepared = prepareData(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/');
     assert.ok(prepared);
     const text = readFileSync(join(generated, 'downloads', 'data', 'catalogue.json'), 'utf8');
     assert.equal(text.indexOf('\n'), text.length - 1, 'one line');

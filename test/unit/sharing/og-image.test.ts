@@ -110,7 +110,7 @@ test('the build step draws one PNG per measure with figures, in a worker, and mo
   const work = mkdtempSync(join(tmpdir(), 'snd-og-'));
   try {
     const generated = join(work, 'generated');
-    const prepared = prepareData(MINIMAL_ROOT, generated, TODAY);
+    const prepared = prepareData(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/');
     assert.ok(prepared, 'the minimal root is valid');
     const expected = prepared.page.measures.filter(hasPublishedFigures).map((m) => `${m.slug}.png`).sort();
     assert.ok(expected.length > 0);

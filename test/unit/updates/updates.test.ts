@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { PageModel } from '../../../src/lib/page-model.ts';
-import { absoluteUrl, atomFeed, entryId, htmlText } from '../../../src/lib/updates/atom.ts';
+import { atomFeed, entryId, htmlText } from '../../../src/lib/updates/atom.ts';
+import { absoluteUrl } from '../../../src/lib/sharing/urls.ts';
 import { buildUpdates, groupByMonth, monthLabel, type UpdateEntry } from '../../../src/lib/updates/entries.ts';
 import { buildPageModel } from '../../../src/lib/build-model.ts';
 import type { SiteModel } from '../../../src/lib/model.ts';

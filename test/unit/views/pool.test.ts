@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { downloadsDir, prepareData } from '../../../src/cli/prepare-data.ts';
-import { siteRoot } from '../../../src/lib/deployment.ts';
 import { loadSite } from '../../../src/lib/pipeline.ts';
 import { prepareDataInPool } from '../../../src/lib/views/pool.ts';
 import { dataCaseRoot, FIXTURES, MINIMAL_ROOT, PROJECT, TODAY } from '../../support/fixture-roots.ts';
@@ -25,6 +24,9 @@ function csvFilesBelow(folder: string): number {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.csv')).length;
 }
 
+/** The address the data step is told the site is served at (downloads and views carry it). */
+const SITE_ROOT = 'https://pool.example/snd/';
+
 const ROOTS: [string, string, string][] = [
   ['the minimal fixture', MINIMAL_ROOT, TODAY],
   ['the hostile fixture', join(FIXTURES, 'valid', 'hostile'), TODAY],
@@ -39,8 +41,8 @@ for (const [name, root, today] of ROOTS) {
     try {
       const one = join(work, 'one');
       const pooled = join(work, 'pooled');
-      assert.ok(prepareData(root, one, today));
-      const result = await prepareDataInPool(root, pooled, today, siteRoot(), downloadsDir(pooled), 2);
+      assert.ok(prepareData(root, one, today, SITE_ROOT));
+      const result = await prepareDataInPool(root, pooled, today, SITE_ROOT, downloadsDir(pooled), 2);
       assert.ok(result.artefacts, 'the pooled data step published');
       assert.equal(result.csvParses, csvFilesBelow(join(root, 'data', 'measures')));
       const expected = filesBelow(one);
@@ -61,7 +63,7 @@ test('bad data: the pooled data step reports what validation reports, and leaves
     const generated = join(work, 'generated');
     mkdirSync(generated);
     writeFileSync(join(generated, 'model.json'), 'the last good build');
-    const result = await prepareDataInPool(root, generated, TODAY, siteRoot(), downloadsDir(generated), 2);
+    const result = await prepareDataInPool(root, generated, TODAY, SITE_ROOT, downloadsDir(generated), 2);
     assert.equal(result.artefacts, undefined);
     const expected = loadSite({ root, today: TODAY }).diagnostics;
     assert.ok(expected.length > 1);

@@ -2,14 +2,14 @@
  * Adapts a measure's derived figures to the charts' plain inputs: the headline line, comparator
  * lines, revised flags, series breaks, and a plan's baseline and target where one is set.
  */
-import type { BarChartInput, ChartInput, ChartPoint, ChartSeries, ChartVintage, SparklineInput } from '../charts/types.ts';
+import type { BarChartInput, ChartInput, ChartPoint, ChartSeries, ChartVintage, SparklineInput } from './types.ts';
 import type { MeasureView } from '../page-model.ts';
 import { parsePeriod } from '../period.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
-import { observationKey } from './keys.ts';
-import type { MeasurePageData } from './measure-page.ts';
-import { releaseHeading } from './release-history.ts';
-import { breakdownLabel, headlineSeries, type Series } from './series.ts';
+import { observationKey } from '../derive/keys.ts';
+import type { MeasurePageData } from '../derive/measure-page.ts';
+import { releaseHeading } from '../derive/release-history.ts';
+import { breakdownLabel, headlineSeries, type Series } from '../derive/series.ts';
 
 /**
  * How many earlier releases the chart offers to draw. The page's stylesheet has one rule per choice

@@ -10,7 +10,7 @@ import { measureSchema } from '../schemas/measure.ts';
 import { planSchema } from '../schemas/plan.ts';
 import { prioritySchema } from '../schemas/priority.ts';
 import { paths } from '../paths.ts';
-import { readCollection } from '../validate/content.ts';
+import { readCollection } from './content.ts';
 
 /**
  * What a former id must look like to become an address. Plans' redirect_from is not checked as a
