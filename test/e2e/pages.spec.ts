@@ -74,3 +74,29 @@ test('the action plan shows a blank agency as "Not stated"', async ({ page }) =>
   const row = page.locator('#action-plan ~ div table tr', { hasText: /hate crime/i });
   await expect(row.first()).toContainText('Not stated');
 });
+
+test('every figure card and framework figure says its area: the measure’s own, else the partnership’s', async ({ page }) => {
+  const siteArea = model.site.area.name;
+  for (const path of ['/', `/plans/${current.id}/`, `/plans/${archived.id}/`]) {
+    await page.goto(path);
+    // Measure cards (the same list style also lists priorities).
+    const cards = page.locator('.card-list > li', { has: page.locator('h3 a[href*="measures/"]') });
+    const count = await cards.count();
+    expect(count, `${path} has measure cards`).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const slug = (await cards.nth(i).locator('h3 a').getAttribute('href'))!.match(/measures\/([^/]+)\/$/)![1]!;
+      const area = model.measures.find((m) => m.slug === slug)!.data.area?.name ?? siteArea;
+      await expect(cards.nth(i), `${path} card for ${slug}`).toContainText(`Area: ${area}`);
+    }
+  }
+  // The framework table names the partnership's area in its heading and any other area in the cell.
+  await page.goto(`/plans/${current.id}/`);
+  const table = page.locator('table', { has: page.getByRole('columnheader', { name: `Latest figure (${siteArea} unless stated)` }) });
+  await expect(table).toHaveCount(1);
+  const elsewhere = model.measures.filter((m) => m.data.area && m.data.area.code !== model.site.area.code && m.data.plans.includes(current.id) && m.vintages.length > 0);
+  expect(elsewhere.length, 'the current plan has a measure of another area with figures').toBeGreaterThan(0);
+  for (const m of elsewhere) {
+    const row = table.locator('tr', { has: page.locator(`a[href$="/measures/${m.slug}/"]`) });
+    await expect(row.locator('td').last()).toContainText(m.data.area!.name);
+  }
+});

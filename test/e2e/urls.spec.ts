@@ -43,6 +43,8 @@ test('a missing address gets a useful 404 page: says so, offers search and the m
   await expect(page).toHaveTitle(/Page not found/);
   await expect(page.locator('h1')).toHaveText('Page not found');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+  // It names no canonical address: /404/ itself does not exist.
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
   const main = page.locator('main');
   for (const [name, href] of [
     ['the home page', '/'],

@@ -2,7 +2,7 @@
  * Adapts a measure's derived figures to the charts' plain inputs: the headline line, comparator
  * lines, revised flags, series breaks, and a plan's baseline and target where one is set.
  */
-import type { BarChartInput, ChartInput, ChartPoint, ChartSeries, ChartVintage, SparklineInput } from './types.ts';
+import { AREA_COMPARISON, type BarChartInput, type ChartInput, type ChartPoint, type ChartSeries, type ChartVintage, type SparklineInput } from './types.ts';
 import type { MeasureView } from '../page-model.ts';
 import { parsePeriod } from '../period.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
@@ -152,7 +152,7 @@ export function areaComparisonInput(data: MeasurePageData): BarChartInput | unde
     ...(meta.unit_label ? { unitLabel: meta.unit_label } : {}),
     areaName: series.headline.areaName,
     period,
-    breakdownLabel: 'Area',
+    breakdownLabel: AREA_COMPARISON,
     bars,
   };
 }

@@ -11,7 +11,7 @@ import { adjacentPrevious } from '../period.ts';
 import { mainSeries } from './line-chart.ts';
 import type { SparklineGeometry } from './sparkline.ts';
 import { SERIES_STYLES } from './style.ts';
-import type { BarChartInput, ChartInput, ChartPoint } from './types.ts';
+import { AREA_COMPARISON, type BarChartInput, type ChartInput, type ChartPoint } from './types.ts';
 
 type PublishedPoint = ChartPoint & { readonly value: number };
 
@@ -170,8 +170,10 @@ export function summariseBarChart(input: BarChartInput): string {
   const breakdown = lowerFirst(input.breakdownLabel);
   const bars = input.bars.filter((bar): bar is typeof bar & { value: number } => bar.value !== null);
   const subject = input.unit === 'count' && input.unitLabel ? input.unitLabel : input.title;
+  // Bars that are areas are not "in" the measure's own area: Manchester is not in Nottingham.
+  const where = input.breakdownLabel === AREA_COMPARISON ? '' : ` in ${input.areaName}`;
   const sentences: string[] = [];
-  if (bars.length === 0) return `Every figure for ${subject} in ${input.areaName} by ${breakdown} in ${when} is suppressed.`;
+  if (bars.length === 0) return `Every figure for ${subject}${where} by ${breakdown} in ${when} is suppressed.`;
   let highest = bars[0]!;
   let lowest = bars[0]!;
   for (const bar of bars) {
@@ -180,13 +182,13 @@ export function summariseBarChart(input: BarChartInput): string {
   }
   const value = (v: number): string => formatValue(v, input.unit);
   if (bars.length === 1 || highest.value === lowest.value) {
-    sentences.push(`In ${when}, ${subject} in ${input.areaName} by ${breakdown}: ${joinList(bars.map((b) => `${b.label} ${value(b.value)}`))}.`);
+    sentences.push(`In ${when}, ${subject}${where} by ${breakdown}: ${joinList(bars.map((b) => `${b.label} ${value(b.value)}`))}.`);
   } else {
     const counted = input.unit === 'count' && input.unitLabel !== undefined;
     const what = counted ? `the most ${input.unitLabel}` : `the highest figure for ${subject}`;
     const least = counted ? 'fewest' : 'lowest';
     sentences.push(
-      `In ${when}, the ${breakdown} with ${what} in ${input.areaName} was ${highest.label} (${value(highest.value)}); the ${least} was ${lowest.label} (${value(lowest.value)}).`,
+      `In ${when}, the ${breakdown} with ${what}${where} was ${highest.label} (${value(highest.value)}); the ${least} was ${lowest.label} (${value(lowest.value)}).`,
     );
   }
   const suppressed = input.bars.filter((bar) => bar.value === null).map((bar) => bar.label);
@@ -197,7 +199,8 @@ export function summariseBarChart(input: BarChartInput): string {
 /** A short description for the bar chart's SVG <desc>, listing every bar. */
 export function describeBarChart(input: BarChartInput): string {
   const items = input.bars.map((bar) => `${bar.label} ${bar.value === null ? 'suppressed' : formatValue(bar.value, input.unit)}`);
-  return `Bar chart of ${input.title} in ${input.areaName} by ${lowerFirst(input.breakdownLabel)}, ${periodLabel(input.period)}: ${items.join('; ')}.`;
+  const where = input.breakdownLabel === AREA_COMPARISON ? '' : ` in ${input.areaName}`;
+  return `Bar chart of ${input.title}${where} by ${lowerFirst(input.breakdownLabel)}, ${periodLabel(input.period)}: ${items.join('; ')}.`;
 }
 
 /** Words for a sparkline: "1,234 in 2023-24, down from 1,341 in 2022-23 (an improvement)". */

@@ -88,6 +88,9 @@ export interface BarInput {
   readonly note?: string;
 }
 
+/** The breakdown label of a chart whose bars are areas (the measure's own and its comparators). */
+export const AREA_COMPARISON = 'Area';
+
 /** A breakdown at one period, drawn as horizontal bars. */
 export interface BarChartInput {
   readonly title: string;

@@ -46,3 +46,12 @@ export function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return LONG_DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/**
+ * Text as a sentence: a full stop added unless it already ends with one (or "?" or "!"), so text
+ * an editor or the data step ended with a full stop does not print as "inputs..".
+ */
+export function asSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?]["”’)]?$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -185,13 +185,23 @@ export const measureSchema = z
         area_name: textSchema,
         value: z.number(),
         unit: textSchema,
-        quote: textSchema,
+        /** The page's own words giving the figure, exactly as written there. */
+        quote: textSchema.optional(),
+        /**
+         * When the page's words were not kept: how the list the figure was taken from describes it
+         * (../shared/reference-data/figures_quoted_in_web_pages.csv). Shown as a description, never
+         * as a quotation. Give either this or `quote`.
+         */
+        recorded_as: textSchema.optional(),
         url: urlSchema,
         /**
          * What the source says that limits the figure, shown beside it: e.g. a lower bound ("more than"),
          * an area wider than the city, a different thing counted, or a page that names no original source.
          */
         qualifier: textSchema.optional(),
+      })
+      .refine((q) => (q.quote === undefined) !== (q.recorded_as === undefined), {
+        message: 'give either quote (the page\'s exact words) or recorded_as (how the list of quoted figures describes the figure, when the words were not kept), not both and not neither',
       }),
     )
     .default([]),

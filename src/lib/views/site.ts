@@ -53,7 +53,8 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
     return {
       slug: m.slug,
       title: m.data.title,
-      ...(m.data.area ? { areaName: m.data.area.name } : {}),
+      // Every figure says its area: the measure's own, else the partnership's.
+      areaName: m.data.area?.name ?? model.site.area.name,
       ...(latest
         ? {
             latest: { valueText: formatValue(latest.value, m.data.unit), periodLabel: latest.periodLabel, outOfDate: latest.outOfDate, sentence: latest.sentence },
@@ -113,13 +114,17 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
     };
   }
 
-  /** The newest non-suppressed headline value as "1,234 (2023-24)", saying when it is after the plan ended or out of date. */
+  /**
+   * The newest non-suppressed headline value as "1,234 (2023-24)", naming its area when it is not the
+   * partnership's (the table's heading names that one), and saying when it is after the plan ended or out of date.
+   */
   function frameworkLatest(m: MeasureView, span: PlanPeriod): string | undefined {
     const figure = latestOf(m);
     if (!figure) return undefined;
+    const area = m.data.area && m.data.area.code !== model.site.area.code ? `, ${m.data.area.name}` : '';
     const after = placeInPlan(figure.period, span) === 'after' ? ', after this plan ended' : '';
     const old = figure.outOfDate ? ', out of date' : '';
-    return `${formatValue(figure.value, m.data.unit)} (${figure.periodLabel}${after}${old})`;
+    return `${formatValue(figure.value, m.data.unit)} (${figure.periodLabel}${area}${after}${old})`;
   }
 
   const current = model.plans.find((p) => p.data.status === 'current') ?? model.plans[0];

@@ -125,7 +125,8 @@ export interface MeasureViews {
 export interface CardView {
   readonly slug: string;
   readonly title: string;
-  readonly areaName?: string;
+  /** The area of its figures: the measure's own, else the partnership's. */
+  readonly areaName: string;
   readonly latest?: Pick<LatestView, 'valueText' | 'periodLabel' | 'outOfDate' | 'sentence'>;
   readonly sparkline?: SparklineView;
   /** The plan's last month, when the figure is after the plan the cards are shown for ended. */

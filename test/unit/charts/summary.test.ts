@@ -237,6 +237,13 @@ test('bar chart summary and description', () => {
     summariseBarChart(rates),
     'In 2023-24, the age band with the highest figure for Knife crime in Testshire police force area was Male (6.1 per 1,000); the lowest was Female (2.5 per 1,000).',
   );
+  // Areas compared side by side are not "in" the measure's own area.
+  const areas = { ...rates, breakdownLabel: 'Area', bars: [{ label: 'Testshire', value: 4.2 }, { label: 'Manchester', value: 7.9 }, { label: 'England', value: 3.1 }] };
+  assert.equal(
+    summariseBarChart(areas),
+    'In 2023-24, the area with the highest figure for Knife crime was Manchester (7.9 per 1,000); the lowest was England (3.1 per 1,000).',
+  );
+  assert.equal(describeBarChart(areas), 'Bar chart of Knife crime by area, 2023-24: Testshire 4.2 per 1,000; Manchester 7.9 per 1,000; England 3.1 per 1,000.');
 });
 
 test('sparkline words: latest, direction and judgement where polarity allows', () => {

@@ -18,7 +18,9 @@ export function lineChartWords(input: ChartInput): { desc: string; summary: stri
 
 /** The caption of a line chart's table, e.g. "Knife crime: Nottingham and comparators, by period". */
 export function lineTableCaption(input: ChartInput): string {
-  return `${input.title}: ${input.areaName}${input.series.length > 1 ? ' and comparators' : ''}, by period`;
+  // A title that already names the area (".. by offence group: Nottinghamshire police force area") is not followed by it again.
+  const area = input.title.endsWith(input.areaName) ? input.title : `${input.title}: ${input.areaName}`;
+  return `${area}${input.series.length > 1 ? ' and comparators' : ''}, by period`;
 }
 
 /** A line chart drawn for a page: SVG, words, the earlier releases offered, and its table. */
