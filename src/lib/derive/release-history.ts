@@ -6,7 +6,7 @@
  */
 import type { Measure, Observation, Vintage } from '../model.ts';
 import { longDate } from '../format/labels.ts';
-import { formatValueOrSuppressed } from '../format/number.ts';
+import { formatRevisedPair } from '../format/number.ts';
 import { comparePeriods, periodLabel } from '../period.ts';
 import type { Release } from '../schemas/release.ts';
 import { changeCounts, compareVintages, describeChangeCounts, type ReleaseChangeCounts, type VintageComparison } from './revisions.ts';
@@ -163,13 +163,10 @@ function historyItem(
     counts,
     countsText: describeChangeCounts(counts),
     ...(comparison ? { previous: comparison.from } : {}),
-    revisions: (comparison?.revised ?? []).map((r) => ({
-      period: figurePeriod(measure, r.newRow),
-      area: r.newRow.areaName,
-      before: formatValueOrSuppressed(r.oldValue, unit),
-      after: formatValueOrSuppressed(r.newValue, unit),
-      changedBy: r.changedBy,
-    })),
+    revisions: (comparison?.revised ?? []).map((r) => {
+      const [before, after] = formatRevisedPair(r.oldValue, r.newValue, unit);
+      return { period: figurePeriod(measure, r.newRow), area: r.newRow.areaName, before, after, changedBy: r.changedBy };
+    }),
     added: comparison ? figureSpans(measure, comparison.added) : [],
     removed: comparison ? figureSpans(measure, comparison.removed) : [],
     notCarriedForward: comparison ? figureSpans(measure, comparison.notCarriedForward) : [],

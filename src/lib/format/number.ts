@@ -52,6 +52,26 @@ export function formatValueOrSuppressed(value: number | null, unit: Unit): strin
   return value === null ? SUPPRESSED_TEXT : formatValue(value, unit);
 }
 
+/**
+ * A revised figure's value before and after, as formatValueOrSuppressed writes them, unless that
+ * would print two different values alike ("5.1%" and "5.1%" for 5.10530 and 5.10572): then both
+ * get the fewest decimals (up to 6) that tell them apart, else every digit written, so a reader sees
+ * what the revision changed.
+ */
+export function formatRevisedPair(before: number | null, after: number | null, unit: Unit): [string, string] {
+  const plain: [string, string] = [formatValueOrSuppressed(before, unit), formatValueOrSuppressed(after, unit)];
+  if (before === null || after === null || before === after || plain[0] !== plain[1]) return plain;
+  const suffix = unit === 'percent' ? '%' : unit === 'rate_per_1000' || unit === 'rate_per_100000' ? rateSuffix(unit) : '';
+  const fixed = (value: number, decimals: number) =>
+    `${value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${suffix}`;
+  for (let decimals = 1; decimals <= 6; decimals++) {
+    const pair: [string, string] = [fixed(before, decimals), fixed(after, decimals)];
+    if (pair[0] !== pair[1]) return pair;
+  }
+  // Alike even at 6 decimals (a spreadsheet's floating-point digits, e.g. ...628 and ...627): the values as written.
+  return [`${before}${suffix}`, `${after}${suffix}`];
+}
+
 /** A compact axis tick label: no rate suffix (the axis title carries it), trailing zeros trimmed: "1,000", "12.5%", "4.5". */
 export function formatTick(value: number, unit: Unit): string {
   return unit === 'percent' ? `${trimmed(value)}%` : trimmed(value);

@@ -7,6 +7,7 @@ import {
   formatValue,
   formatValueOrSuppressed,
   percentChange,
+  formatRevisedPair,
 } from '../../../src/lib/format/number.ts';
 
 test('counts: thousands separators, whole numbers as written, fractions to one decimal', () => {
@@ -74,4 +75,14 @@ test('formatChange never says "0%" for a real change', () => {
   assert.equal(formatChange(0.3), 'less than 1% more');
   assert.equal(formatChange(-0.49, 'percent'), 'less than 1% lower');
   assert.equal(formatChange(0), 'no change');
+});
+
+test('a revision whose values would print alike gets the decimals that tell them apart', () => {
+  assert.deepEqual(formatRevisedPair(5.1053, 5.10572, 'percent'), ['5.105%', '5.106%']);
+  assert.deepEqual(formatRevisedPair(117.71, 117.74, 'rate_per_1000'), ['117.71 per 1,000', '117.74 per 1,000']);
+  // Values that already print differently, equal values and suppressed ones are written as usual.
+  assert.deepEqual(formatRevisedPair(32.94199476900628, 32.94199476900627, 'rate_per_1000'), ['32.94199476900628 per 1,000', '32.94199476900627 per 1,000']);
+  assert.deepEqual(formatRevisedPair(811, 824, 'count'), ['811', '824']);
+  assert.deepEqual(formatRevisedPair(5.1, 5.1, 'percent'), ['5.1%', '5.1%']);
+  assert.deepEqual(formatRevisedPair(null, 12, 'count'), ['Suppressed', '12']);
 });
