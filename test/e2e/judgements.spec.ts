@@ -5,6 +5,7 @@
  * headline.
  */
 import { expect, test } from '@playwright/test';
+import { pageModel } from '../support/site.ts';
 
 test('sexual offences: no verdict, and the plans\' words say why', async ({ page }) => {
   await page.goto('/measures/sexual-offences/');
@@ -93,4 +94,19 @@ test('the current plan shows no out-of-date headline; the measure page marks the
   await expect(latest.locator('.tag-out-of-date')).toHaveText('Out of date');
   // The newest ONS edition held ends with 2023-24, which ended more than two years before the build's today.
   await expect(latest).toContainText('Out of date: the latest figure is for 2023-24');
+});
+
+test('every embed that calls its figure better or worse cites the plan words behind the verdict', async ({ page }) => {
+  const model = pageModel();
+  let judged = 0;
+  for (const m of model.measures.filter((x) => x.vintages.length > 0)) {
+    const response = await page.goto(`/embed/measures/${m.slug}/`);
+    if (response?.status() !== 200) continue;
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    if (!/This is (an improvement|a worse result)/.test(text)) continue;
+    judged++;
+    expect(text, `${m.slug}'s embed gives a verdict`).toContain('as the plan sets the direction');
+    expect(m.data.direction.some((citation) => text.includes(`“${citation.words}”`)), `${m.slug}'s embed quotes its plan`).toBe(true);
+  }
+  expect(judged, 'some embed gives a verdict, so the check above ran').toBeGreaterThan(0);
 });

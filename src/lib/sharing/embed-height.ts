@@ -21,6 +21,10 @@ const SUMMARY_LINE_PX = 23;
 const SUMMARY_CHARS_PER_LINE = 70;
 /** The enhancement script's download buttons and keyboard hint (line charts only). */
 const DOWNLOADS_PX = 72;
+/** A small-print paragraph under the chart (the plan's words behind a verdict): its margin and lines. */
+const SMALL_PARAGRAPH_PX = 16;
+const SMALL_LINE_PX = 21;
+const SMALL_CHARS_PER_LINE = 80;
 /** The "Comparison lines shown" legend, and each row of checkboxes under it. */
 const TOGGLE_LEGEND_PX = 35;
 const TOGGLE_ROW_PX = 44;
@@ -29,9 +33,14 @@ function lines(text: string, charsPerLine: number): number {
   return Math.max(1, Math.ceil(text.length / charsPerLine));
 }
 
-/** Frame height in CSS pixels for a measure's embed, rounded up to 10 px; `drawn` is the chart's size where it is already laid out. */
-export function embedHeight(chart: LeadChart, drawn?: { readonly width: number; readonly height: number }): number {
-  const titleAndSummary = lines(chart.input.title, TITLE_CHARS_PER_LINE) * TITLE_LINE_PX + lines(chart.summary, SUMMARY_CHARS_PER_LINE) * SUMMARY_LINE_PX;
+/**
+ * Frame height in CSS pixels for a measure's embed, rounded up to 10 px; `drawn` is the chart's size
+ * where it is already laid out, `smallPrint` a paragraph the embed adds under the chart.
+ */
+export function embedHeight(chart: LeadChart, drawn?: { readonly width: number; readonly height: number }, smallPrint?: string): number {
+  const notePx = smallPrint ? SMALL_PARAGRAPH_PX + lines(smallPrint, SMALL_CHARS_PER_LINE) * SMALL_LINE_PX : 0;
+  const titleAndSummary =
+    lines(chart.input.title, TITLE_CHARS_PER_LINE) * TITLE_LINE_PX + lines(chart.summary, SUMMARY_CHARS_PER_LINE) * SUMMARY_LINE_PX + notePx;
   const chartHeight = (geometry: { width: number; height: number }) => FIXED_TEXT_PX + (CHART_WIDTH_PX * geometry.height) / geometry.width;
   let height: number;
   switch (chart.kind) {

@@ -164,6 +164,8 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
   const endedBefore = age ? plans.filter((p) => placeInPlan(age.period, planPeriod(p.data)) === 'after') : [];
   const ogSvg = chart ? composeOgImageSvg(chart, measureOgText(chart, data, model.site)) : undefined;
   const embedChart = chart ? leadChartView(chart, view.slug, meta.title) : undefined;
+  // An embed that calls its figure better or worse cites the plan's words for it, as the page does.
+  const embedNote = direction.judges ? direction.text : undefined;
   const long = hasFiguresPages(view);
   const figuresPagesList = figuresPagesView(chart, embedChart, view);
   return {
@@ -186,14 +188,14 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
             embedSnippet: embedSnippet({
               src: absoluteUrl(siteRoot, paths.embedMeasure(view.slug)),
               title: embedFrameTitle(meta.title, model.site.site_name),
-              height: embedHeight(chart, embedChart),
+              height: embedHeight(chart, embedChart, embedNote),
             }),
           }
         : {}),
     },
     ...(figuresPagesList ? { figuresPages: figuresPagesList } : {}),
     ...(chart && embedChart && current
-      ? { embed: { slug: view.slug, chart: withNewestRows(embedChart, long), areaName: chart.input.areaName, publisher: current.release.publisher, updated: current.date } }
+      ? { embed: { slug: view.slug, chart: withNewestRows(embedChart, long), areaName: chart.input.areaName, publisher: current.release.publisher, updated: current.date, ...(embedNote ? { directionNote: embedNote } : {}) } }
       : {}),
     ...(ogSvg ? { ogSvg } : {}),
     planTargets,

@@ -104,6 +104,8 @@ export interface EmbedView {
   readonly publisher: string;
   /** Date of the current release. */
   readonly updated: string;
+  /** The plan's words behind the chart's verdict ("Lower is better, as the plan sets the direction. ..."), when it gives one. */
+  readonly directionNote?: string;
 }
 
 /** Everything one measure's pages read, in .generated/views/measures/<slug>.json. */
