@@ -117,3 +117,15 @@ test('the catalogue lists every download with its licence and checksum', async (
     expect(sha256(body), href).toBe(hash);
   }
 });
+
+test("each plan's download page counts the measures its data.csv holds", async ({ page }) => {
+  for (const plan of model.plans) {
+    const rows = parseCsv(readFileSync(join(dist, 'downloads', plan.id, 'data.csv')), { columns: true, bom: true }) as { measure: string }[];
+    if (rows.length === 0) continue;
+    const inFile = new Set(rows.map((r) => r.measure)).size;
+    await page.goto(`/downloads/${plan.id}/`);
+    const lede = (await page.locator('.lede').innerText()).replace(/\s+/g, ' ');
+    const counts = [...lede.matchAll(/(\d+) (?:measures?|series)/g)].map((m) => Number(m[1]));
+    expect(counts.reduce((a, b) => a + b, 0), `${plan.id}: "${lede}" vs ${inFile} measures in data.csv`).toBe(inFile);
+  }
+});
