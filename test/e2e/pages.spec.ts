@@ -100,3 +100,19 @@ test('every figure card and framework figure says its area: the measure’s own,
     await expect(row.locator('td').last()).toContainText(m.data.area!.name);
   }
 });
+
+test("a plan's own text sits under “The plan in full”: its sections are subheadings, and no level is skipped", async ({ page }) => {
+  for (const plan of model.plans) {
+    await page.goto(`/plans/${plan.id}/`);
+    const levels = await page.locator('main').evaluate((main) =>
+      [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').trim(), inPlanText: h.closest('#plan-text') !== null })),
+    );
+    const inPlan = levels.filter((h) => h.inPlanText);
+    expect(inPlan[0], `${plan.id}: the section's own heading`).toMatchObject({ level: 2, text: 'The plan in full' });
+    expect(inPlan.length, `${plan.id}: the plan text has headings`).toBeGreaterThan(1);
+    for (const h of inPlan.slice(1)) expect(h.level, `${plan.id}: "${h.text}" is below "The plan in full"`).toBeGreaterThan(2);
+    for (let i = 1; i < levels.length; i++) {
+      expect(levels[i]!.level - levels[i - 1]!.level, `${plan.id}: "${levels[i - 1]!.text}" (h${levels[i - 1]!.level}) to "${levels[i]!.text}" (h${levels[i]!.level})`).toBeLessThanOrEqual(1);
+    }
+  }
+});
