@@ -116,3 +116,17 @@ test("a plan's own text sits under “The plan in full”: its sections are subh
     }
   }
 });
+
+test('a release history names the earliest and latest period of a run of ranged periods, never "X to Y to Z"', async ({ page }) => {
+  let checked = 0;
+  for (const m of model.measures.filter((x) => x.vintages.length > 1)) {
+    await page.goto(`/measures/${m.slug}/`);
+    const items = await page.locator('#releases').locator('xpath=..').locator('li:not(:has(li))').allInnerTexts();
+    for (const item of items.map((t) => t.replace(/\s+/g, ' ')).filter((t) => /\d+ figures, /.test(t))) {
+      const span = item.slice(item.indexOf(' figures, ') + 10);
+      if (span.startsWith('the earliest for ')) checked++;
+      else expect(span.split(' to ').length, `${m.slug}: "${item}"`).toBeLessThanOrEqual(2);
+    }
+  }
+  expect(checked, 'some history lists a run of ranged periods, so the check above ran').toBeGreaterThan(0);
+});
