@@ -6,7 +6,7 @@ import { releaseChangeCounts, rowsByKey, sameFigure, type ReleaseChangeCounts } 
 import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
 import { observationKey } from './derive/keys.ts';
 import type { Measure, Observation, SiteModel, Vintage } from './model.ts';
-import type { MeasureDetail, MeasureView, PageModel, VintageInfo } from './page-model.ts';
+import type { MeasureView, PageModel, VintageInfo } from './page-model.ts';
 
 /** Facts of a release without its rows. */
 function vintageInfo(v: Vintage, changeCounts: ReleaseChangeCounts): VintageInfo {
@@ -60,7 +60,7 @@ export function measureFacts(measure: Measure, siteArea: { name: string; code: s
 }
 
 /**
- * Builds the page model and one detail record per measure. `facts` gives each measure's
+ * Builds the page model. `facts` gives each measure's
  * MeasureFacts when they were worked out elsewhere (the build's measure pool, where the rows are);
  * by default they are worked out here from the measure's rows.
  */
@@ -68,7 +68,7 @@ export function buildPageModel(
   model: SiteModel,
   today: string,
   facts: (measure: Measure) => MeasureFacts = (measure) => measureFacts(measure, { name: model.site.area.name, code: model.site.area.code }),
-): { page: PageModel; details: MeasureDetail[] } {
+): { page: PageModel } {
   const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
   const priorities = [...model.priorities].sort(byOrder);
   const actions = [...model.actions].sort(byOrder);
@@ -110,9 +110,5 @@ export function buildPageModel(
     })),
     measures,
   };
-  const details: MeasureDetail[] = model.measures.map((m, i) => ({
-    slug: m.id,
-    vintages: m.vintages.map((v, j) => ({ ...measures[i]!.vintages[j]!, columns: v.columns, observations: v.rows })),
-  }));
-  return { page, details };
+  return { page };
 }

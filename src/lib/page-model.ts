@@ -93,8 +93,3 @@ export interface PageModel {
   readonly measures: readonly MeasureView[];
 }
 
-/** One measure's releases with their rows, for its own page. */
-export interface MeasureDetail {
-  readonly slug: string;
-  readonly vintages: ReadonlyArray<VintageInfo & { readonly columns: readonly string[]; readonly observations: readonly Observation[] }>;
-}

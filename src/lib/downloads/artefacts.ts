@@ -32,12 +32,12 @@ export function buildArtefacts(model: SiteModel, siteUrl: string): Artefact[] {
  */
 export function* eachArtefact(model: SiteModel, siteUrl: string): Generator<Artefact> {
   const former = formerAddresses(model);
-  for (const artefact of currentArtefacts(model, siteUrl)) {
-    yield artefact;
-    for (const path of former(artefact.path)) {
-      yield { ...artefact, path, title: `${artefact.title}, at its former address (the same file as ${artefact.path})` };
-    }
-  }
+  for (const artefact of currentArtefacts(model, siteUrl)) yield* withFormerAddresses(artefact, former);
+}
+
+/** A download and its copies at the former addresses `former` gives, each titled as the same file. */
+export function withFormerAddresses<T extends { readonly path: string; readonly title: string }>(item: T, former: (path: string) => string[]): T[] {
+  return [item, ...former(item.path).map((path) => ({ ...item, path, title: `${item.title}, at its former address (the same file as ${item.path})` }))];
 }
 
 /**

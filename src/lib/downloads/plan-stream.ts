@@ -5,11 +5,11 @@
  * measure's part (tidyMeasureBytes), written where that measure's rows are.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
-import { jsonText, utf8 } from './bytes.ts';
+import { jsonText, sha256Hex, utf8 } from './bytes.ts';
 import { newestVintageDate, planDataPackage } from './datapackage.ts';
 import { planReadme, type PlanReadmeInput } from './readme.ts';
 import { tidyHeaderBytes } from './tidy.ts';
@@ -43,9 +43,9 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
     jsonText(planDataPackage({ plan: input.plan, measures: input.measures, site: input.site, csvBytes: { byteLength: csv.size, sha256: csv.sha256 }, homepage: input.pageUrl })),
   );
   const readmeBytes = utf8(planReadme(input));
-  const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const datapackageSha256 = sha256Hex(datapackageBytes);
   const sums = utf8(
-    sha256SumsLine(csv.sha256, 'data.csv') + sha256SumsLine(hex(datapackageBytes), 'datapackage.json') + sha256SumsLine(hex(readmeBytes), 'README.txt'),
+    sha256SumsLine(csv.sha256, 'data.csv') + sha256SumsLine(datapackageSha256, 'datapackage.json') + sha256SumsLine(sha256Hex(readmeBytes), 'README.txt'),
   );
 
   const stamp = zipStamp(newestVintageDate(input.measures));
@@ -78,10 +78,10 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
     closeSync(out);
     rmSync(deflatedFile, { force: true });
   }
-  writeFileBytes(input.datapackageFile, datapackageBytes);
+  writeFileSync(input.datapackageFile, datapackageBytes);
   return {
     csv: { size: csv.size, sha256: csv.sha256 },
-    datapackage: { size: datapackageBytes.byteLength, sha256: hex(datapackageBytes) },
+    datapackage: { size: datapackageBytes.byteLength, sha256: datapackageSha256 },
     zip: { size: offset, sha256: zipHash.digest('hex') },
   };
 }
@@ -122,15 +122,6 @@ function copyInto(file: string, write: (bytes: Uint8Array) => void): void {
   try {
     const buffer = Buffer.alloc(COPY_CHUNK);
     for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) write(buffer.subarray(0, read));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function writeFileBytes(file: string, bytes: Uint8Array): void {
-  const fd = openSync(file, 'w');
-  try {
-    writeSync(fd, bytes);
   } finally {
     closeSync(fd);
   }

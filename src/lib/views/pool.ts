@@ -14,7 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel, measureFacts, type MeasureFacts } from '../build-model.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planMeasures, planPageUrl, planUpdated } from '../downloads/artefacts.ts';
+import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planMeasures, planPageUrl, planUpdated, withFormerAddresses } from '../downloads/artefacts.ts';
 import { compactJsonText } from '../downloads/bytes.ts';
 import { CATALOGUE_CSV_PATH, CATALOGUE_JSON_PATH, catalogue, catalogueCsv, storedArtefact, type Artefact, type StoredArtefact } from '../downloads/catalogue.ts';
 import { writePlanDownloads } from '../downloads/plan-stream.ts';
@@ -258,13 +258,13 @@ async function writePlan(parts: PlanParts, model: SiteModel, downloads: string, 
   const former = formerAddresses(model);
   return files.flatMap((f, i) => {
     const stored: StoredArtefact = { path: f.path, updated: f.updated, title: f.title, size: facts[i]!.size, sha256: facts[i]!.sha256 };
-    const copies = former(f.path).map((path) => {
-      const target = join(downloads, path);
+    const all = withFormerAddresses(stored, former);
+    for (const copy of all.slice(1)) {
+      const target = join(downloads, copy.path);
       mkdirSync(dirname(target), { recursive: true });
       cpSync(join(downloads, f.path), target);
-      return { ...stored, path, title: `${f.title}, at its former address (the same file as ${f.path})` };
-    });
-    return [stored, ...copies];
+    }
+    return all;
   });
 }
 
@@ -330,7 +330,7 @@ function runWorker(slice: PoolSlice): Promise<MeasuresDone> {
 export function writeArtefacts(artefacts: Iterable<Artefact>, former: (path: string) => string[], downloads: string): StoredArtefact[] {
   const stored: StoredArtefact[] = [];
   for (const artefact of artefacts) {
-    for (const copy of [artefact, ...former(artefact.path).map((path) => ({ ...artefact, path, title: `${artefact.title}, at its former address (the same file as ${artefact.path})` }))]) {
+    for (const copy of withFormerAddresses(artefact, former)) {
       const file = join(downloads, copy.path);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, copy.bytes);
