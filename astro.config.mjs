@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { readRedirects } from './src/lib/validate/redirects.ts';
-import { servedAt } from './src/lib/deployment.ts';
+import { servedAt } from './src/lib/build/deployment.ts';
 
 const root = process.env.SND_ROOT ?? new URL('.', import.meta.url).pathname;
 // Where the site is served: read from the environment here, at the entry point, and handed to

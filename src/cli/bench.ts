@@ -19,7 +19,7 @@ import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSyn
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { servedAt } from '../lib/deployment.ts';
+import { servedAt } from '../lib/build/deployment.ts';
 import type { ChildJob, ChildResult } from '../lib/bench/child.ts';
 import { generatePartnership, type GeneratedPartnership } from '../lib/bench/generate.ts';
 import { parseGnuTimeMaxRss, peakPerStep, sampleTreeRss } from '../lib/bench/memory.ts';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite } from '../lib/build/site.ts';
-import { LOCAL_ORIGIN, readSiteYamlUrl, resolveDeployment } from '../lib/deployment.ts';
+import { LOCAL_ORIGIN, readSiteYamlUrl, resolveDeployment } from '../lib/build/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 await runCli(async () => {

@@ -1,21 +1,21 @@
 /**
  * The data step on its own, for `npm run dev`: the build's pooled step (src/lib/build/data-step-child.ts)
  * writing .generated/ for the Astro pages to read. prepareData is the same step on one thread, kept
- * as the reference the pool is tested against (test/unit/views/pool.test.ts).
+ * as the reference the pool is tested against (test/unit/build/data-step-pool.test.ts).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildPageModel } from '../lib/build-model.ts';
-import { writeCatalogue } from '../lib/views/pool.ts';
+import { buildPageModel } from '../lib/derive/build-model.ts';
+import { writeCatalogue } from '../lib/build/data-step-pool.ts';
 import { downloadsDir } from '../lib/build/data-step.ts';
 import { dataStep } from '../lib/build/data-step-child.ts';
-import { writeViews } from '../lib/views/write.ts';
-import type { SiteModel } from '../lib/model.ts';
-import type { PageModel } from '../lib/page-model.ts';
-import { loadSite } from '../lib/pipeline.ts';
+import { writeViews } from '../lib/build/write-views.ts';
+import type { SiteModel } from '../lib/schemas/model.ts';
+import type { PageModel } from '../lib/derive/page-model.ts';
+import { loadSite } from '../lib/build/load-site.ts';
 import { eachArtefact } from '../lib/downloads/artefacts.ts';
 import { storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
-import { siteRootOf } from '../lib/deployment.ts';
+import { siteRootOf } from '../lib/build/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 export { downloadsDir };

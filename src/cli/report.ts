@@ -2,12 +2,12 @@
  * How the command-line tools talk to editors: problems as `path:line:column: message`, a count,
  * and what to do next. Never a stack trace for a problem in a file.
  */
-import { reportDiagnostics } from '../lib/diagnostics.ts';
+import { reportDiagnostics } from '../lib/format/diagnostics.ts';
 
 /** Something that prints lines; the CLIs pass console.error, tests pass a collector. */
 export type Logger = (line: string) => void;
 
-/** The build's report of problems: src/lib/diagnostics.ts, where the build's own steps print it too. */
+/** The build's report of problems: src/lib/format/diagnostics.ts, where the build's own steps print it too. */
 export { reportDiagnostics };
 
 /** Today's date in the UK, YYYY-MM-DD, unless SND_TODAY pins it (tests, reproducible builds). */

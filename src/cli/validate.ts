@@ -2,7 +2,7 @@
  * `npm run validate`: checks all content and data without building, and reports every problem
  * as `path:line:column: message`. Exit code 0 when all is well, 1 when anything is wrong.
  */
-import { loadSite } from '../lib/pipeline.ts';
+import { loadSite } from '../lib/build/load-site.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 await runCli(() => {

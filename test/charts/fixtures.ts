@@ -2,7 +2,7 @@
  * Synthetic chart inputs for tests. Every figure is invented; the area is "Testshire" so nobody
  * mistakes a fixture for real data.
  */
-import { parsePeriod, type Period } from '../../src/lib/period.ts';
+import { parsePeriod, type Period } from '../../src/lib/schemas/period.ts';
 import type { Frequency } from '../../src/lib/schemas/measure.ts';
 import type { BarChartInput, ChartInput, ChartPoint, ChartSeries, SparklineInput } from '../../src/lib/charts/types.ts';
 

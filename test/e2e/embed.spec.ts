@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { hasPublishedFigures } from '../../src/lib/sharing/lead-chart.ts';
+import { hasPublishedFigures } from '../../src/lib/views/figures-page.ts';
 import { dist, pageModel, resolvesInDist } from '../support/site.ts';
 
 const model = pageModel();

@@ -15,9 +15,9 @@ import type { Page } from '@playwright/test';
 import { batches, crawlPaths, expect, test } from '../support/crawl.ts';
 import { dist, pageModel } from '../support/site.ts';
 import { walkPages } from '../support/pager.ts';
-import { hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/figures-page.ts';
-import { paths } from '../../src/lib/paths.ts';
-import type { MeasureView } from '../../src/lib/page-model.ts';
+import { hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/views/figures-page.ts';
+import { paths } from '../../src/lib/schemas/paths.ts';
+import type { MeasureView } from '../../src/lib/derive/page-model.ts';
 
 const PHONE = { width: 360, height: 800 } as const;
 /** Tables with this many columns or fewer must fit the phone's screen. */

@@ -9,7 +9,7 @@ import { atomFeed, entryId } from '../../src/lib/updates/atom.ts';
 import { buildUpdates } from '../../src/lib/updates/entries.ts';
 import { SITE } from '../support/testshire.ts';
 import { pageModel, resolvesInDist } from '../support/site.ts';
-import { UPDATES_PER_PAGE } from '../../src/lib/site-data.ts';
+import { UPDATES_PER_PAGE } from '../../src/lib/views/site-data.ts';
 
 const model = pageModel();
 const expected = buildUpdates(model);

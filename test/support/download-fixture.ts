@@ -4,7 +4,7 @@
  * JavaScript would print in exponent form. Shared with a child process that rebuilds the zip in
  * another time zone.
  */
-import type { Measure } from '../../src/lib/model.ts';
+import type { Measure } from '../../src/lib/schemas/model.ts';
 import { ENGLAND, measure, meta, plan, row, vintage } from './testshire.ts';
 
 /** Markup and formula text that must come out inert everywhere. */

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { servedAt } from '../../src/lib/deployment.ts';
+import { servedAt } from '../../src/lib/build/deployment.ts';
 import { crawlPaths, filesUnder, redirectTarget } from './crawl.ts';
 import { dist, root } from './site.ts';
 

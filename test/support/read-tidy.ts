@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { LEADING_COLUMNS, TRAILING_COLUMNS, tidyColumns, tidyCsvBytes, type TidyMeasure } from '../../src/lib/downloads/tidy.ts';
 import { csvText, defuseFormula, plainNumber, restoreFormula } from '../../src/lib/format/csv.ts';
 import { parseMeasurePeriod } from '../../src/lib/derive/series.ts';
-import { periodLabel } from '../../src/lib/period.ts';
+import { periodLabel } from '../../src/lib/schemas/period.ts';
 import type { ObservationStatus } from '../../src/lib/schemas/csv-contract.ts';
 
 const FIXED_COLUMNS: readonly string[] = [...LEADING_COLUMNS, ...TRAILING_COLUMNS];

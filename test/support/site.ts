@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PageModel } from '../../src/lib/page-model.ts';
+import type { PageModel } from '../../src/lib/derive/page-model.ts';
 
 export const root = new URL('../..', import.meta.url).pathname;
 /** The build under test: dist/ unless SND_DIST names another (so parallel builds need not share one). */

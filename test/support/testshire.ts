@@ -4,8 +4,8 @@
  * are applied exactly as the validator applies them.
  */
 import { createHash } from 'node:crypto';
-import type { Measure, Observation, Plan, Vintage } from '../../src/lib/model.ts';
-import { isoDay, parsePeriod } from '../../src/lib/period.ts';
+import type { Measure, Observation, Plan, Vintage } from '../../src/lib/schemas/model.ts';
+import { isoDay, parsePeriod } from '../../src/lib/schemas/period.ts';
 import { measureSchema, type MeasureMeta } from '../../src/lib/schemas/measure.ts';
 import { planSchema } from '../../src/lib/schemas/plan.ts';
 import { releaseSchema, type Release } from '../../src/lib/schemas/release.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildSite, type BuildPaths } from '../build/site.ts';
-import { formatDiagnostic } from '../diagnostics.ts';
+import { formatDiagnostic } from '../format/diagnostics.ts';
 
 /** What the parent writes to job.json. */
 export type ChildJob = BuildPaths;

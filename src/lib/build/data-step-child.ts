@@ -1,6 +1,6 @@
 /** The data step's child process (see data-step.ts): runs the step on what the build sends it. */
-import { reportDiagnostics } from '../diagnostics.ts';
-import { prepareDataInPool } from '../views/pool.ts';
+import { reportDiagnostics } from '../format/diagnostics.ts';
+import { prepareDataInPool } from './data-step-pool.ts';
 import { serveStep } from './child-step.ts';
 import { downloadsDir, type DataStepInput, type DataStepResult } from './data-step.ts';
 

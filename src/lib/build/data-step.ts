@@ -1,7 +1,7 @@
 /**
  * The build's data step in a child process of its own (child-step.ts, data-step-child.ts): validate
  * content and data, then write the page model, every page's view and every download below the
- * generated folder, on a pool of worker threads (src/lib/views/pool.ts). Problems are printed by
+ * generated folder, on a pool of worker threads (src/lib/build/data-step-pool.ts). Problems are printed by
  * the child, as `npm run validate` prints them; the parent learns only that the step refused.
  */
 import { join } from 'node:path';

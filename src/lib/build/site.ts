@@ -12,10 +12,10 @@ import * as pagefind from 'pagefind';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { runAstroStep } from './astro-step.ts';
 import { downloadsDir, runDataStep } from './data-step.ts';
-import { publishOgImages, startMeasureOgImages } from '../sharing/og-images.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { publishOgImages, startMeasureOgImages } from './preview-images.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { SEARCHED_PAGES } from '../search/searched-pages.ts';
-import { isLocalOrigin, readSiteYamlUrl, resolveDeployment, siteRootOf } from '../deployment.ts';
+import { isLocalOrigin, readSiteYamlUrl, resolveDeployment, siteRootOf } from './deployment.ts';
 
 /**
  * Parts of a page's <main> that search leaves out, so results match words rather than numbers and
@@ -179,7 +179,7 @@ async function publish(
   let t = clock();
   rmSync(p.staging, { recursive: true, force: true });
   effects.showPagesTheData(p);
-  // Social preview PNGs are drawn in a worker thread while Astro renders pages (src/lib/sharing/og-images.ts).
+  // Social preview PNGs are drawn in a worker thread while Astro renders pages (src/lib/build/preview-images.ts).
   const socialImages = startMeasureOgImages(p.generated);
   // Astro in a child process too, so Pagefind does not start beside Astro's heap; its pages find this
   // build's content and generated folder in the environment they are given.

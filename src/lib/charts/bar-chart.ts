@@ -5,8 +5,8 @@
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { formatValue, SUPPRESSED_TEXT } from '../format/number.ts';
-import type { ObservationStatus } from '../model.ts';
-import { periodLabel } from '../period.ts';
+import type { ObservationStatus } from '../schemas/model.ts';
+import { periodLabel } from '../schemas/period.ts';
 import type { Unit } from '../schemas/measure.ts';
 import { round1, textWidth, wrapText } from './layout.ts';
 import type { TextLineGeometry } from './line-chart.ts';

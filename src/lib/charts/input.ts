@@ -3,8 +3,8 @@
  * lines, revised flags, series breaks, and a plan's baseline and target where one is set.
  */
 import { AREA_COMPARISON, type BarChartInput, type ChartInput, type ChartPoint, type ChartSeries, type ChartVintage, type SparklineInput } from './types.ts';
-import type { MeasureView } from '../page-model.ts';
-import { parsePeriod } from '../period.ts';
+import type { MeasureView } from '../derive/page-model.ts';
+import { parsePeriod } from '../schemas/period.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import { observationKey } from '../derive/keys.ts';
 import type { MeasurePageData } from '../derive/measure-page.ts';

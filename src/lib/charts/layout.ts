@@ -2,7 +2,7 @@
  * Small layout helpers shared by the charts. Text is measured by estimate (no DOM at build time),
  * so widths are deliberately generous; everything is rounded so SVG output is byte-for-byte stable.
  */
-import { comparePeriods, parsePeriod, type Period } from '../period.ts';
+import { comparePeriods, parsePeriod, type Period } from '../schemas/period.ts';
 import type { ChartBreak, ChartPoint } from './types.ts';
 
 /** Rounds to one decimal place (and turns -0 into 0) so output is deterministic and compact. */

@@ -6,10 +6,10 @@ import { max, min } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatValue } from '../format/number.ts';
-import { periodLabel } from '../period.ts';
+import { periodLabel } from '../schemas/period.ts';
 import type { Polarity, Unit } from '../schemas/measure.ts';
 import { periodMidpoint, round1, sortPoints } from './layout.ts';
-import { adjacentPrevious } from '../period.ts';
+import { adjacentPrevious } from '../schemas/period.ts';
 import type { ChartPoint, SparklineInput } from './types.ts';
 
 /** Which way the latest value moved from the one before. */

@@ -4,10 +4,10 @@
  * the picture. Better or worse is said only when the measure's polarity allows a judgement.
  */
 import { formatChange, formatValue, percentChange } from '../format/number.ts';
-import { periodLabel } from '../period.ts';
+import { periodLabel } from '../schemas/period.ts';
 import type { Polarity } from '../schemas/measure.ts';
 import { allPeriods, breakBetween, breakStart, sortPoints } from './layout.ts';
-import { adjacentPrevious } from '../period.ts';
+import { adjacentPrevious } from '../schemas/period.ts';
 import { mainSeries } from './line-chart.ts';
 import type { SparklineGeometry } from './sparkline.ts';
 import { SERIES_STYLES } from './style.ts';

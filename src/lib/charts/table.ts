@@ -3,8 +3,8 @@
  * Built from the same ChartInput so the table and chart always agree.
  */
 import { formatValueOrSuppressed } from '../format/number.ts';
-import type { ObservationStatus } from '../model.ts';
-import { periodLabel, shortPeriodLabel } from '../period.ts';
+import type { ObservationStatus } from '../schemas/model.ts';
+import { periodLabel, shortPeriodLabel } from '../schemas/period.ts';
 import { allPeriods, breakStart } from './layout.ts';
 import { mainSeries } from './line-chart.ts';
 import type { ChartInput, ChartPoint } from './types.ts';

@@ -2,8 +2,8 @@
  * What every chart is drawn from: plain values, so charts never depend on how series are derived.
  * Geometry functions take these inputs and return plain objects (no DOM); renderers turn them into SVG.
  */
-import type { ObservationStatus } from '../model.ts';
-import type { Period } from '../period.ts';
+import type { ObservationStatus } from '../schemas/model.ts';
+import type { Period } from '../schemas/period.ts';
 import type { Polarity, Unit } from '../schemas/measure.ts';
 
 /** Role of a series in a chart: the measure's own area, or a kind of comparator. */

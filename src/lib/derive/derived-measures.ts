@@ -4,11 +4,11 @@
  * like any other vintage: its bytes are the CSV the site serves for download.
  */
 import { createHash } from 'node:crypto';
-import type { Measure } from '../model.ts';
+import type { Measure } from '../schemas/model.ts';
 import type { ReadEntry } from '../read/frontmatter.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import { RESERVED_COLUMNS } from '../schemas/csv-contract.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { csvText, defuseFormula, plainNumber } from '../format/csv.ts';
 import { deriveSeries } from './derived-series.ts';
 import { currentVintage } from './series.ts';

@@ -7,8 +7,8 @@
  * Only headline rows (no breakdown) are combined: inputs need not share breakdowns, and a sum
  * across different breakdown schemes would mean nothing.
  */
-import type { Measure, Observation, ObservationStatus } from '../model.ts';
-import { comparePeriods } from '../period.ts';
+import type { Measure, Observation, ObservationStatus } from '../schemas/model.ts';
+import { comparePeriods } from '../schemas/period.ts';
 import { signedSum } from './decimal.ts';
 import { currentVintage, observationPeriod } from './series.ts';
 

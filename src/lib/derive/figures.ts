@@ -3,12 +3,12 @@
  * the plan's targets stands. Nothing here guesses: a missing or suppressed figure gives a null or a
  * status saying what is missing, never an estimate.
  */
-import type { Period } from '../period.ts';
+import type { Period } from '../schemas/period.ts';
 import type { MeasureMeta, Polarity } from '../schemas/measure.ts';
 import type { Target } from '../schemas/plan.ts';
 import { difference } from './decimal.ts';
-import { adjacentPrevious } from '../period.ts';
-import { periodLabel } from '../period.ts';
+import { adjacentPrevious } from '../schemas/period.ts';
+import { periodLabel } from '../schemas/period.ts';
 import { parseMeasurePeriod, type MeasureSeries, type Series, type SeriesPoint } from './series.ts';
 
 /** A published (not suppressed) figure and its period. */

@@ -4,8 +4,8 @@
  * age of every latest figure against the build's "today" (passed in, never read from the clock here).
  */
 import { longDate } from '../format/labels.ts';
-import type { HeadlinePoint, MeasureView, PlanView } from '../page-model.ts';
-import { parsePeriod, periodLabel, type Period } from '../period.ts';
+import type { HeadlinePoint, MeasureView, PlanView } from './page-model.ts';
+import { parsePeriod, periodLabel, type Period } from '../schemas/period.ts';
 import type { DirectionCitation, Frequency, MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
 import { utcMonth } from 'd3-time';

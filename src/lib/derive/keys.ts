@@ -2,7 +2,7 @@
  * Identity of a row across files: the same period, area and breakdown in two releases is the
  * same figure, whatever line it sits on. Revisions and derived series both match rows this way.
  */
-import type { Observation } from '../model.ts';
+import type { Observation } from '../schemas/model.ts';
 
 /** The breakdown as stable text, columns sorted, e.g. "age_band=18-24;sex=female"; "" for the headline. */
 export function breakdownKey(breakdown: Readonly<Record<string, string>>): string {

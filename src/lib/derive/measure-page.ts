@@ -3,8 +3,8 @@
  * into lines, the latest figure, the change on the previous period, revisions between releases,
  * and the status of each plan target on the measure. Run by the data step (src/lib/views/measure.ts).
  */
-import type { Measure } from '../model.ts';
-import type { MeasureView, PlanView } from '../page-model.ts';
+import type { Measure } from '../schemas/model.ts';
+import type { MeasureView, PlanView } from './page-model.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Target } from '../schemas/plan.ts';
 import { assessTarget, changeOnPreviousPeriod, latestValue, type Change, type DatedValue, type TargetAssessment } from './figures.ts';

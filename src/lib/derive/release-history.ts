@@ -4,10 +4,10 @@
  * compared with the release before, and each revised figure's value before and after. Computed here
  * so the page only renders; values are formatted for the measure's unit.
  */
-import type { Measure, Observation, Vintage } from '../model.ts';
+import type { Measure, Observation, Vintage } from '../schemas/model.ts';
 import { longDate } from '../format/labels.ts';
 import { formatRevisedPair } from '../format/number.ts';
-import { comparePeriods, periodLabel } from '../period.ts';
+import { comparePeriods, periodLabel } from '../schemas/period.ts';
 import type { Release } from '../schemas/release.ts';
 import { changeCounts, compareVintages, describeChangeCounts, type ReleaseChangeCounts, type VintageComparison } from './revisions.ts';
 import { breakdownKey } from './keys.ts';

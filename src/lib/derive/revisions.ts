@@ -3,7 +3,7 @@
  * recording, re-based populations); readers should see which figures moved and by how much.
  * Rows are matched on period, area and breakdown (see keys.ts), never on line numbers.
  */
-import type { Measure, Observation, Vintage } from '../model.ts';
+import type { Measure, Observation, Vintage } from '../schemas/model.ts';
 import { observationKey } from './keys.ts';
 
 /** One figure whose value differs between two releases. A suppressed figure has value null. */

@@ -3,8 +3,8 @@
  * area, not broken down), one line per comparator area, and one per breakdown value.
  * Every line is ordered by period, parsed in the measure's declared frequency.
  */
-import type { Measure, Observation, Vintage } from '../model.ts';
-import { comparePeriods, parsePeriod, periodFromDays, type Period } from '../period.ts';
+import type { Measure, Observation, Vintage } from '../schemas/model.ts';
+import { comparePeriods, parsePeriod, periodFromDays, type Period } from '../schemas/period.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import type { AreaRef } from '../schemas/csv-contract.ts';
 import { breakdownKey } from './keys.ts';

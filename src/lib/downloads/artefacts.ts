@@ -3,8 +3,8 @@
  * measure's releases byte for byte, its JSON, and each plan's tidy CSV, data package and zip.
  * The build writes them into the site; the catalogue page lists them with size and SHA-256.
  */
-import type { Measure, SiteModel } from '../model.ts';
-import { paths } from '../paths.ts';
+import type { Measure, SiteModel } from '../schemas/model.ts';
+import { paths } from '../schemas/paths.ts';
 import { utf8 } from './bytes.ts';
 import { mediaTypeOf, type Artefact } from './catalogue.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, type DownloadLink } from './json-ld.ts';

@@ -3,7 +3,7 @@
  * such as frictionless-py, Open Data Editor or R's frictionless load it with the right types,
  * licence and sources. https://specs.frictionlessdata.io/data-package/
  */
-import type { Plan } from '../model.ts';
+import type { Plan } from '../schemas/model.ts';
 import type { Site } from '../schemas/site.ts';
 import { STATUSES } from '../schemas/csv-contract.ts';
 import { sha256Hex } from './bytes.ts';

@@ -3,8 +3,8 @@
  * engines index the figures with their licence, coverage and sources. Text from content and data
  * files reaches these objects: serializeJsonLd makes it safe inside a <script> element.
  */
-import type { Measure, Plan } from '../model.ts';
-import type { Period } from '../period.ts';
+import type { Measure, Plan } from '../schemas/model.ts';
+import type { Period } from '../schemas/period.ts';
 import type { Site } from '../schemas/site.ts';
 import { currentVintage, observationPeriod, ownArea } from '../derive/series.ts';
 import { newestVintageDate } from './datapackage.ts';

@@ -5,11 +5,11 @@
  * Every address it gives is a file the site serves: a derived measure has no release files of its
  * own, so it lists none, and points instead to the input releases it was computed from.
  */
-import type { Measure, ObservationStatus } from '../model.ts';
+import type { Measure, ObservationStatus } from '../schemas/model.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import type { Site } from '../schemas/site.ts';
 import { currentVintage, ownArea } from '../derive/series.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../schemas/paths.ts';
 import { compactJsonText } from './bytes.ts';
 
 /** One row of the current release as published in the JSON. */

@@ -2,8 +2,8 @@
  * README.txt for a plan's download: what each file is, the licence, where every figure came from,
  * the caveats a reader must not miss, and how to cite. Plain text so it opens anywhere.
  */
-import { dataPublishers, dataPublishersText, NOT_STATED_IN_PLAN } from '../attribution.ts';
-import type { Plan } from '../model.ts';
+import { dataPublishers, dataPublishersText, NOT_STATED_IN_PLAN } from '../format/attribution.ts';
+import type { Plan } from '../schemas/model.ts';
 import type { Site } from '../schemas/site.ts';
 import { newestVintageDate, releaseSources } from './datapackage.ts';
 import type { TidyMeasure } from './tidy.ts';

@@ -11,9 +11,9 @@
  * column (every headline row is blank in all of them). A blank value means the figure is suppressed.
  * period_label is the publisher's label when the file gives one, else the site's own label.
  */
-import type { Measure, Observation } from '../model.ts';
+import type { Measure, Observation } from '../schemas/model.ts';
 import type { ContractColumn, DownloadColumn } from '../schemas/csv-contract.ts';
-import { periodLabel } from '../period.ts';
+import { periodLabel } from '../schemas/period.ts';
 import { observationPeriod } from '../derive/series.ts';
 import { csvField, csvLine, defuseFormula, plainNumber } from '../format/csv.ts';
 
@@ -122,7 +122,7 @@ export function tidyHeaderBytes(breakdowns: readonly string[]): Buffer {
 /**
  * One measure's data lines of a tidy file whose breakdown columns are `breakdowns`: the file is its
  * header then each measure's lines in turn, so the build writes each measure's part where its rows
- * are (src/lib/views/pool.ts) and joins the parts into the plan's file.
+ * are (src/lib/build/data-step-pool.ts) and joins the parts into the plan's file.
  */
 export function tidyMeasureBytes(measure: TidyMeasure, breakdowns: readonly string[]): Buffer {
   return Buffer.concat(tidyChunks([measure], breakdowns));

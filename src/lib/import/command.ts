@@ -23,7 +23,7 @@ import { siteSchema } from '../schemas/site.ts';
 import { appendEntry, readFolder } from '../scaffold/release.ts';
 import { refuse, type ExitCode, type ScaffoldContext } from '../scaffold/context.ts';
 import { validateMeasureData, type FolderFile } from '../validate/data.ts';
-import { formatDiagnostic } from '../diagnostics.ts';
+import { formatDiagnostic } from '../format/diagnostics.ts';
 import { longDate } from '../format/labels.ts';
 import { extractFigures, findEdition, yearEndingLabel, yearEndings, type Edition, type Extraction, type Figure, type MeasureMapping } from './ons-pfa.ts';
 import { readTidyEdition } from './ons-tidy.ts';

@@ -4,7 +4,7 @@
  * rules live in src/lib/validate/data.ts.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { decodeUtf8, LineIndex, type TextPosition } from './text.ts';
 
 /** One record (the header or a data row) with the position of each cell. */

@@ -17,7 +17,7 @@ import { measureSchema } from '../schemas/measure.ts';
 import { releaseSchema, type Release } from '../schemas/release.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { validateMeasureData, type FolderFile } from '../validate/data.ts';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../format/diagnostics.ts';
 import { readReleases } from '../validate/releases.ts';
 import { closest } from '../validate/suggest.ts';
 import { listInWords, refuse, type ExitCode, type ScaffoldContext } from './context.ts';

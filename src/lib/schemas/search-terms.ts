@@ -4,7 +4,7 @@
  * Validated at build time like the rest of content/; the browser only ever receives valid groups.
  */
 import { z } from 'zod';
-import { normaliseForMatching } from '../search/expand.ts';
+import { normaliseForMatching } from '../format/normalise.ts';
 
 /**
  * One word or phrase as people type it or the plans write it, e.g. "ASB" or "anti-social behaviour".

@@ -3,6 +3,9 @@
  * searches for "anti-social behaviour", because Pagefind only finds the words it is given.
  * Pure functions, shared by the build (validation) and the browser (search page).
  */
+import { normaliseForMatching } from '../format/normalise.ts';
+
+export { normaliseForMatching };
 
 /** A group of terms that mean the same thing, as listed in content/search-terms.yaml. */
 export interface TermGroup {
@@ -32,16 +35,6 @@ export interface QueryVariant {
 
 /** Most variants one search runs: each is a separate Pagefind query. */
 export const MAX_VARIANTS = 8;
-
-/** Lower-cases and drops what Pagefind ignores, so "Anti-Social  Behaviour" matches "anti-social behaviour". */
-export function normaliseForMatching(text: string): string {
-  return text
-    .toLocaleLowerCase('en-GB')
-    .replace(/&/g, ' and ')
-    .replace(/[\p{Pd}'’]/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** Whether a term from the list is an abbreviation: written in capitals, like "ASB" or "MARAC". */
 export function isAbbreviation(term: string): boolean {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLocatedYaml } from '../read/yaml-position.ts';
 import { searchTermsSchema } from '../schemas/search-terms.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import type { TermGroup } from './expand.ts';
 import type { FilterNames } from './facets.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { MeasurePageData } from '../derive/measure-page.ts';
 import { formatValue } from '../format/number.ts';
-import { periodLabel } from '../period.ts';
+import { periodLabel } from '../schemas/period.ts';
 import type { Site } from '../schemas/site.ts';
 import { unknownChartKind } from '../charts/kinds/view-types.ts';
 import { leadChart, type LeadChart } from './lead-chart.ts';

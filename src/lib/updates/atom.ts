@@ -5,7 +5,7 @@
  */
 import { Feed } from 'feed';
 import type { Site } from '../schemas/site.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../schemas/paths.ts';
 import { absoluteUrl } from '../sharing/urls.ts';
 import type { ReleaseUpdate, UpdateEntry } from './entries.ts';
 

@@ -5,8 +5,8 @@
  */
 import { describeChangeCounts, type ReleaseChangeCounts } from '../derive/revisions.ts';
 import { actionStatusLabel } from '../format/labels.ts';
-import type { PageModel } from '../page-model.ts';
-import { paths } from '../paths.ts';
+import type { PageModel } from '../derive/page-model.ts';
+import { paths } from '../schemas/paths.ts';
 import type { ActionStatus } from '../schemas/action.ts';
 
 /** One published event: a release of a measure's figures, or a reported step on an action. */
@@ -67,15 +67,6 @@ export interface ProgressUpdate extends UpdateBase {
   /** Action id, "<plan>/<slug>". */
   readonly action: string;
   readonly status: ActionStatus;
-}
-
-/** Entries of one calendar month, for the page's headings. */
-export interface MonthOfUpdates {
-  /** YYYY-MM. */
-  readonly month: string;
-  /** e.g. "November 2026". */
-  readonly label: string;
-  readonly entries: readonly UpdateEntry[];
 }
 
 /** Every release and progress entry in the model, newest first. */
@@ -185,25 +176,4 @@ function newestFirst(a: UpdateEntry, b: UpdateEntry): number {
 /** Code-unit order: the same on every machine, unlike localeCompare. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Splits entries (already newest first) into calendar months, newest month first. */
-export function groupByMonth(entries: readonly UpdateEntry[]): MonthOfUpdates[] {
-  const months: { month: string; label: string; entries: UpdateEntry[] }[] = [];
-  for (const entry of entries) {
-    const month = entry.date.slice(0, 7);
-    let group = months.at(-1);
-    if (group?.month !== month) {
-      group = { month, label: monthLabel(month), entries: [] };
-      months.push(group);
-    }
-    group.entries.push(entry);
-  }
-  return months;
-}
-
-/** "2026-11" as "November 2026". */
-export function monthLabel(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 1)));
 }

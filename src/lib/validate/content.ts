@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { splitFrontmatter, type ReadEntry } from '../read/frontmatter.ts';
 import { parseLocatedYaml, type LocatedYaml } from '../read/yaml-position.ts';
 import { checkMdxText } from './mdx-text.ts';

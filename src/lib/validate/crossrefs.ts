@@ -7,11 +7,11 @@ import type { ActionMeta } from '../schemas/action.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
 import type { PriorityMeta } from '../schemas/priority.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { listInWords } from './schema-issues.ts';
 import { closest } from './suggest.ts';
 import { crossrefMessages } from './messages.ts';
-import { parsePeriod } from '../period.ts';
+import { parsePeriod } from '../schemas/period.ts';
 
 /** The collections as read from content/, before linking. */
 export interface ContentEntries {

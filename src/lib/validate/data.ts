@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { Document } from 'yaml';
-import type { Observation, Vintage } from '../model.ts';
-import { expectedForm, isoDay, parsePeriod } from '../period.ts';
+import type { Observation, Vintage } from '../schemas/model.ts';
+import { expectedForm, isoDay, parsePeriod } from '../schemas/period.ts';
 import { readMeasureCsv, type CsvRecord, type CsvTable, type ParseCounter } from '../read/csv.ts';
 import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
@@ -22,7 +22,7 @@ import {
   type ContractColumn,
   type ObservationStatus,
 } from '../schemas/csv-contract.ts';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { compareDiagnostics, type Diagnostic } from '../format/diagnostics.ts';
 import { csvMessages, folderMessages, RELEASES_FILE } from './messages.ts';
 import { readReleases, type ListedRelease } from './releases.ts';
 import { closest } from './suggest.ts';

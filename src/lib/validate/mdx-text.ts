@@ -4,7 +4,7 @@
  * compiler error; the validator names them first, at their line and column, with the fix.
  * Fenced code blocks and inline code are left alone: MDX treats their text literally.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 
 /** Diagnostics for MDX-breaking characters in `body`, whose first line is line `firstLine` of `file`. */
 export function checkMdxText(body: string, firstLine: number, file: string): Diagnostic[] {

@@ -9,7 +9,7 @@ import { actionSchema } from '../schemas/action.ts';
 import { measureSchema } from '../schemas/measure.ts';
 import { planSchema } from '../schemas/plan.ts';
 import { prioritySchema } from '../schemas/priority.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../schemas/paths.ts';
 import { readCollection } from './content.ts';
 
 /**

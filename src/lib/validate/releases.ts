@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { decodeUtf8 } from '../read/text.ts';
 import { parseLocatedYaml, type LocatedYaml, type YamlPosition } from '../read/yaml-position.ts';
 import { releaseSchema, releasesFileSchema, type Release } from '../schemas/release.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { describe, issuesToDiagnostics, syntaxDiagnostics } from './schema-issues.ts';
 
 /** One entry of releases.yaml whose vintage is a real date. */

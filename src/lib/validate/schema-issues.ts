@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { LocatedYaml, YamlSyntaxError } from '../read/yaml-position.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { closest } from './suggest.ts';
 
 /** How to talk about the file being checked. */

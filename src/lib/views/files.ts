@@ -20,7 +20,7 @@ export function embedViewFile(generated: string, slug: string): string {
   return join(viewsDir(generated), 'embeds', `${slug}.json`);
 }
 
-/** The file holding a measure's preview image as SVG, for src/lib/sharing/og-images.ts to rasterise. */
+/** The file holding a measure's preview image as SVG, for src/lib/build/preview-images.ts to rasterise. */
 export function ogSvgFile(generated: string, slug: string): string {
   return join(viewsDir(generated), 'og', `${slug}.svg`);
 }

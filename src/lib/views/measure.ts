@@ -6,25 +6,26 @@
 import { barChartView } from '../charts/kinds/bar.ts';
 import { lineChartView } from '../charts/kinds/line.ts';
 import { unknownChartKind, type ChartView } from '../charts/kinds/view-types.ts';
-import { measurePublishers } from '../attribution.ts';
+import { measurePublishers } from '../format/attribution.ts';
 import { breakdownChartInput, lineChartInput } from '../charts/input.ts';
 import { judgedMeasure, placeInPlan, planPeriod } from '../derive/judgement.ts';
 import { measurePageData, targetsOnMeasure, type MeasurePageData, type TargetOnMeasure } from '../derive/measure-page.ts';
 import { releaseOnOwnPage, roundedText } from '../derive/release-history.ts';
 import { formatValue } from '../format/number.ts';
-import type { Measure } from '../model.ts';
-import type { MeasureView, PageModel } from '../page-model.ts';
-import { paths } from '../paths.ts';
-import { periodLabel } from '../period.ts';
+import type { Measure } from '../schemas/model.ts';
+import type { MeasureView, PageModel } from '../derive/page-model.ts';
+import { paths } from '../schemas/paths.ts';
+import { periodLabel } from '../schemas/period.ts';
 import { citationMetaTags, measureCitation, type CitationFacts } from '../sharing/citation.ts';
 import { embedHeight } from '../sharing/embed-height.ts';
 import { embedFrameTitle, embedSnippet } from '../sharing/embed-snippet.ts';
-import { hasPublishedFigures, leadChart, type LeadChart } from '../sharing/lead-chart.ts';
+import { leadChart, type LeadChart } from '../sharing/lead-chart.ts';
+import { hasPublishedFigures } from './figures-page.ts';
 import { measureOgText } from '../sharing/measure-og.ts';
 import { composeOgImageSvg, OG_IMAGE_SIZE } from '../sharing/og-image.ts';
 import { absoluteUrl } from '../sharing/urls.ts';
 import { sliceRows } from '../charts/table.ts';
-import { figuresPages, hasFiguresPages, NEWEST_PERIODS } from '../figures-page.ts';
+import { figuresPages, hasFiguresPages, NEWEST_PERIODS } from './figures-page.ts';
 import type { FiguresPageView, FiguresView, LineTableView, MeasureViews, TargetView } from './types.ts';
 
 /** Lookups over the page model that every measure's views use; built once per data step. */
@@ -70,7 +71,7 @@ function leadChartView(chart: LeadChart, slug: string, title: string): ChartView
 }
 
 /**
- * A long series' chart with only its newest rows in the table under it (src/lib/figures-page.ts):
+ * A long series' chart with only its newest rows in the table under it (src/lib/views/figures-page.ts):
  * at 120 monthly periods the whole table alone breaks a phone's element budget. Short series and
  * bar charts are returned as they are.
  */

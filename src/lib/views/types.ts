@@ -4,6 +4,7 @@
  * these types, format helpers and paths, never the read, validate or derive code.
  */
 import type { ReleaseHistoryItem } from '../derive/release-history.ts';
+import type { UpdateEntry } from '../updates/entries.ts';
 import type { SocialImage } from '../sharing/social-meta.ts';
 import type { TermGroup } from '../search/expand.ts';
 import type { FilterNames } from '../search/facets.ts';
@@ -117,7 +118,7 @@ export interface MeasureViews {
    * short one. Written one file per page, so each page reads its own rows and not the measure's view.
    */
   readonly figuresPages?: readonly FiguresPageView[];
-  /** The preview image's SVG, ready to rasterise (src/lib/sharing/og-images.ts). */
+  /** The preview image's SVG, ready to rasterise (src/lib/build/preview-images.ts). */
   readonly ogSvg?: string;
   /** The plans' targets on this measure as a plan page lists them (without the page's judgement). */
   readonly planTargets: readonly TargetView[];
@@ -177,5 +178,7 @@ export interface SiteViews {
   readonly releasePages: readonly { readonly slug: string; readonly date: string }[];
   /** content/search-terms.yaml as the search page (word groups) and every page's filters (names) use it. */
   readonly search: { readonly groups: readonly TermGroup[]; readonly filterNames: FilterNames };
+  /** What's new, newest first: every release and progress entry, for /updates/ and the Atom feed alike. */
+  readonly updates: readonly UpdateEntry[];
 }
 

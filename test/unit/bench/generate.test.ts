@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePartnership, releaseDates, seededRandom } from '../../../src/lib/bench/generate.ts';
-import { loadSite } from '../../../src/lib/pipeline.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
 
 test('the synthetic partnership passes validation and has N measures of P periods in V releases', () => {
   const dir = mkdtempSync(join(tmpdir(), 'snd-bench-test-'));

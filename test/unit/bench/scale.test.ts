@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { temporalCoverage } from '../../../src/lib/downloads/json-ld.ts';
-import { parsePeriod, type Period } from '../../../src/lib/period.ts';
+import { parsePeriod, type Period } from '../../../src/lib/schemas/period.ts';
 
 // Found by the benchmark: a plan's JSON-LD covers every row of every measure, and
 // Math.max(...periods) overflowed the call stack at 500 measures x 600 rows.

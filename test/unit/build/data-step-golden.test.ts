@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { downloadsDir } from '../../../src/lib/build/data-step.ts';
-import { prepareDataInPool } from '../../../src/lib/views/pool.ts';
+import { prepareDataInPool } from '../../../src/lib/build/data-step-pool.ts';
 import { FIXTURES, TODAY } from '../../support/fixture-roots.ts';
 
 const GOLDEN = join(FIXTURES, 'golden', 'data-step');

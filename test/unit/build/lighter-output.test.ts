@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { prepareData } from '../../../src/cli/prepare-data.ts';
 import { measureJson, measureJsonText } from '../../../src/lib/downloads/measure-json.ts';
-import { loadSite } from '../../../src/lib/pipeline.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
 import { MINIMAL_ROOT, TODAY } from '../../support/fixture-roots.ts';
 
 test('a measure JSON download is one line of compact JSON holding the whole document', () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, type BuildEffects, type BuildPaths } from '../../../src/lib/build/site.ts';
-import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
+import type { Diagnostic } from '../../../src/lib/format/diagnostics.ts';
 import { INVALID_CONTENT, PROJECT } from '../../support/fixture-roots.ts';
 
 function setUp(root: string): { paths: BuildPaths; effects: BuildEffects; reported: Diagnostic[]; shown: unknown[]; done: () => void } {

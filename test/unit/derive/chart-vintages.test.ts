@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { earlierVintages, lineChartInput, MAX_CHART_VINTAGES } from '../../../src/lib/charts/input.ts';
 import type { MeasurePageData } from '../../../src/lib/derive/measure-page.ts';
 import { measureSeries } from '../../../src/lib/derive/series.ts';
-import type { Vintage } from '../../../src/lib/model.ts';
+import type { Vintage } from '../../../src/lib/schemas/model.ts';
 import { ENGLAND, measure, meta, row, TESTSHIRE, vintage } from '../../support/testshire.ts';
 
 const england = { areaCode: ENGLAND.code, areaName: ENGLAND.name };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deriveSeries } from '../../../src/lib/derive/derived-series.ts';
 import { signedSum, decimalPlaces } from '../../../src/lib/derive/decimal.ts';
-import type { Measure } from '../../../src/lib/model.ts';
+import type { Measure } from '../../../src/lib/schemas/model.ts';
 import { ENGLAND, measure, meta, row, vintage } from '../../support/testshire.ts';
 
 const england = { areaCode: ENGLAND.code, areaName: ENGLAND.name };

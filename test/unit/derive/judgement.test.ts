@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { HeadlinePoint, MeasureView, VintageInfo } from '../../../src/lib/page-model.ts';
-import { parsePeriod } from '../../../src/lib/period.ts';
+import type { HeadlinePoint, MeasureView, VintageInfo } from '../../../src/lib/derive/page-model.ts';
+import { parsePeriod } from '../../../src/lib/schemas/period.ts';
 import type { MeasureMeta } from '../../../src/lib/schemas/measure.ts';
 import { citationsJudging, directionNote, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../../src/lib/derive/judgement.ts';
 import { meta, plan } from '../../support/testshire.ts';

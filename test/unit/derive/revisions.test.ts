@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Vintage } from '../../../src/lib/model.ts';
+import type { Vintage } from '../../../src/lib/schemas/model.ts';
 import { releaseHistory, releaseOnOwnPage, roundedText, type CitedRelease, type ReleaseCitationFields } from '../../../src/lib/derive/release-history.ts';
 import {
   changeCounts,

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { buildPageModel } from '../../../src/lib/build-model.ts';
+import { buildPageModel } from '../../../src/lib/derive/build-model.ts';
 import { compareVintages } from '../../../src/lib/derive/revisions.ts';
-import { loadSite } from '../../../src/lib/pipeline.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const RATES = ['total-recorded-crime-rate', 'violence-against-the-person-rate', 'sexual-offences-rate', 'robbery-rate', 'theft-from-the-person-rate', 'shoplifting-rate', 'burglary-dwelling-rate', 'burglary-other-rate', 'possession-of-weapons-rate'];

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
-import { periodLabel, parsePeriod } from '../../../src/lib/period.ts';
+import { periodLabel, parsePeriod } from '../../../src/lib/schemas/period.ts';
 import { catalogue, catalogueCsv, mediaTypeOf } from '../../../src/lib/downloads/catalogue.ts';
 import { csvField, defuseFormula, plainNumber, restoreFormula } from '../../../src/lib/format/csv.ts';
 import { planDataPackage } from '../../../src/lib/downloads/datapackage.ts';

@@ -13,7 +13,7 @@ import { readTidyCsv, tidyCsv } from '../../support/read-tidy.ts';
 import type { ReadEntry } from '../../../src/lib/read/frontmatter.ts';
 import { parseLocatedYaml } from '../../../src/lib/read/yaml-position.ts';
 import type { MeasureMeta } from '../../../src/lib/schemas/measure.ts';
-import type { Diagnostic } from '../../../src/lib/diagnostics.ts';
+import type { Diagnostic } from '../../../src/lib/format/diagnostics.ts';
 import { measure, meta, row, vintage } from '../../support/testshire.ts';
 
 /** Text a spreadsheet would run: every leading character OWASP lists, and one already quoted. */

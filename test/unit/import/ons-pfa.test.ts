@@ -18,7 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { runImport } from '../../../src/lib/import/command.ts';
 import { formatPeriod, headingPeriod, yearEndings } from '../../../src/lib/import/ons-pfa.ts';
 import { cleanLabel, withoutFootnoteDigits } from '../../../src/lib/import/workbook.ts';
-import { loadSite } from '../../../src/lib/pipeline.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const REFERENCE = join(ROOT, 'test', 'fixtures', 'reference-data');

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { readMeasureCsv, type CsvReadResult, type CsvTable, type ParseCounter } from '../../../src/lib/read/csv.ts';
 import { decodeUtf8 } from '../../../src/lib/read/text.ts';
-import { formatDiagnostic } from '../../../src/lib/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/lib/format/diagnostics.ts';
 
 const FILE = 'data/measures/test-measure/2025-07-24.csv';
 /** Parses counted where no test looks; the counting test has its own. */

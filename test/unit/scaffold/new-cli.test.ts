@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { loadSite } from '../../../src/lib/pipeline.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
 import { runNew } from '../../../src/lib/scaffold/command.ts';
 import type { ScaffoldContext } from '../../../src/lib/scaffold/context.ts';
 import { appendEntry } from '../../../src/lib/scaffold/release.ts';

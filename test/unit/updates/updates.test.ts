@@ -5,12 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { PageModel } from '../../../src/lib/page-model.ts';
+import type { PageModel } from '../../../src/lib/derive/page-model.ts';
 import { atomFeed, entryId, htmlText } from '../../../src/lib/updates/atom.ts';
 import { absoluteUrl } from '../../../src/lib/sharing/urls.ts';
-import { buildUpdates, groupByMonth, monthLabel, type UpdateEntry } from '../../../src/lib/updates/entries.ts';
-import { buildPageModel } from '../../../src/lib/build-model.ts';
-import type { SiteModel } from '../../../src/lib/model.ts';
+import { buildUpdates, type UpdateEntry } from '../../../src/lib/updates/entries.ts';
+import { groupByMonth, monthLabel } from '../../../src/lib/updates/months.ts';
+import { buildPageModel } from '../../../src/lib/derive/build-model.ts';
+import type { SiteModel } from '../../../src/lib/schemas/model.ts';
 import { measure, meta, row, SITE, vintage } from '../../support/testshire.ts';
 
 const ROOT = 'https://example.github.io/snd/';

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { loadSite } from '../../../src/lib/pipeline.ts';
-import { formatDiagnostic } from '../../../src/lib/diagnostics.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
+import { formatDiagnostic } from '../../../src/lib/format/diagnostics.ts';
 import { caseNames, expectedLines, INVALID_CONTENT, MINIMAL_ROOT, TODAY } from '../../support/fixture-roots.ts';
 
 describe('the minimal project root', () => {

@@ -13,7 +13,7 @@ import { measureSchema } from '../../../src/lib/schemas/measure.ts';
 import { planSchema } from '../../../src/lib/schemas/plan.ts';
 import { prioritySchema } from '../../../src/lib/schemas/priority.ts';
 import { checkCrossReferences, type ContentEntries } from '../../../src/lib/validate/crossrefs.ts';
-import { formatDiagnostic } from '../../../src/lib/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/lib/format/diagnostics.ts';
 
 /** An entry as readCollection would return it, from frontmatter YAML starting on line 2 of `file`. */
 function entry<S extends z.ZodType>(schema: S, id: string, file: string, yamlLines: readonly string[]): ReadEntry<z.output<S>> {

@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import type { Observation } from '../../../src/lib/model.ts';
+import type { Observation } from '../../../src/lib/schemas/model.ts';
 import { measureSchema } from '../../../src/lib/schemas/measure.ts';
-import { formatDiagnostic } from '../../../src/lib/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/lib/format/diagnostics.ts';
 import { validateMeasureData, type MeasureDataResult } from '../../../src/lib/validate/data.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');

@@ -10,7 +10,7 @@ import { parseLocatedYaml } from '../../../src/lib/read/yaml-position.ts';
 import { actionSchema } from '../../../src/lib/schemas/action.ts';
 import { siteSchema } from '../../../src/lib/schemas/site.ts';
 import { releasesFileSchema } from '../../../src/lib/schemas/release.ts';
-import { formatDiagnostic } from '../../../src/lib/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/lib/format/diagnostics.ts';
 import { fieldName, issuesToDiagnostics, missingFileMessage, validateWithSchema, type IssueWording } from '../../../src/lib/validate/schema-issues.ts';
 
 /** A small schema with one field of each kind the content schemas use. */

@@ -9,8 +9,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, dirname } from 'node:path';
 import { test } from 'node:test';
-import { buildPageModel } from '../../../src/lib/build-model.ts';
-import { loadSite } from '../../../src/lib/pipeline.ts';
+import { buildPageModel } from '../../../src/lib/derive/build-model.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
 import { readSearchTerms } from '../../../src/lib/search/read-terms.ts';
 import { measureViews, modelIndex } from '../../../src/lib/views/measure.ts';
 import { siteViews } from '../../../src/lib/views/site.ts';

@@ -4,7 +4,7 @@
  * ../bar-chart.ts, ../render-svg.ts and ../summary.ts, which the snapshots test.
  */
 import { formatValueOrSuppressed } from '../../format/number.ts';
-import { periodLabel } from '../../period.ts';
+import { periodLabel } from '../../schemas/period.ts';
 import { barChartGeometry } from '../bar-chart.ts';
 import { renderBarChartSvg } from '../render-svg.ts';
 import { describeBarChart, summariseBarChart } from '../summary.ts';

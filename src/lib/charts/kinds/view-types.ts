@@ -39,7 +39,7 @@ export interface LineTableView {
   readonly unitSuffix: string;
   readonly table: ChartTable;
   /**
-   * Set when the table lists only a long series' newest periods (src/lib/figures-page.ts): how many
+   * Set when the table lists only a long series' newest periods (src/lib/views/figures-page.ts): how many
    * rows it shows and how many the chart draws; every row is on the measure's figures pages.
    */
   readonly newest?: { readonly shown: number; readonly total: number };

@@ -12,22 +12,22 @@ import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildPageModel, measureFacts, type MeasureFacts } from '../build-model.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { buildPageModel, measureFacts, type MeasureFacts } from '../derive/build-model.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
 import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planMeasures, planPageUrl, planUpdated, withFormerAddresses } from '../downloads/artefacts.ts';
 import { compactJsonText } from '../downloads/bytes.ts';
 import { CATALOGUE_CSV_PATH, CATALOGUE_JSON_PATH, catalogue, catalogueCsv, storedArtefact, type Artefact, type StoredArtefact } from '../downloads/catalogue.ts';
 import { writePlanDownloads } from '../downloads/plan-stream.ts';
 import { breakdownColumns, tidyMeasureBytes } from '../downloads/tidy.ts';
-import type { Measure, Observation, SiteModel, Vintage } from '../model.ts';
-import type { PageModel } from '../page-model.ts';
-import { contentModel, finishModel, measureDataFolders, readContent } from '../pipeline.ts';
+import type { Measure, Observation, SiteModel, Vintage } from '../schemas/model.ts';
+import type { PageModel } from '../derive/page-model.ts';
+import { contentModel, finishModel, measureDataFolders, readContent } from './load-site.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import type { Site } from '../schemas/site.ts';
-import type { TargetView } from './types.ts';
-import { makeViewsDirs } from './files.ts';
-import { writeMeasureViews, writeSiteViews } from './write.ts';
-import { modelIndex } from './measure.ts';
+import type { TargetView } from '../views/types.ts';
+import { makeViewsDirs } from '../views/files.ts';
+import { writeMeasureViews, writeSiteViews } from './write-views.ts';
+import { modelIndex } from '../views/measure.ts';
 
 /** What one worker is given when it starts. */
 export interface PoolSlice {
@@ -312,7 +312,7 @@ function runWorker(slice: PoolSlice): Promise<MeasuresDone> {
     worker.once('error', (error: Error & { code?: string }) =>
       reject(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new Error(`a data step worker needed more than ${WORKER_HEAP_MB} MB for one measure's releases; raise WORKER_HEAP_MB in src/lib/views/pool.ts`, { cause: error })
+          ? new Error(`a data step worker needed more than ${WORKER_HEAP_MB} MB for one measure's releases; raise WORKER_HEAP_MB in src/lib/build/data-step-pool.ts`, { cause: error })
           : error,
       ),
     );

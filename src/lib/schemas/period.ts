@@ -3,7 +3,7 @@
  * A measure declares one frequency; every period in its files must have that form.
  * Dates are UTC midnights; `end` is exclusive (the first day after the period) so spans add up.
  */
-import type { Frequency } from './schemas/measure.ts';
+import type { Frequency } from './measure.ts';
 
 /** A period parsed from a CSV cell. */
 export interface Period {

@@ -4,20 +4,20 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Measure, SiteModel } from './model.ts';
-import type { ParseCounter } from './read/csv.ts';
-import { readCollection, readYamlFile, type ReadCollectionResult, type ReadEntry } from './validate/content.ts';
-import { actionSchema, type ActionMeta } from './schemas/action.ts';
-import { measureSchema, type MeasureMeta } from './schemas/measure.ts';
-import { planSchema, type PlanMeta } from './schemas/plan.ts';
-import { prioritySchema, type PriorityMeta } from './schemas/priority.ts';
-import { siteSchema, type Site } from './schemas/site.ts';
-import { readSearchTerms } from './search/read-terms.ts';
-import { checkCrossReferences } from './validate/crossrefs.ts';
-import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { validateMeasureData } from './validate/data.ts';
-import { closest } from './validate/suggest.ts';
-import { deriveMeasures } from './derive/derived-measures.ts';
+import type { Measure, SiteModel } from '../schemas/model.ts';
+import type { ParseCounter } from '../read/csv.ts';
+import { readCollection, readYamlFile, type ReadCollectionResult, type ReadEntry } from '../validate/content.ts';
+import { actionSchema, type ActionMeta } from '../schemas/action.ts';
+import { measureSchema, type MeasureMeta } from '../schemas/measure.ts';
+import { planSchema, type PlanMeta } from '../schemas/plan.ts';
+import { prioritySchema, type PriorityMeta } from '../schemas/priority.ts';
+import { siteSchema, type Site } from '../schemas/site.ts';
+import { readSearchTerms } from '../search/read-terms.ts';
+import { checkCrossReferences } from '../validate/crossrefs.ts';
+import { compareDiagnostics, type Diagnostic } from '../format/diagnostics.ts';
+import { validateMeasureData } from '../validate/data.ts';
+import { closest } from '../validate/suggest.ts';
+import { deriveMeasures } from '../derive/derived-measures.ts';
 
 /** Where to read from and what day it is (vintages dated after today are refused). */
 export interface LoadOptions {
@@ -170,7 +170,7 @@ export function measureDataFolders(
 /**
  * Reads and validates one measure's data folder (`hasFolder` says whether it has one): the measure
  * with its releases, and the problems found. Each measure's folder is independent of the others',
- * so the build runs this on every core (src/lib/views/pool.ts).
+ * so the build runs this on every core (src/lib/build/data-step-pool.ts).
  */
 export function readMeasureFolder(
   root: string,

@@ -6,12 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureFiles, type CatalogueEntry, type MeasureFiles } from './downloads/catalogue.ts';
+import { measureFiles, type CatalogueEntry, type MeasureFiles } from '../downloads/catalogue.ts';
 import { pageItems, type ListPage } from './paging.ts';
-import { buildUpdates, type UpdateEntry } from './updates/entries.ts';
-import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from './page-model.ts';
-import type { EmbedView, FiguresPageView, MeasurePageView, ReleaseView, SiteViews } from './views/types.ts';
-import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile } from './views/files.ts';
+import type { UpdateEntry } from '../updates/entries.ts';
+import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from '../derive/page-model.ts';
+import type { EmbedView, FiguresPageView, MeasurePageView, ReleaseView, SiteViews } from './types.ts';
+import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile } from './files.ts';
 
 /** Folder the build writes the page model to; overridable so tests and the benchmark can build elsewhere. */
 export function generatedDir(): string {
@@ -99,7 +99,7 @@ let updates: ListPage<UpdateEntry>[] | undefined;
 
 /** What's new, newest first, paged (page 1 is /updates/). */
 export function updatesPages(): ListPage<UpdateEntry>[] {
-  updates ??= pageItems(buildUpdates(loadModel()), UPDATES_PER_PAGE);
+  updates ??= pageItems(loadSiteViews().updates, UPDATES_PER_PAGE);
   return updates;
 }
 

@@ -7,16 +7,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { measureFacts } from '../build-model.ts';
+import { measureFacts } from '../derive/build-model.ts';
 import { formerAddresses, measureArtefacts } from '../downloads/artefacts.ts';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { tidyMeasureBytes } from '../downloads/tidy.ts';
-import type { Measure } from '../model.ts';
-import type { MeasureView } from '../page-model.ts';
-import { readMeasureFolder } from '../pipeline.ts';
-import type { ModelIndex } from './measure.ts';
-import { lightMeasure, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './pool.ts';
-import { writeMeasureViews } from './write.ts';
+import type { Measure } from '../schemas/model.ts';
+import type { MeasureView } from '../derive/page-model.ts';
+import { readMeasureFolder } from './load-site.ts';
+import type { ModelIndex } from '../views/measure.ts';
+import { lightMeasure, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './data-step-pool.ts';
+import { writeMeasureViews } from './write-views.ts';
 
 const slice = workerData as PoolSlice;
 const area = { name: slice.site.area.name, code: slice.site.area.code };

@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { dataPublishers, measurePublishers, noFiguresSentences, planSources, planSourcesText } from '../../src/lib/attribution.ts';
-import { priorityCountText } from '../../src/lib/format/counts.ts';
-import { loadSite } from '../../src/lib/pipeline.ts';
-import { actionSchema } from '../../src/lib/schemas/action.ts';
-import { measureSchema } from '../../src/lib/schemas/measure.ts';
-import { prioritySchema } from '../../src/lib/schemas/priority.ts';
+import { dataPublishers, measurePublishers, noFiguresSentences, planSources, planSourcesText } from '../../../src/lib/format/attribution.ts';
+import { priorityCountText } from '../../../src/lib/format/counts.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
+import { actionSchema } from '../../../src/lib/schemas/action.ts';
+import { measureSchema } from '../../../src/lib/schemas/measure.ts';
+import { prioritySchema } from '../../../src/lib/schemas/priority.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PLAN_TEXT = readFileSync(join(ROOT, 'test', 'fixtures', 'plan-text', 'performance-frameworks.txt'), 'utf8');

@@ -3,7 +3,7 @@
  * than after it (see startMeasureOgImages in og-images.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeMeasureOgImages } from './og-images.ts';
+import { writeMeasureOgImages } from './preview-images.ts';
 
 const { generated, outDir } = workerData as { generated: string; outDir: string };
 parentPort!.postMessage(await writeMeasureOgImages(generated, outDir));

@@ -1,13 +1,13 @@
 /** Paged lists (catalogue, what's new, a plan's framework, measures, a plan's priorities and actions, a long series' figures) and the catalogue's grouping of a measure's files. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pageItems, pagePath } from '../../src/lib/paging.ts';
-import { measureFiles, type CatalogueEntry } from '../../src/lib/downloads/catalogue.ts';
-import { newestRows, sliceRows, type ChartTable, type ChartTableRow } from '../../src/lib/charts/table.ts';
-import { figuresPageCount, figuresPages, FIGURES_PER_PAGE, hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/figures-page.ts';
-import { MEASURE_LIST_PER_PAGE, measureListEntries, measureListPages, measureListSections, sectionStartPages } from '../../src/lib/measure-list.ts';
-import { PLAN_LIST_PER_PAGE, PLAN_PAGE_LIST_LIMIT, planListPages, planPageList } from '../../src/lib/plan-lists.ts';
-import type { MeasureView, PlanView } from '../../src/lib/page-model.ts';
+import { pageItems, pagePath } from '../../../src/lib/views/paging.ts';
+import { measureFiles, type CatalogueEntry } from '../../../src/lib/downloads/catalogue.ts';
+import { newestRows, sliceRows, type ChartTable, type ChartTableRow } from '../../../src/lib/charts/table.ts';
+import { figuresPageCount, figuresPages, FIGURES_PER_PAGE, hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../../src/lib/views/figures-page.ts';
+import { MEASURE_LIST_PER_PAGE, measureListEntries, measureListPages, measureListSections, sectionStartPages } from '../../../src/lib/views/measure-list.ts';
+import { PLAN_LIST_PER_PAGE, PLAN_PAGE_LIST_LIMIT, planListPages, planPageList } from '../../../src/lib/views/plan-lists.ts';
+import type { MeasureView, PlanView } from '../../../src/lib/derive/page-model.ts';
 
 test('pages hold at most the page size, in order, and count themselves', () => {
   const pages = pageItems([1, 2, 3, 4, 5], 2);

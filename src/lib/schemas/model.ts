@@ -2,14 +2,14 @@
  * The validated data model: what the pipeline hands to derivations, charts, downloads and pages.
  * Types only; the readers in src/lib/read build these values and the validators check them.
  */
-import type { ActionMeta } from './schemas/action.ts';
-import type { MeasureMeta } from './schemas/measure.ts';
-import type { PlanMeta } from './schemas/plan.ts';
-import type { PriorityMeta } from './schemas/priority.ts';
-import type { Release } from './schemas/release.ts';
-import type { Site } from './schemas/site.ts';
+import type { ActionMeta } from './action.ts';
+import type { MeasureMeta } from './measure.ts';
+import type { PlanMeta } from './plan.ts';
+import type { PriorityMeta } from './priority.ts';
+import type { Release } from './release.ts';
+import type { Site } from './site.ts';
 
-import type { ObservationStatus } from './schemas/csv-contract.ts';
+import type { ObservationStatus } from './csv-contract.ts';
 
 export type { ObservationStatus };
 

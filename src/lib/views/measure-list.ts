@@ -4,7 +4,7 @@
  * measures made one page of 7,900 elements), so the list is paged (issue 16): page 1 stays at
  * /measures/, later pages at /measures/page/<n>/, and a group split between pages says it continues.
  */
-import type { MeasureView, PageModel, PlanView } from './page-model.ts';
+import type { MeasureView, PageModel, PlanView } from '../derive/page-model.ts';
 import { pageItems, type ListPage } from './paging.ts';
 
 /**

@@ -4,13 +4,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Measure, SiteModel } from '../model.ts';
-import type { PageModel } from '../page-model.ts';
-import { measureViews, modelIndex, type ModelIndex } from './measure.ts';
+import type { Measure, SiteModel } from '../schemas/model.ts';
+import type { PageModel } from '../derive/page-model.ts';
+import { measureViews, modelIndex, type ModelIndex } from '../views/measure.ts';
 import { readSearchTerms } from '../search/read-terms.ts';
-import { siteViews } from './site.ts';
-import type { TargetView } from './types.ts';
-import { embedViewFile, figuresPageViewFile, makeViewsDirs, measureViewsFile, ogSvgFile, releaseViewFile, siteViewsFile } from './files.ts';
+import { siteViews } from '../views/site.ts';
+import type { TargetView } from '../views/types.ts';
+import { embedViewFile, figuresPageViewFile, makeViewsDirs, measureViewsFile, ogSvgFile, releaseViewFile, siteViewsFile } from '../views/files.ts';
 
 /** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
 export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {

@@ -11,10 +11,10 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
-import { paths } from '../paths.ts';
+import { paths } from '../schemas/paths.ts';
 import type { SiteViews } from '../views/types.ts';
 import { ogSvgFile, siteViewsFile } from '../views/files.ts';
-import { svgToPng } from './og-render.ts';
+import { svgToPng } from '../sharing/og-render.ts';
 
 /** What the step did, for the build log and the benchmark. */
 export interface OgImageReport {
@@ -87,7 +87,7 @@ export interface RunningOgImages {
  * before then exits without waiting for images nobody will publish.
  */
 export function startMeasureOgImages(generated: string): RunningOgImages {
-  const worker = new Worker(new URL('./og-worker.ts', import.meta.url), { workerData: { generated, outDir: ogImagesDir(generated) } });
+  const worker = new Worker(new URL('./preview-image-worker.ts', import.meta.url), { workerData: { generated, outDir: ogImagesDir(generated) } });
   worker.unref();
   const done = new Promise<OgImageReport>((resolve, reject) => {
     worker.once('message', resolve);

@@ -6,10 +6,18 @@
  * /measures/<slug>/figures/page/<n>/), oldest first like the chart, so page addresses stay valid as
  * the series grows (pages are only added at the end). The chart still draws every point.
  */
-import type { ChartTable } from './charts/table.ts';
-import type { MeasureView } from './page-model.ts';
+import type { ChartTable } from '../charts/table.ts';
+import type { MeasureView } from '../derive/page-model.ts';
 import type { ListPage } from './paging.ts';
-import { hasPublishedFigures } from './sharing/lead-chart.ts';
+
+/**
+ * Whether a measure has any published (non-suppressed) figure, read from the page model alone so
+ * route lists need not load every measure's releases. Matches the measure page's test for showing
+ * figures (a series with a latest value), which is computed from the same headline series.
+ */
+export function hasPublishedFigures(view: MeasureView): boolean {
+  return view.data.frequency !== undefined && view.headline.some((point) => point.value !== null);
+}
 
 /**
  * A series with more periods than this is long. The real site's longest series has 23 periods

@@ -14,7 +14,7 @@ export const paths = {
   plan: (plan: string) => `/plans/${plan}/`,
   priority: (plan: string, slug: string) => `/plans/${plan}/priorities/${slug}/`,
   action: (plan: string, slug: string) => `/plans/${plan}/actions/${slug}/`,
-  /** A long plan's own lists of every priority and action (src/lib/plan-lists.ts); page 2 on at "<this>page/<n>/". */
+  /** A long plan's own lists of every priority and action (src/lib/views/plan-lists.ts); page 2 on at "<this>page/<n>/". */
   planPriorities: (plan: string) => `/plans/${plan}/priorities/`,
   planActions: (plan: string) => `/plans/${plan}/actions/`,
   measures: () => '/measures/',
@@ -23,7 +23,7 @@ export const paths = {
   measureVintageCsv: (slug: string, vintage: string) => `/data/measures/${slug}/${vintage}.csv`,
   /** A release's own page: every figure it revised, for releases that revised too many to list on the measure page. */
   measureRelease: (slug: string, vintage: string) => `/measures/${slug}/releases/${vintage}/`,
-  /** Every figure of a long series, when its measure page shows only the newest (src/lib/figures-page.ts); page 2 on at "<this>page/<n>/". */
+  /** Every figure of a long series, when its measure page shows only the newest (src/lib/views/figures-page.ts); page 2 on at "<this>page/<n>/". */
   measureFigures: (slug: string) => `/measures/${slug}/figures/`,
   measureJson: (slug: string) => `/data/measures/${slug}.json`,
   embedMeasure: (slug: string) => `/embed/measures/${slug}/`,

@@ -4,8 +4,8 @@
  * release in releases.yaml). The plans never name a data publisher, and a publisher never speaks for a
  * plan, so neither is ever filled in from the other.
  */
-import type { MeasureMeta } from './schemas/measure.ts';
-import type { Release } from './schemas/release.ts';
+import type { MeasureMeta } from '../schemas/measure.ts';
+import type { Release } from '../schemas/release.ts';
 
 /** Words shown where a plan names no source for a measure. */
 export const NOT_STATED_IN_PLAN = 'not stated in the plan';

@@ -1,8 +1,8 @@
 /** Observations carry their periods as ISO days (validate/data.ts); read back, they are the periods the text parses to. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isoDay, parsePeriod, periodFromDays, type Period } from '../../src/lib/period.ts';
-import type { Frequency } from '../../src/lib/schemas/measure.ts';
+import { isoDay, parsePeriod, periodFromDays, type Period } from '../../../src/lib/schemas/period.ts';
+import type { Frequency } from '../../../src/lib/schemas/measure.ts';
 
 test('a period read back from its first day and the day after equals the one parsed from its text', () => {
   const cases: [string, Frequency, number?][] = [

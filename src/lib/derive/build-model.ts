@@ -2,10 +2,10 @@
  * Turns the validated SiteModel into the JSON the pages read (see page-model.ts): links resolved
  * both ways, plans' contents ordered as the plans order them, and each measure's headline series.
  */
-import { releaseChangeCounts, rowsByKey, sameFigure, type ReleaseChangeCounts } from './derive/revisions.ts';
-import { currentVintage, headlineSeries, ownArea } from './derive/series.ts';
-import { observationKey } from './derive/keys.ts';
-import type { Measure, Observation, SiteModel, Vintage } from './model.ts';
+import { releaseChangeCounts, rowsByKey, sameFigure, type ReleaseChangeCounts } from './revisions.ts';
+import { currentVintage, headlineSeries, ownArea } from './series.ts';
+import { observationKey } from './keys.ts';
+import type { Measure, Observation, SiteModel, Vintage } from '../schemas/model.ts';
 import type { MeasureView, PageModel, VintageInfo } from './page-model.ts';
 
 /** Facts of a release without its rows. */

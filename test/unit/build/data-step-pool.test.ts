@@ -1,5 +1,5 @@
 /**
- * The build's data step on worker threads (src/lib/views/pool.ts) writes exactly what the one-thread
+ * The build's data step on worker threads (src/lib/build/data-step-pool.ts) writes exactly what the one-thread
  * data step (prepareData) writes, file for file and byte for byte, parses each CSV once, and on bad
  * input reports the same problems and leaves the generated folder as it was.
  */
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { downloadsDir, prepareData } from '../../../src/cli/prepare-data.ts';
-import { loadSite } from '../../../src/lib/pipeline.ts';
-import { prepareDataInPool } from '../../../src/lib/views/pool.ts';
+import { loadSite } from '../../../src/lib/build/load-site.ts';
+import { prepareDataInPool } from '../../../src/lib/build/data-step-pool.ts';
 import { dataCaseRoot, FIXTURES, MINIMAL_ROOT, PROJECT, TODAY } from '../../support/fixture-roots.ts';
 
 /** Every file below `folder`, by path relative to it, with its bytes. */

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildPageModel } from '../../src/lib/build-model.ts';
-import type { SiteModel } from '../../src/lib/model.ts';
-import { measure, meta, row, SITE, vintage } from '../support/testshire.ts';
+import { buildPageModel } from '../../../src/lib/derive/build-model.ts';
+import type { SiteModel } from '../../../src/lib/schemas/model.ts';
+import { measure, meta, row, SITE, vintage } from '../../support/testshire.ts';
 
 function latestFirstReleased(vintages: Parameters<typeof measure>[2]): string | undefined {
   const site: SiteModel = { site: SITE, plans: [], priorities: [], actions: [], measures: [measure('widget-thefts', meta({ frequency: 'financial_year' }), vintages)] };

@@ -3,14 +3,14 @@
  * .generated/ by the build so pages never read or parse a CSV themselves.
  * model.json holds everything list pages need; measures/<slug>.json holds one measure's releases.
  */
-import type { ReleaseChangeCounts } from './derive/revisions.ts';
-import type { Observation } from './model.ts';
-import type { ActionMeta } from './schemas/action.ts';
-import type { MeasureMeta } from './schemas/measure.ts';
-import type { PlanMeta } from './schemas/plan.ts';
-import type { PriorityMeta } from './schemas/priority.ts';
-import type { Release } from './schemas/release.ts';
-import type { Site } from './schemas/site.ts';
+import type { ReleaseChangeCounts } from './revisions.ts';
+import type { Observation } from '../schemas/model.ts';
+import type { ActionMeta } from '../schemas/action.ts';
+import type { MeasureMeta } from '../schemas/measure.ts';
+import type { PlanMeta } from '../schemas/plan.ts';
+import type { PriorityMeta } from '../schemas/priority.ts';
+import type { Release } from '../schemas/release.ts';
+import type { Site } from '../schemas/site.ts';
 
 /** A plan with the ids of what belongs to it, in the plan's order. */
 export interface PlanView {

@@ -10,11 +10,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addressProblem } from '../../src/lib/build/site.ts';
-import { isLocalOrigin, readSiteYamlUrl, resolveDeployment } from '../../src/lib/deployment.ts';
-import { siteSchema } from '../../src/lib/schemas/site.ts';
-import { buildRoot, PROJECT } from '../support/fixture-roots.ts';
-import { SITE } from '../support/testshire.ts';
+import { addressProblem } from '../../../src/lib/build/site.ts';
+import { isLocalOrigin, readSiteYamlUrl, resolveDeployment } from '../../../src/lib/build/deployment.ts';
+import { siteSchema } from '../../../src/lib/schemas/site.ts';
+import { buildRoot, PROJECT } from '../../support/fixture-roots.ts';
+import { SITE } from '../../support/testshire.ts';
 
 const RIVERFORD = join(PROJECT, 'test/fixtures/valid/other-partnership');
 const RIVERFORD_ROOT = 'https://safer.riverford.example/community-safety/';
