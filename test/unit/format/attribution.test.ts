@@ -17,7 +17,7 @@ import { actionSchema } from '../../../src/lib/schemas/action.ts';
 import { measureSchema } from '../../../src/lib/schemas/measure.ts';
 import { prioritySchema } from '../../../src/lib/schemas/priority.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 const PLAN_TEXT = readFileSync(join(ROOT, 'test', 'fixtures', 'plan-text', 'performance-frameworks.txt'), 'utf8');
 const SOURCES = readFileSync(join(ROOT, 'test', 'fixtures', 'reference-data', 'SOURCES.md'), 'utf8');
 const QUOTED: Record<string, string>[] = parseCsv(readFileSync(join(ROOT, 'test', 'fixtures', 'reference-data', 'figures_quoted_in_web_pages.csv')), { columns: true });
