@@ -21,7 +21,7 @@ import { measureDataFolders, readContent, readMeasureFolder } from '../pipeline.
 import { validateMeasureData } from '../validate/data.ts';
 import { readRedirects } from '../validate/redirects.ts';
 import { compareVintages } from '../derive/revisions.ts';
-import { releaseHistory, type FigureSpan, type RevisionRow } from '../derive/release-history.ts';
+import { releaseHistory, releaseOnOwnPage, type FigureSpan, type RevisionRow } from '../derive/release-history.ts';
 import { formerAddresses } from '../downloads/artefacts.ts';
 import type { BaseTree, ChangeStatus } from './git.ts';
 
@@ -43,6 +43,8 @@ export interface ReportedRelease {
   readonly dating: string;
   /** The publisher's own statement of the date and where it is, when releases.yaml cites one. */
   readonly releaseDateEvidence?: { readonly text: string; readonly url: string };
+  /** The pages that show it: the measure page, and the release's own page when it revised more than the measure page lists. */
+  readonly pages: readonly string[];
   /** Date of the release it is compared with; absent for a measure's first release. */
   readonly previous?: string;
   /** True when it has no previous release but the measure already had releases: it is dated before them all. */
@@ -213,6 +215,7 @@ function measureChange(
         publisher: item.release.publisher,
         ...(item.release.edition ? { edition: item.release.edition } : {}),
         dating: item.dating.text,
+        pages: [paths.measure(slug), ...(releaseOnOwnPage(item.counts) ? [paths.measureRelease(slug, vintage.date)] : [])],
         ...(item.dating.evidence ? { releaseDateEvidence: item.dating.evidence } : {}),
         ...(item.previous ? { previous: item.previous } : {}),
         ...(!item.previous && before.length > 0 ? { earliest: true } : {}),

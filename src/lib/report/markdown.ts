@@ -43,7 +43,7 @@ export function reportMarkdown(report: ChangeReport): string {
     const count = withReleases.reduce((n, m) => n + m.releases.length, 0);
     lines.push(`## New releases (${count})`, '');
     for (const measure of withReleases) {
-      for (const release of measure.releases) lines.push(...releaseLines(measure.title, measure.address, release));
+      for (const release of measure.releases) lines.push(...releaseLines(measure.title, release));
     }
   }
 
@@ -72,9 +72,9 @@ export function reportMarkdown(report: ChangeReport): string {
 }
 
 /** One new release: who released it and when, what it changed, and its largest revisions. */
-function releaseLines(title: string, address: string, release: ReportedRelease): string[] {
+function releaseLines(title: string, release: ReportedRelease): string[] {
   const lines = [`### ${title}: ${release.heading}`, ''];
-  lines.push(`Page: \`${address}\``, '');
+  lines.push(`${release.pages.length === 1 ? 'Page' : 'Pages'}: ${release.pages.map((p) => `\`${p}\``).join(', ')}`, '');
   const evidence = release.releaseDateEvidence ? ` The publisher's page says "${release.releaseDateEvidence.text}" (${release.releaseDateEvidence.url}).` : '';
   lines.push(`${release.dating}${evidence}`, '');
   lines.push(
@@ -102,12 +102,17 @@ function contentWords(c: ContentChange): string {
   return c.fields.length ? `${status}: ${c.fields.join('; ')}` : status;
 }
 
+/** Series listed before the rest are counted, so a release adding a figure to 40 breakdowns stays readable. */
+const SPAN_LINES = 5;
+
 function spans(list: readonly FigureSpan[]): string {
-  return list.map((s) => `${s.series}, ${plural(s.count, 'figure')} (${s.first === s.last ? s.first : `${s.first} to ${s.last}`})`).join('; ');
+  const rest = list.length - SPAN_LINES;
+  const listed = list.slice(0, SPAN_LINES).map((s) => `${s.series}, ${plural(s.count, 'figure')} (${s.first === s.last ? s.first : `${s.first} to ${s.last}`})`);
+  return rest > 0 ? `${listed.join('; ')}; and ${plural(rest, 'more series', 'more series')}` : listed.join('; ');
 }
 
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
+function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : nouns}`;
 }
 
 /** Text safe inside a Markdown table cell. */
