@@ -71,6 +71,8 @@ export interface MeasureDataChange {
   readonly editedReleases: readonly string[];
   /** Release files in the base that are gone. */
   readonly deletedReleases: readonly string[];
+  /** New release files not described because the measure's data has problems (its rows with errors would be left out). */
+  readonly undescribed: readonly string[];
 }
 
 /** What kind of content file changed. */
@@ -90,6 +92,8 @@ export interface ContentChange {
   readonly fields: readonly string[];
   /** For an added file: the slugs it names in redirect_from (a rename keeps the old addresses). */
   readonly renamedFrom?: readonly string[];
+  /** For a removed measure: the measure that names it in redirect_from. */
+  readonly renamedTo?: string;
 }
 
 /** An address the site has published that the change would break. */
@@ -133,24 +137,33 @@ export function changeReport({ root, base, today }: ReportInput): ChangeReport {
   // Data: only the folders of measures whose files changed, each read whole on both sides.
   const dataSlugs = [...new Set(changed.map((c) => MEASURE_DATA.exec(c.path)?.[1]).filter((s): s is string => s !== undefined))].sort();
   if (dataSlugs.length) measureDataFolders(root, content.measures.entries, content.measures.refusedIds, diagnostics);
+  // A renamed measure's folder moves with it: its releases are the same releases, at a new address.
+  const renamedTo = new Map(content.measures.entries.flatMap((e) => e.data.redirect_from.map((old) => [old, e.id] as const)));
   const measures: MeasureDataChange[] = [];
   for (const slug of dataSlugs) {
     const entry = headMeasures.get(slug);
+    if (!entry && renamedTo.has(slug) && !existsSync(join(root, 'data/measures', slug))) continue;
+    const formerSlug = entry?.data.redirect_from.find((old) => base.list(`data/measures/${old}`).length > 0);
+    const baseSlug = base.list(`data/measures/${slug}`).length === 0 && formerSlug ? formerSlug : slug;
     const baseMeta = entry?.data ?? baseMeasureMeta(base, slug);
     const headFolder = join(root, 'data/measures', slug);
     let head: Measure | undefined;
+    let headProblems = 0;
     if (entry && site) {
       const read = readMeasureFolder(root, entry, existsSync(headFolder), site, today);
       diagnostics.push(...read.diagnostics);
       head = read.measure;
+      headProblems = read.diagnostics.length;
     }
-    const before = baseMeta && site ? baseVintages(base, slug, baseMeta, site.area, today) : [];
-    const change = measureChange(slug, entry?.data.title ?? baseMeta?.title ?? slug, head, before, changed.filter((c) => c.path.startsWith(`data/measures/${slug}/`)).map((c) => ({ ...c, name: c.path.slice(`data/measures/${slug}/`.length) })));
-    if (change.releases.length || change.editedReleases.length || change.deletedReleases.length) measures.push(change);
+    const before = baseMeta && site ? baseVintages(base, baseSlug, slug, baseMeta, site.area, today) : [];
+    const files = changed.filter((c) => c.path.startsWith(`data/measures/${slug}/`)).map((c) => ({ ...c, name: c.path.slice(`data/measures/${slug}/`.length) }));
+    const change = measureChange(slug, entry?.data.title ?? baseMeta?.title ?? slug, headProblems ? undefined : head, before, files);
+    if (change.releases.length || change.editedReleases.length || change.deletedReleases.length || change.undescribed.length) measures.push(change);
   }
 
   const contentChanges = changed.flatMap((c) => {
     const found = contentChange(root, base, c.path, c.status);
+    if (found?.kind === 'measure' && found.status === 'deleted' && renamedTo.has(found.id)) return [{ ...found, renamedTo: renamedTo.get(found.id)! }];
     return found ? [found] : [];
   });
 
@@ -168,8 +181,8 @@ export function changeReport({ root, base, today }: ReportInput): ChangeReport {
 }
 
 /** The base's releases of a measure, read and checked as the validator reads them (its problems are the base's, not this change's). */
-function baseVintages(base: BaseTree, slug: string, meta: MeasureMeta, area: { name: string; code: string }, today: string): Vintage[] {
-  const folder = `data/measures/${slug}`;
+function baseVintages(base: BaseTree, baseSlug: string, slug: string, meta: MeasureMeta, area: { name: string; code: string }, today: string): Vintage[] {
+  const folder = `data/measures/${baseSlug}`;
   const files = base.list(folder).flatMap((name) => {
     const bytes = base.read(`${folder}/${name}`);
     return bytes ? [{ name, bytes }] : [];
@@ -195,7 +208,8 @@ function measureChange(
 ): MeasureDataChange {
   const baseDates = new Set(before.map((v) => v.date));
   const releaseFiles = files.filter((f) => RELEASE_FILE.test(f.name));
-  const newDates = new Set(releaseFiles.filter((f) => f.status === 'added').map((f) => f.name.slice(0, 10)));
+  // A release is new when the base had no release of that date (a renamed measure's moved files are not).
+  const newDates = new Set(releaseFiles.filter((f) => f.status === 'added' && !baseDates.has(f.name.slice(0, 10))).map((f) => f.name.slice(0, 10)));
   const releases: ReportedRelease[] = [];
   if (head) {
     const history = releaseHistory(head);
@@ -235,6 +249,7 @@ function measureChange(
     releases,
     editedReleases: releaseFiles.filter((f) => f.status === 'modified').map((f) => `data/measures/${slug}/${f.name}`),
     deletedReleases: releaseFiles.filter((f) => f.status === 'deleted').map((f) => `data/measures/${slug}/${f.name}`),
+    undescribed: head ? [] : [...newDates].sort().map((date) => `data/measures/${slug}/${date}.csv`),
   };
 }
 

@@ -47,6 +47,14 @@ export function reportMarkdown(report: ChangeReport): string {
     }
   }
 
+  const undescribed = report.measures.filter((m) => m.undescribed.length);
+  if (undescribed.length) {
+    lines.push('## New releases not described yet', '');
+    lines.push('These are described once the problems above are fixed (a row with a problem would be left out, so counts now would mislead).', '');
+    for (const m of undescribed) for (const file of m.undescribed) lines.push(`- ${m.title}: \`${file}\``);
+    lines.push('');
+  }
+
   const edited = report.measures.filter((m) => m.editedReleases.length || m.deletedReleases.length);
   if (edited.length) {
     lines.push('## Published release files changed or deleted', '');
@@ -65,7 +73,7 @@ export function reportMarkdown(report: ChangeReport): string {
     lines.push('');
   }
 
-  if (!withReleases.length && !edited.length && !report.content.length && report.filesChanged > 0) {
+  if (!withReleases.length && !undescribed.length && !edited.length && !report.content.length && report.filesChanged > 0) {
     lines.push('No measure, release, priority, action or plan changes.', '');
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
@@ -98,6 +106,7 @@ function releaseLines(title: string, release: ReportedRelease): string[] {
 
 function contentWords(c: ContentChange): string {
   const status = STATUS_WORDS[c.status];
+  if (c.renamedTo) return `${status}: renamed to ${c.renamedTo} (its address redirects there)`;
   if (c.renamedFrom) return `${status}, renamed from ${c.renamedFrom.join(', ')} (the old address redirects here)`;
   return c.fields.length ? `${status}: ${c.fields.join('; ')}` : status;
 }
