@@ -9,7 +9,7 @@
  * workbook is written; a workbook whose edition is already published writes nothing and says so.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ExitCode, ScaffoldContext } from '../scaffold/context.ts';
@@ -61,7 +61,7 @@ export function runInbox(ctx: ScaffoldContext): ExitCode {
     const bytes = new Uint8Array(readFileSync(join(inbox, name)));
     const workbook = readWorkbook(bytes);
     const edition = workbook.ok ? findEdition(workbook.sheets)?.name : undefined;
-    return { name, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), edition, released: cited(edition) };
+    return { name, bytes, sha256: sha256(bytes), edition, released: cited(edition) };
   });
   // Oldest edition first: each release holds the releases before it, so editions are published in order.
   read.sort((a, b) => (a.released ?? '9999') < (b.released ?? '9999') ? -1 : (a.released ?? '9999') > (b.released ?? '9999') ? 1 : a.name < b.name ? -1 : 1);
@@ -77,7 +77,8 @@ export function runInbox(ctx: ScaffoldContext): ExitCode {
       continue;
     }
     const kept = `${WORKBOOKS}/${workbook.name}`;
-    if (existsSync(join(ctx.root, kept))) {
+    const keptAlready = existsSync(join(ctx.root, kept));
+    if (keptAlready && sha256(readFileSync(join(ctx.root, kept))) !== workbook.sha256) {
       ctx.err(`Refused: ${path}: a different workbook is already kept as ${kept}; rename the upload (e.g. add the edition to its name) and upload it again.`);
       ctx.err('Nothing was written.');
       refused = true;
@@ -89,9 +90,15 @@ export function runInbox(ctx: ScaffoldContext): ExitCode {
       refused = true;
       break;
     }
-    renameSync(join(ctx.root, path), join(ctx.root, kept));
-    appendFileSync(join(ctx.root, WORKBOOKS, 'SHA256SUMS'), `${workbook.sha256}  ${workbook.name}\n`);
-    ctx.out(`Moved ${path} to ${kept} and added its SHA-256 (${workbook.sha256}) to ${WORKBOOKS}/SHA256SUMS.`);
+    if (keptAlready) {
+      // The same bytes are kept already (a workbook held but not published before): the upload is a copy.
+      rmSync(join(ctx.root, path));
+      ctx.out(`Deleted ${path}: the same workbook is already kept as ${kept}.`);
+    } else {
+      renameSync(join(ctx.root, path), join(ctx.root, kept));
+      appendFileSync(join(ctx.root, WORKBOOKS, 'SHA256SUMS'), `${workbook.sha256}  ${workbook.name}\n`);
+      ctx.out(`Moved ${path} to ${kept} and added its SHA-256 (${workbook.sha256}) to ${WORKBOOKS}/SHA256SUMS.`);
+    }
   }
   return refused ? 1 : 0;
 }
@@ -122,4 +129,8 @@ function publishedReleases(root: string): Published[] {
     }
   }
   return found;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
