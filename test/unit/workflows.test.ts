@@ -59,7 +59,7 @@ test('on a pull request: validate, the report against the base branch into the j
 
 test('on a branch with an upload in inbox/: npm run inbox, then a commit only of what it wrote', () => {
   const workflow = parseYaml(text('inbox.yml')) as { on: { push: { paths: string[]; 'branches-ignore': string[] } }; permissions: Record<string, string> };
-  assert.deepEqual(workflow.on.push.paths, ['inbox/**']);
+  assert.deepEqual(workflow.on.push.paths, ['inbox/**', 'data/reference/ons_release_dates.csv'], 'runs again once the missing release date is added');
   assert.deepEqual(workflow.on.push['branches-ignore'], ['main']);
   assert.equal(workflow.permissions.contents, 'write');
   const all = steps('inbox.yml');
