@@ -32,11 +32,14 @@ import { readWorkbook } from './workbook.ts';
 
 const USAGE = [
   'Usage: npm run import -- ons-pfa <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run] [--read-from "<where the file was obtained>"] [--measures <slug,slug>] (a dry run may leave out --released)',
+  '   (--released cited takes the date data/reference/ons_release_dates.csv cites for the workbook\'s edition: what npm run inbox uses)',
   '   or: npm run import -- ons-tidy <tidy.csv> --edition "year ending <Month> <YYYY>" --released <YYYY-MM-DD> [--dry-run]  (an edition whose workbook is not held, from a tidy extraction of it)',
 ].join('\n');
 const DATASET_URL = 'https://www.ons.gov.uk/peoplepopulationandcommunity/crimeandjustice/datasets/policeforceareadatatables';
 const PUBLISHER = 'Office for National Statistics';
 const RELEASES = 'releases.yaml';
+/** `--released cited`: the date the release dates file cites for the workbook's edition. */
+const CITED = 'cited';
 
 /** What the command line asked for. */
 interface ImportRequest {
@@ -46,7 +49,10 @@ interface ImportRequest {
   readonly workbook: string;
   /** ons-tidy only: which edition to read, e.g. "year ending September 2022". */
   readonly edition?: string;
-  /** The publisher's release date; a dry run may leave it out (an edition with no cited date can still be previewed). */
+  /**
+   * The publisher's release date; a dry run may leave it out (an edition with no cited date can still
+   * be previewed). "cited" takes the date the release dates file cites for the workbook's edition.
+   */
   readonly released: string | undefined;
   readonly dryRun: boolean;
   readonly readFrom?: string;
@@ -90,10 +96,10 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
   const request = parseArgs(args);
   if ('problem' in request) return refuse(ctx, request.problem, USAGE);
 
-  if (request.released !== undefined && !isRealIsoDate(request.released)) {
+  if (request.released !== undefined && request.released !== CITED && !isRealIsoDate(request.released)) {
     return refuse(ctx, `Refused: --released "${request.released}" is not a real date written YYYY-MM-DD.`, 'Give the publisher\'s release date, e.g. --released 2022-07-21.');
   }
-  if (request.released !== undefined && request.released > ctx.today) {
+  if (request.released !== undefined && request.released !== CITED && request.released > ctx.today) {
     return refuse(ctx, `Refused: --released ${request.released} is after today (${ctx.today}); a release date must be in the past.`, 'Import the workbook on or after the day the publisher releases it.');
   }
 
@@ -122,7 +128,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
         `${RELEASE_DATES_FILE} has no release date for the ${edition.name} edition (read from ${fileName}, ${edition.where}).`,
         `Add a row citing it: edition "${edition.name}", release_date, the words that state it (e.g. "Release date: 24 July 2025") and the ONS page's address; then run this again with that date.`,
       ]
-    : request.released !== undefined && citation.releaseDate !== request.released
+    : request.released !== undefined && request.released !== CITED && citation.releaseDate !== request.released
       ? [
           `--released ${request.released} does not match the cited release date of the ${edition.name} edition: ${citation.releaseDate} ("${citation.evidence}", ${citation.url}).`,
           `Run it again with --released ${citation.releaseDate}. If ONS moved the date, correct ${RELEASE_DATES_FILE} with the page that says so.`,
@@ -130,6 +136,10 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
       : undefined;
   if (citationProblem && !request.dryRun) return refuse(ctx, `Refused: ${citationProblem[0]}`, ...citationProblem.slice(1));
   if (citationProblem) ctx.err(`Note (dry run; publishing would be refused): ${citationProblem[0]}`);
+  const released = request.released === CITED ? citation?.releaseDate : request.released;
+  if (released !== undefined && released > ctx.today) {
+    return refuse(ctx, `Refused: the ${edition.name} edition's cited release date, ${released}, is after today (${ctx.today}); a release date must be in the past.`, 'Import the workbook on or after the day the publisher releases it.');
+  }
 
   const measures = readCollection(ctx.root, 'content/measures', { extensions: ['.md', '.mdx'], depth: 1, schema: measureSchema });
   if (measures.diagnostics.length) return refuse(ctx, 'Refused: content/measures has problems; fix them first:', ...measures.diagnostics.map(formatDiagnostic));
@@ -193,7 +203,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
       figures,
       edition,
       citation: citation!,
-      released: request.released!,
+      released: released!,
       today: ctx.today,
       tables: extraction.tables.get(measure.id) ?? [],
       workbookSha256: sha,
@@ -219,7 +229,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
     for (const file of written) rmSync(join(ctx.root, file), { force: true });
     throw error;
   }
-  ctx.out(`Imported the ${edition.name} edition (released ${request.released!}) from ${fileName}:`);
+  ctx.out(`Imported the ${edition.name} edition (released ${released!}) from ${fileName}:`);
   for (const plan of plans) ctx.out(`  ${plan.csvPath}: ${plan.summary}`);
   ctx.out('Next: run "npm run validate", then commit data/measures in one commit.');
   return 0;
