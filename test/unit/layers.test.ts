@@ -24,7 +24,7 @@ const LAYERS: readonly (readonly [name: string, pattern: RegExp])[] = [
   ['derive', /^lib\/derive\//],
   ['outputs', /^lib\/(charts|downloads|sharing|updates|views|search)\//],
   ['pages', /^(pages|components|layouts|scripts|styles)\/|^content\.config\.ts$|^env\.d\.ts$/],
-  ['orchestration', /^lib\/(build|import|scaffold|bench)\//],
+  ['orchestration', /^lib\/(build|import|scaffold|bench|report)\//],
   ['entries', /^cli\//],
 ];
 const PAGES = 5;

@@ -12,12 +12,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Measure, Vintage } from '../model.ts';
-import { paths } from '../paths.ts';
+import type { Measure, Vintage } from '../schemas/model.ts';
+import { paths } from '../schemas/paths.ts';
 import { splitFrontmatter } from '../read/frontmatter.ts';
 import { measureSchema, type MeasureMeta } from '../schemas/measure.ts';
-import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { measureDataFolders, readContent, readMeasureFolder } from '../pipeline.ts';
+import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../format/diagnostics.ts';
+import { measureDataFolders, readContent, readMeasureFolder } from '../build/load-site.ts';
 import { validateMeasureData } from '../validate/data.ts';
 import { readRedirects } from '../validate/redirects.ts';
 import { compareVintages } from '../derive/revisions.ts';
