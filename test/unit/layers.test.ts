@@ -4,7 +4,7 @@
  *   contract (schemas, format) < read < validate < derive < outputs (charts, downloads, sharing,
  *   updates, views, search) < pages (pages, components, layouts, scripts)
  *
- * with orchestration (build, import, scaffold, bench) and the command-line entries (cli) beside
+ * with orchestration (build, import, scaffold, bench, report) and the command-line entries (cli) beside
  * the pages, using the library but never used by it. This reads every import in src/ and fails on
  * one that reaches up a layer, on a file in no layer, and on a page or component that reaches
  * read, validate, derive or orchestration code at run time through any chain of imports (a type
