@@ -10,6 +10,7 @@ import { writeCatalogue } from '../lib/views/pool.ts';
 import { downloadsDir } from '../lib/build/data-step.ts';
 import { dataStep } from '../lib/build/data-step-child.ts';
 import { writeViews } from '../lib/views/write.ts';
+import { writeComparisons } from '../lib/views/comparison.ts';
 import type { SiteModel } from '../lib/model.ts';
 import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
@@ -34,7 +35,12 @@ export function prepareData(
   const prepared = writeModel(root, generated, day);
   if (!prepared) return undefined;
   writeViews(generated, root, prepared.model, prepared.page, siteRoot);
-  return { ...prepared, artefacts: writeDownloads(prepared.model, generated, siteRoot) };
+  const comparisons = writeComparisons(root, prepared.model, generated, downloadsDir(generated));
+  if (comparisons.diagnostics.length) {
+    reportDiagnostics(comparisons.diagnostics, console.error);
+    return undefined;
+  }
+  return { ...prepared, artefacts: writeDownloads(prepared.model, generated, siteRoot, comparisons.artefacts) };
 }
 
 /** Validates, then writes the page model. */
@@ -52,7 +58,7 @@ function writeModel(root: string, generated: string, day: string): { model: Site
 }
 
 /** Writes every download, the catalogue and the JSON-LD; returns the downloads written. */
-function writeDownloads(model: SiteModel, generated: string, siteRoot: string): StoredArtefact[] {
+function writeDownloads(model: SiteModel, generated: string, siteRoot: string, comparisons: readonly StoredArtefact[]): StoredArtefact[] {
   const artefacts: StoredArtefact[] = [];
   for (const artefact of eachArtefact(model, siteRoot)) {
     const file = join(downloadsDir(generated), artefact.path);
@@ -60,6 +66,8 @@ function writeDownloads(model: SiteModel, generated: string, siteRoot: string): 
     writeFileSync(file, artefact.bytes);
     artefacts.push(storedArtefact(artefact));
   }
+  // The pooled step lists the comparisons after the measures' and plans' files too.
+  artefacts.push(...comparisons);
   writeCatalogue(model, artefacts, generated, downloadsDir(generated), siteRoot);
   return artefacts;
 }

@@ -28,6 +28,7 @@ import type { TargetView } from './types.ts';
 import { makeViewsDirs } from './files.ts';
 import { writeMeasureViews, writeSiteViews } from './write.ts';
 import { modelIndex } from './measure.ts';
+import { writeComparisons } from './comparison.ts';
 
 /** What one worker is given when it starts. */
 export interface PoolSlice {
@@ -179,6 +180,9 @@ export async function prepareDataInPool(
     writeSiteViews(partial, root, page, new Map(full.measures.map((m) => [m.id, done(m.id).planTargets])));
 
     const artefacts = full.measures.flatMap((m) => done(m.id).artefacts);
+    const comparisons = writeComparisons(root, full, partial, partialDownloads);
+    if (comparisons.diagnostics.length) return { csvParses, diagnostics: comparisons.diagnostics };
+    artefacts.push(...comparisons.artefacts);
     // Each plan's file is deflated on libuv's threads, so the plans are written side by side.
     for (const written of await Promise.all(plans.map((plan) => writePlan(plan, full, partialDownloads, partial, siteRoot)))) artefacts.push(...written);
     rmSync(join(partial, TIDY_PARTS), { recursive: true, force: true });
