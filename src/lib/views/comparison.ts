@@ -250,6 +250,8 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
   const index: Record<string, ComparisonLink> = {};
   const folder = join(root, COMPARISONS_FOLDER);
   const slugs = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  // A site without comparisons writes nothing (the pages read an absent index as none).
+  if (slugs.length === 0) return { artefacts, diagnostics };
   mkdirSync(join(viewsDir(generated), 'comparisons'), { recursive: true });
   for (const slug of slugs) {
     const measure = model.measures.find((m) => m.id === slug);
