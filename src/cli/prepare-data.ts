@@ -16,6 +16,7 @@ import type { PageModel } from '../lib/page-model.ts';
 import { loadSite } from '../lib/pipeline.ts';
 import { eachArtefact } from '../lib/downloads/artefacts.ts';
 import { storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
+import type { ComparisonResourceFacts } from '../lib/downloads/readme.ts';
 import { siteRootOf } from '../lib/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
@@ -35,12 +36,12 @@ export function prepareData(
   const prepared = writeModel(root, generated, day);
   if (!prepared) return undefined;
   writeViews(generated, root, prepared.model, prepared.page, siteRoot);
-  const comparisons = writeComparisons(root, prepared.model, generated, downloadsDir(generated));
+  const comparisons = writeComparisons(root, prepared.model, generated, downloadsDir(generated), siteRoot);
   if (comparisons.diagnostics.length) {
     reportDiagnostics(comparisons.diagnostics, console.error);
     return undefined;
   }
-  return { ...prepared, artefacts: writeDownloads(prepared.model, generated, siteRoot, comparisons.artefacts) };
+  return { ...prepared, artefacts: writeDownloads(prepared.model, generated, siteRoot, comparisons) };
 }
 
 /** Validates, then writes the page model. */
@@ -58,16 +59,16 @@ function writeModel(root: string, generated: string, day: string): { model: Site
 }
 
 /** Writes every download, the catalogue and the JSON-LD; returns the downloads written. */
-function writeDownloads(model: SiteModel, generated: string, siteRoot: string, comparisons: readonly StoredArtefact[]): StoredArtefact[] {
+function writeDownloads(model: SiteModel, generated: string, siteRoot: string, comparisons: { readonly artefacts: readonly StoredArtefact[]; readonly resources: readonly ComparisonResourceFacts[] }): StoredArtefact[] {
   const artefacts: StoredArtefact[] = [];
-  for (const artefact of eachArtefact(model, siteRoot)) {
+  for (const artefact of eachArtefact(model, siteRoot, comparisons.resources)) {
     const file = join(downloadsDir(generated), artefact.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, artefact.bytes);
     artefacts.push(storedArtefact(artefact));
   }
   // The pooled step lists the comparisons after the measures' and plans' files too.
-  artefacts.push(...comparisons);
+  artefacts.push(...comparisons.artefacts);
   writeCatalogue(model, artefacts, generated, downloadsDir(generated), siteRoot);
   return artefacts;
 }

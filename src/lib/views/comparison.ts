@@ -20,6 +20,8 @@ import type { Measure, SiteModel } from '../model.ts';
 import { paths } from '../paths.ts';
 import { releasesFileSchema, type Release } from '../schemas/release.ts';
 import { viewsDir } from './files.ts';
+import type { ComparisonResourceFacts } from '../downloads/readme.ts';
+import { absoluteUrl } from '../sharing/urls.ts';
 
 /** Folder of the comparison releases below the project root. */
 export const COMPARISONS_FOLDER = 'data/comparisons';
@@ -244,14 +246,15 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
  * and each release at its own), and the index the measure pages read; returns the downloads written,
  * or the problems found in the comparison folders.
  */
-export function writeComparisons(root: string, model: SiteModel, generated: string, downloads: string): { artefacts: StoredArtefact[]; diagnostics: Diagnostic[] } {
+export function writeComparisons(root: string, model: SiteModel, generated: string, downloads: string, siteRoot: string): { artefacts: StoredArtefact[]; resources: ComparisonResourceFacts[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const artefacts: StoredArtefact[] = [];
+  const resources: ComparisonResourceFacts[] = [];
   const index: Record<string, ComparisonLink> = {};
   const folder = join(root, COMPARISONS_FOLDER);
   const slugs = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
   // A site without comparisons writes nothing (the pages read an absent index as none).
-  if (slugs.length === 0) return { artefacts, diagnostics };
+  if (slugs.length === 0) return { artefacts, resources, diagnostics };
   mkdirSync(join(viewsDir(generated), 'comparisons'), { recursive: true });
   for (const slug of slugs) {
     const measure = model.measures.find((m) => m.id === slug);
@@ -273,6 +276,7 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
       artefacts.push(storedArtefact(artefact));
     }
     const current = artefacts.find((a) => a.path === paths.comparisonCsv(slug))!;
+    resources.push({ slug, title: `${title} (${read.newest.release.dataset})`, url: absoluteUrl(siteRoot, current.path), bytes: current.size, sha256: current.sha256 });
     const { page, ranking, link } = comparisonViews(measure, read.newest, model.site, { path: current.path, sha256: current.sha256, bytes: current.size });
     writeFileSync(comparisonViewFile(generated, slug), JSON.stringify(page));
     ranking.forEach((p) => {
@@ -283,5 +287,5 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
     index[slug] = link ?? { position: '', href: paths.measureCompare(slug) };
   }
   writeFileSync(comparisonIndexFile(generated), JSON.stringify(index));
-  return { artefacts, diagnostics };
+  return { artefacts, resources, diagnostics };
 }
