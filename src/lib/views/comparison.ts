@@ -59,6 +59,8 @@ export interface ComparisonPageView {
   readonly source: { readonly publisher: string; readonly dataset: string; readonly url: string; readonly released: string; readonly evidence?: string; readonly evidenceUrl?: string; readonly readFrom?: string; readonly workbookSha256?: string };
   readonly csv: { readonly path: string; readonly sha256: string; readonly bytes: number };
   readonly areasAre: string;
+  /** The table the areas' figures are from, e.g. "Table C4". */
+  readonly table: string;
   readonly withFigure: number;
   readonly areaCount: number;
   readonly rankingPages: number;
@@ -208,7 +210,7 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
   });
   const caveats = release.notes.map((n) => ({
     text: n.text!,
-    where: n.note ? `ONS ${n.source_table}, note ${n.note} (sheet "${n.sheet}", cell ${n.cell})` : `ONS ${n.source_table} (sheet "${n.sheet}", cell ${n.cell})`,
+    where: n.note ? `${n.source_table}, note ${n.note} (sheet "${n.sheet}", cell ${n.cell})` : `${n.source_table}, the lines under its title (sheet "${n.sheet}", cell ${n.cell})`,
   }));
   const r = release.release;
   const chart = comparisonChartView(input, { id: `${measure.id}-compare`, title: `${measure.data.title}: every ${input.areasAre.replace(/s$/, '')} compared, ${input.periodLabel}` });
@@ -219,9 +221,9 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
     chart,
     ...(position ? { position } : {}),
     // The comparison CSVs carry no interval columns: ONS publishes none for these tables.
-    significance: 'ONS publishes no confidence intervals for these figures, so the positions are not tested for statistical significance: areas close together in the ranking may not differ in any meaningful way.',
+    significance: `The ${release.release.publisher.replace(/^The /, '')} publishes no confidence intervals for these figures, so the places are not tested for statistical significance: areas close together in the ranking may not differ in any meaningful way.`,
     labelled,
-    labelledCaption: `${measure.data.title}: ${site.area.name}, the core cities${input.reference ? ` and ${input.reference.name}` : ''}, ${input.periodLabel}`,
+    labelledCaption: `${measure.data.title}: ${[site.area.name, ...(labelled.some((r) => r.who === 'Core city') ? ['the core cities'] : []), ...(input.reference ? [input.reference.name] : [])].join(', ')}, ${input.periodLabel}`,
     caveats,
     source: {
       publisher: r.publisher,
@@ -234,6 +236,7 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
     },
     csv,
     areasAre: input.areasAre,
+    table: input.table,
     withFigure,
     areaCount: ranked.length,
     rankingPages: pageCount,
