@@ -51,11 +51,14 @@ test("the ranked table's pages hold every partnership of the CSV once, Nottingha
   const csv = readFileSync(join(folder, `${slug}.csv`), 'utf8');
   const partnerships = csv.split('\r\n').filter((line) => line.endsWith(',partnership')).length;
   const names: string[] = [];
+  const bold: string[] = [];
   for (const path of await walkPages(page, `/measures/${slug}/compare/table/`)) {
     await page.goto(path);
     names.push(...(await page.locator('main tbody th').allInnerTexts()));
+    bold.push(...(await page.locator('main tbody th strong').allInnerTexts()));
   }
   expect(names).toHaveLength(partnerships);
   expect(new Set(names).size).toBe(partnerships);
-  expect(names.filter((n) => n === 'Nottingham')).toHaveLength(1);
+  expect(bold).toEqual(['Nottingham']);
+  expect(names.filter((n) => n.startsWith('Nottingham ('))).toEqual(['Nottingham (Nottinghamshire)']);
 });

@@ -14,7 +14,7 @@ import { comparisonChartView, comparisonWords, ordinal, rankAreas, type Compared
 import { sha256Hex } from '../downloads/bytes.ts';
 import { storedArtefact, type StoredArtefact } from '../downloads/catalogue.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { formatValue } from '../format/number.ts';
+import { formatValue, rateSuffix } from '../format/number.ts';
 import { longDate } from '../format/labels.ts';
 import type { Measure, SiteModel } from '../model.ts';
 import { paths } from '../paths.ts';
@@ -73,6 +73,8 @@ export interface RankingPageView {
   readonly number: number;
   readonly pageCount: number;
   readonly caption: string;
+  /** The figures' column heading with their unit ("Per 1,000"), so each cell holds the number alone and the table fits a phone. */
+  readonly valueHeading: string;
   readonly rows: readonly { readonly rank: string; readonly name: string; readonly group: string; readonly value: string; readonly own: boolean }[];
 }
 
@@ -205,7 +207,8 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
       number: i + 1,
       pageCount,
       caption: `${measure.data.title}: every ${input.areasAre.replace(/s$/, '')} ranked, ${input.periodLabel} (${input.table}), places ${from} to ${from + slice.length - 1} of ${ranked.length}`,
-      rows: slice.map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, group: a.group, value: a.value === null ? a.note : formatValue(a.value, input.unit), own: a.role === 'own' })),
+      valueHeading: rateSuffix(input.unit) ? `Figure (${rateSuffix(input.unit).trim()})` : 'Figure',
+      rows: slice.map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, group: a.group, value: a.value === null ? a.note : formatValue(a.value, input.unit).replace(rateSuffix(input.unit), ''), own: a.role === 'own' })),
     };
   });
   const caveats = release.notes.map((n) => ({
