@@ -10,11 +10,13 @@ import { writeCatalogue } from '../lib/build/data-step-pool.ts';
 import { downloadsDir } from '../lib/build/data-step.ts';
 import { dataStep } from '../lib/build/data-step-child.ts';
 import { writeViews } from '../lib/build/write-views.ts';
+import { writeComparisons } from '../lib/views/comparison.ts';
 import type { SiteModel } from '../lib/schemas/model.ts';
 import type { PageModel } from '../lib/derive/page-model.ts';
 import { loadSite } from '../lib/build/load-site.ts';
 import { eachArtefact } from '../lib/downloads/artefacts.ts';
 import { storedArtefact, type StoredArtefact } from '../lib/downloads/catalogue.ts';
+import type { ComparisonResourceFacts } from '../lib/downloads/readme.ts';
 import { siteRootOf } from '../lib/build/deployment.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
@@ -34,7 +36,12 @@ export function prepareData(
   const prepared = writeModel(root, generated, day);
   if (!prepared) return undefined;
   writeViews(generated, root, prepared.model, prepared.page, siteRoot);
-  return { ...prepared, artefacts: writeDownloads(prepared.model, generated, siteRoot) };
+  const comparisons = writeComparisons(root, prepared.model, generated, downloadsDir(generated), siteRoot);
+  if (comparisons.diagnostics.length) {
+    reportDiagnostics(comparisons.diagnostics, console.error);
+    return undefined;
+  }
+  return { ...prepared, artefacts: writeDownloads(prepared.model, generated, siteRoot, comparisons) };
 }
 
 /** Validates, then writes the page model. */
@@ -52,14 +59,16 @@ function writeModel(root: string, generated: string, day: string): { model: Site
 }
 
 /** Writes every download, the catalogue and the JSON-LD; returns the downloads written. */
-function writeDownloads(model: SiteModel, generated: string, siteRoot: string): StoredArtefact[] {
+function writeDownloads(model: SiteModel, generated: string, siteRoot: string, comparisons: { readonly artefacts: readonly StoredArtefact[]; readonly resources: readonly ComparisonResourceFacts[] }): StoredArtefact[] {
   const artefacts: StoredArtefact[] = [];
-  for (const artefact of eachArtefact(model, siteRoot)) {
+  for (const artefact of eachArtefact(model, siteRoot, comparisons.resources)) {
     const file = join(downloadsDir(generated), artefact.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, artefact.bytes);
     artefacts.push(storedArtefact(artefact));
   }
+  // The pooled step lists the comparisons after the measures' and plans' files too.
+  artefacts.push(...comparisons.artefacts);
   writeCatalogue(model, artefacts, generated, downloadsDir(generated), siteRoot);
   return artefacts;
 }

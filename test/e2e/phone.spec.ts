@@ -26,7 +26,7 @@ const ELEMENT_LIMIT = 1_400;
 
 /** One detail page among thousands: a measure (or a page of a long series' figures), action, priority or embed. */
 function isDetailPage(path: string): boolean {
-  return /^\/(measures\/[^/]+\/(figures\/(page\/\d+\/)?)?|plans\/[^/]+\/(actions|priorities)\/[^/]+\/|embed\/.+)$/.test(path);
+  return /^\/(measures\/[^/]+\/(figures\/(page\/\d+\/)?|compare\/(table\/(page\/\d+\/)?)?)?|plans\/[^/]+\/(actions|priorities)\/[^/]+\/|embed\/.+)$/.test(path);
 }
 
 function pagesToCheck(): string[] {

@@ -47,6 +47,16 @@ test('"knife" puts the knife crime measure first', async ({ page }) => {
   await expect(resultLinks(page).first()).toHaveText('Knife Crime');
 });
 
+test('"compare robbery" finds the robbery comparison page among its first three results', async ({ page }) => {
+  await searchFor(page, 'compare robbery');
+  expect((await hrefs(page)).slice(0, 3)).toContainEqual(expect.stringMatching(/\/measures\/robbery-rate\/compare\/$/));
+});
+
+test('"how does Nottingham compare" finds the comparison pages first', async ({ page }) => {
+  await searchFor(page, 'how does Nottingham compare');
+  expect((await hrefs(page)).slice(0, 3).every((href) => /\/measures\/[^/]+\/compare\/$/.test(href))).toBe(true);
+});
+
 test('each result shows its type, plan period and a snippet with the match marked', async ({ page }) => {
   await searchFor(page, 'knife');
   const first = page.locator('#search-results > li').first();

@@ -128,6 +128,23 @@ describe('a second partnership (Riverford) built under a base path', () => {
     const redirect = text('measures/bike-thefts/index.html');
     assert.match(redirect, /url=\/riverford\/measures\/reported-bicycle-thefts\//);
   });
+
+  test("its comparison highlights Riverford, its own area from content/site.yaml, and states its place", () => {
+    const page = text('measures/reported-bicycle-thefts/compare/index.html');
+    assert.match(page, /<h1[^>]*>How does Riverford compare\? Reported Bicycle Thefts<\/h1>/);
+    // 412 thefts: below Northholm (612) and Eastbrook (530), level with Kingsford; Southby has no figure.
+    assert.match(page, /Riverford&#39;s figure in Table R1, 412, is the joint 3rd highest of the 5 partnerships with a figure/);
+    assert.match(page, /font-weight="700"><tspan[^>]*>Riverford 412<\/tspan>/);
+    assert.match(page, /This partnership/);
+    assert.match(page, /href="\/riverford\/data\/comparisons\/reported-bicycle-thefts\.csv"/);
+    assert.match(text('measures/reported-bicycle-thefts/index.html'), /Riverford&#39;s figure in Table R1, 412, is the joint 3rd highest[^<]*<a href="\/riverford\/measures\/reported-bicycle-thefts\/compare\/">/);
+    const table = text('measures/reported-bicycle-thefts/compare/table/index.html');
+    assert.match(table, /<strong[^>]*>Riverford<\/strong>/);
+    assert.equal(text('data/comparisons/reported-bicycle-thefts.csv'), readFileSync(join(FIXTURE, 'data/comparisons/reported-bicycle-thefts/2025-10-01.csv'), 'utf8'));
+    const datapackage = JSON.parse(text('downloads/2025-28/datapackage.json')) as { resources: { name: string; path: string }[] };
+    assert.deepEqual(datapackage.resources.map((r) => r.name), ['data', 'compare-reported-bicycle-thefts']);
+    assert.equal(datapackage.resources[1]!.path, 'https://riverford.example/riverford/data/comparisons/reported-bicycle-thefts.csv');
+  });
 });
 
 /** Whether a site path (without the base) is a file or page in the build. */

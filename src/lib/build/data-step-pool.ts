@@ -14,7 +14,8 @@ import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel, measureFacts, type MeasureFacts } from '../derive/build-model.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
-import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planMeasures, planPageUrl, planUpdated, withFormerAddresses } from '../downloads/artefacts.ts';
+import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planComparisons, planMeasures, planPageUrl, planUpdated, withFormerAddresses } from '../downloads/artefacts.ts';
+import type { ComparisonResourceFacts } from '../downloads/readme.ts';
 import { compactJsonText } from '../downloads/bytes.ts';
 import { CATALOGUE_CSV_PATH, CATALOGUE_JSON_PATH, catalogue, catalogueCsv, storedArtefact, type Artefact, type StoredArtefact } from '../downloads/catalogue.ts';
 import { writePlanDownloads } from '../downloads/plan-stream.ts';
@@ -28,6 +29,7 @@ import type { TargetView } from '../views/types.ts';
 import { makeViewsDirs } from '../views/files.ts';
 import { writeMeasureViews, writeSiteViews } from './write-views.ts';
 import { modelIndex } from '../views/measure.ts';
+import { writeComparisons } from '../views/comparison.ts';
 
 /** What one worker is given when it starts. */
 export interface PoolSlice {
@@ -179,8 +181,11 @@ export async function prepareDataInPool(
     writeSiteViews(partial, root, page, new Map(full.measures.map((m) => [m.id, done(m.id).planTargets])));
 
     const artefacts = full.measures.flatMap((m) => done(m.id).artefacts);
+    const comparisons = writeComparisons(root, full, partial, partialDownloads, siteRoot);
+    if (comparisons.diagnostics.length) return { csvParses, diagnostics: comparisons.diagnostics };
+    artefacts.push(...comparisons.artefacts);
     // Each plan's file is deflated on libuv's threads, so the plans are written side by side.
-    for (const written of await Promise.all(plans.map((plan) => writePlan(plan, full, partialDownloads, partial, siteRoot)))) artefacts.push(...written);
+    for (const written of await Promise.all(plans.map((plan) => writePlan(plan, full, partialDownloads, partial, siteRoot, comparisons.resources)))) artefacts.push(...written);
     rmSync(join(partial, TIDY_PARTS), { recursive: true, force: true });
     writeCatalogue(full, artefacts, partial, partialDownloads, siteRoot);
     rmSync(generated, { recursive: true, force: true });
@@ -234,7 +239,7 @@ function writeDerived(
 }
 
 /** Joins a plan's tidy parts into its downloads (and copies them to the plan's former addresses); returns them as the catalogue lists them. */
-async function writePlan(parts: PlanParts, model: SiteModel, downloads: string, generated: string, siteRoot: string): Promise<StoredArtefact[]> {
+async function writePlan(parts: PlanParts, model: SiteModel, downloads: string, generated: string, siteRoot: string, comparisons: readonly ComparisonResourceFacts[]): Promise<StoredArtefact[]> {
   const plan = model.plans.find((p) => p.id === parts.id)!;
   const measures = planMeasures(model, plan.id);
   const updated = planUpdated(measures);
@@ -243,9 +248,11 @@ async function writePlan(parts: PlanParts, model: SiteModel, downloads: string, 
   const files = planArtefacts(plan, updated);
   const [csvFile, datapackageFile, zipFile] = files.map((f) => join(downloads, f.path)) as [string, string, string];
   for (const file of [csvFile, datapackageFile, zipFile]) mkdirSync(dirname(file), { recursive: true });
+  const compared = planComparisons(measures, comparisons);
   const written = await writePlanDownloads({
     plan,
     measures,
+    ...(compared.length ? { comparisons: compared } : {}),
     site: model.site,
     pageUrl: planPageUrl(plan.id, siteRoot),
     breakdowns: parts.breakdowns,

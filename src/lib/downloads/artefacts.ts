@@ -4,6 +4,7 @@
  * The build writes them into the site; the catalogue page lists them with size and SHA-256.
  */
 import type { Measure, SiteModel } from '../schemas/model.ts';
+import type { ComparisonResourceFacts } from './readme.ts';
 import { paths } from '../schemas/paths.ts';
 import { utf8 } from './bytes.ts';
 import { mediaTypeOf, type Artefact } from './catalogue.ts';
@@ -20,6 +21,11 @@ export function planMeasures(model: SiteModel, planId: string): Measure[] {
     .sort((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || a.id.localeCompare(b.id));
 }
 
+/** The comparisons of a plan's measures, in the order of its measures. */
+export function planComparisons(measures: readonly Measure[], comparisons: readonly ComparisonResourceFacts[]): ComparisonResourceFacts[] {
+  return measures.flatMap((m) => comparisons.filter((c) => c.slug === m.id));
+}
+
 /** All downloads; `siteUrl` is the absolute address of the site root (for citations inside files). */
 export function buildArtefacts(model: SiteModel, siteUrl: string): Artefact[] {
   return [...eachArtefact(model, siteUrl)];
@@ -30,9 +36,9 @@ export function buildArtefacts(model: SiteModel, siteUrl: string): Artefact[] {
  * to disk and let its bytes go: a large partnership's downloads run to a gigabyte.
  * A file of a renamed measure or plan is also published at each former address (see below).
  */
-export function* eachArtefact(model: SiteModel, siteUrl: string): Generator<Artefact> {
+export function* eachArtefact(model: SiteModel, siteUrl: string, comparisons: readonly ComparisonResourceFacts[] = []): Generator<Artefact> {
   const former = formerAddresses(model);
-  for (const artefact of currentArtefacts(model, siteUrl)) yield* withFormerAddresses(artefact, former);
+  for (const artefact of currentArtefacts(model, siteUrl, comparisons)) yield* withFormerAddresses(artefact, former);
 }
 
 /** A download and its copies at the former addresses `former` gives, each titled as the same file. */
@@ -59,13 +65,14 @@ export function formerAddresses(model: Pick<SiteModel, 'measures' | 'plans'>): (
 }
 
 /** Every download at its current address. */
-function* currentArtefacts(model: SiteModel, siteUrl: string): Generator<Artefact> {
+function* currentArtefacts(model: SiteModel, siteUrl: string, comparisons: readonly ComparisonResourceFacts[]): Generator<Artefact> {
   for (const measure of model.measures) yield* measureArtefacts(measure, model, siteUrl);
   for (const plan of model.plans) {
     const measures = planMeasures(model, plan.id);
     const updated = planUpdated(measures);
     if (!updated) continue;
-    const zip = planZip({ plan, measures, site: model.site, pageUrl: planPageUrl(plan.id, siteUrl) });
+    const compared = planComparisons(measures, comparisons);
+    const zip = planZip({ plan, measures, site: model.site, pageUrl: planPageUrl(plan.id, siteUrl), ...(compared.length ? { comparisons: compared } : {}) });
     const file = (name: string) => zip.files.find((f) => f.name === name)!.bytes;
     for (const artefact of planArtefacts(plan, updated)) {
       yield { ...artefact, bytes: artefact.path === paths.planZip(plan.id) ? zip.bytes : file(artefact.path === paths.planCsv(plan.id) ? 'data.csv' : 'datapackage.json') };

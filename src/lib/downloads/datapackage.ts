@@ -8,6 +8,7 @@ import type { Site } from '../schemas/site.ts';
 import { STATUSES } from '../schemas/csv-contract.ts';
 import { sha256Hex } from './bytes.ts';
 import { breakdownColumns, tidyColumns, type TidyMeasure } from './tidy.ts';
+import type { ComparisonResourceFacts } from './readme.ts';
 
 /** A Table Schema field. */
 export interface TableSchemaField {
@@ -39,7 +40,7 @@ export interface DataPackage {
   readonly contributors: readonly { readonly title: string; readonly role: string }[];
   readonly licenses: readonly { readonly name: string; readonly path: string; readonly title: string }[];
   readonly sources: readonly DataPackageSource[];
-  readonly resources: readonly DataResource[];
+  readonly resources: readonly (DataResource | ComparisonResource)[];
 }
 
 /** The data.csv resource. */
@@ -62,6 +63,48 @@ export interface DataResource {
   };
 }
 
+/** A comparison CSV of every partnership, published at its own permanent address. */
+export interface ComparisonResource extends Omit<DataResource, 'name' | 'dialect' | 'schema'> {
+  readonly name: string;
+  readonly dialect: DataResource['dialect'];
+  readonly schema: { readonly fields: readonly TableSchemaField[]; readonly missingValues: readonly string[]; readonly primaryKey: readonly string[] };
+}
+
+/** The Table Schema of a comparison CSV (src/lib/import/ons-compare.ts writes its columns). */
+const COMPARISON_FIELDS: readonly TableSchemaField[] = [
+  { name: 'area_code', type: 'string', description: 'ONS GSS code of the area: the Community Safety Partnership, or the reference area.', constraints: { required: true } },
+  { name: 'area_name', type: 'string', description: 'Name of the area as the publisher\'s table gives it.' },
+  { name: 'police_force_area_code', type: 'string', description: 'ONS code of the police force area the partnership lies in; blank for the reference row.' },
+  { name: 'police_force_area_name', type: 'string', description: 'Name of that police force area.' },
+  { name: 'local_authority_code', type: 'string', description: 'The local authority code the table gives ("Combined Local Authorities" where a partnership covers several).' },
+  { name: 'value', type: 'number', description: 'The figure, at the precision the workbook stores. Blank where the publisher gives none.' },
+  { name: 'note', type: 'string', description: 'The publisher\'s marker where it gives no figure, e.g. [u1]; the notes say what it means.' },
+  { name: 'period', type: 'string', description: 'First and last day of the period, YYYY-MM-DD/YYYY-MM-DD.', constraints: { required: true } },
+  { name: 'period_label', type: 'string', description: 'The period in words.' },
+  { name: 'release', type: 'date', description: 'The publisher\'s release date of the edition the figures were read from.', constraints: { required: true } },
+  { name: 'source_table', type: 'string', description: 'The table of the workbook, e.g. Table C4.' },
+  { name: 'source_cell', type: 'string', description: 'The sheet and cell the figure was read from.' },
+  { name: 'role', type: 'string', description: 'partnership, or reference (the England and Wales figure drawn as a line).', constraints: { required: true, enum: ['partnership', 'reference'] } },
+];
+
+/** A plan's data package resource for one comparison CSV. */
+export function comparisonResource(c: ComparisonResourceFacts): ComparisonResource {
+  return {
+    profile: 'tabular-data-resource',
+    name: `compare-${c.slug}`,
+    path: c.url,
+    title: c.title,
+    description: 'Every partnership\'s figure for the latest period, from the same official table, as the comparison page ranks them.',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    bytes: c.bytes,
+    hash: `sha256:${c.sha256}`,
+    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+    schema: { fields: COMPARISON_FIELDS, missingValues: [''], primaryKey: ['area_code'] },
+  };
+}
+
 /** What a plan's data package is built from. */
 export interface PlanDataPackageInput {
   readonly plan: Pick<Plan, 'id' | 'data'>;
@@ -74,6 +117,8 @@ export interface PlanDataPackageInput {
   readonly homepage?: string;
   /** File name of the CSV inside the package. */
   readonly csvPath?: string;
+  /** Comparisons of every partnership for the plan's measures, each a resource at its permanent address. */
+  readonly comparisons?: readonly ComparisonResourceFacts[];
 }
 
 const DEFUSED = 'Text that would start with =, +, -, @, a tab or a carriage return is written with a leading apostrophe so spreadsheets do not run it as a formula.';
@@ -166,6 +211,7 @@ export function planDataPackage(input: PlanDataPackageInput): DataPackage {
           primaryKey: ['measure', 'vintage', 'period', 'area_code', ...breakdowns],
         },
       },
+      ...(input.comparisons ?? []).map(comparisonResource),
     ],
   };
 }

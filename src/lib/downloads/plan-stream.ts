@@ -40,7 +40,7 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
   const deflatedFile = `${input.zipFile}.data-csv.deflated`;
   const csv = await writeCsvAndDeflate(input, deflatedFile);
   const datapackageBytes = utf8(
-    jsonText(planDataPackage({ plan: input.plan, measures: input.measures, site: input.site, csvBytes: { byteLength: csv.size, sha256: csv.sha256 }, homepage: input.pageUrl })),
+    jsonText(planDataPackage({ plan: input.plan, measures: input.measures, site: input.site, csvBytes: { byteLength: csv.size, sha256: csv.sha256 }, homepage: input.pageUrl, ...(input.comparisons ? { comparisons: input.comparisons } : {}) })),
   );
   const readmeBytes = utf8(planReadme(input));
   const datapackageSha256 = sha256Hex(datapackageBytes);

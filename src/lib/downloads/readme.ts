@@ -9,12 +9,24 @@ import { newestVintageDate, releaseSources } from './datapackage.ts';
 import type { TidyMeasure } from './tidy.ts';
 
 /** What the README is written from. */
+/** A comparison CSV as a plan's data package lists it (src/lib/views/comparison.ts publishes it). */
+export interface ComparisonResourceFacts {
+  readonly slug: string;
+  readonly title: string;
+  /** Absolute address of the current comparison CSV. */
+  readonly url: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
 export interface PlanReadmeInput {
   readonly plan: Pick<Plan, 'id' | 'data'>;
   readonly measures: readonly TidyMeasure[];
   readonly site: Site;
   /** Absolute address of the plan's download page, for the citation. */
   readonly pageUrl: string;
+  /** The plan's measures' comparisons of every partnership, described in its data package as resources at their own addresses. */
+  readonly comparisons?: readonly ComparisonResourceFacts[];
 }
 
 /** The measure's sources, caveats, series breaks and derivation as indented lines. */

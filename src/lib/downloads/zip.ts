@@ -154,7 +154,7 @@ export function zipEndRecord(central: readonly Buffer[], offset: number): Buffer
 /** The four files of a plan's download, SHA256SUMS last and covering the other three. */
 export function planDownloadFiles(input: PlanReadmeInput): ZipEntry[] {
   const csvBytes = tidyCsvBytes(input.measures);
-  const datapackage = planDataPackage({ plan: input.plan, measures: input.measures, site: input.site, csvBytes, homepage: input.pageUrl });
+  const datapackage = planDataPackage({ plan: input.plan, measures: input.measures, site: input.site, csvBytes, homepage: input.pageUrl, ...(input.comparisons ? { comparisons: input.comparisons } : {}) });
   const files: ZipEntry[] = [
     { name: 'data.csv', bytes: csvBytes },
     { name: 'datapackage.json', bytes: utf8(jsonText(datapackage)) },

@@ -27,6 +27,7 @@ import { formatDiagnostic } from '../format/diagnostics.ts';
 import { longDate } from '../format/labels.ts';
 import { extractFigures, findEdition, yearEndingLabel, yearEndings, type Edition, type Extraction, type Figure, type MeasureMapping } from './ons-pfa.ts';
 import { readTidyEdition } from './ons-tidy.ts';
+import { runCompareImport } from './compare-command.ts';
 import { readReleaseDates, type ReleaseDate, RELEASE_DATES_FILE } from './release-dates.ts';
 import { readWorkbook } from './workbook.ts';
 
@@ -64,7 +65,7 @@ interface ImportRequest {
 function parseArgs(args: readonly string[]): ImportRequest | { problem: string } {
   const [kind, ...rest] = args;
   if (kind !== 'ons-pfa' && kind !== 'ons-tidy') {
-    return { problem: `Refused: unknown import "${kind ?? ''}"; the importers are ons-pfa (an ONS police force area data tables workbook) and ons-tidy (an edition from the tidy CSV of editions).` };
+    return { problem: `Refused: unknown import "${kind ?? ''}"; the importers are ons-pfa (an ONS police force area data tables workbook), ons-tidy (an edition from the tidy CSV of editions) and ons-compare (every partnership's figures, for the comparison pages).` };
   }
   let workbook: string | undefined;
   let edition: string | undefined;
@@ -93,6 +94,8 @@ function parseArgs(args: readonly string[]): ImportRequest | { problem: string }
 
 /** Runs the importer; 0 done, 1 refused with nothing written. */
 export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCode {
+  // Every area's figures for the comparison pages: its own command (compare-command.ts).
+  if (args[0] === 'ons-compare') return runCompareImport(args.slice(1), ctx);
   const request = parseArgs(args);
   if ('problem' in request) return refuse(ctx, request.problem, USAGE);
 

@@ -175,7 +175,7 @@ export interface Extraction {
 }
 
 /** Table number from a title such as "Table P12:  Anti-social ..." or "Worksheet P6: ...". */
-function tableNumber(table: Table): string {
+export function tableNumber(table: Table): string {
   const match = /^(?:table|worksheet)\s+([A-Z]+\d+[a-z]?)/i.exec(table.title.trim());
   return match ? `Table ${match[1]!.toUpperCase()}` : `table on sheet "${table.sheet.name.trim()}"`;
 }
@@ -196,7 +196,7 @@ function titleMatches(table: Table, mapping: OnsPfaMapping): boolean {
 }
 
 /** The tables whose title block has the mapping's words and, for edition/previous, exactly that one year. */
-function titledTables(tables: readonly Table[], mapping: OnsPfaMapping, edition: Edition): Table[] {
+export function titledTables(tables: readonly Table[], mapping: OnsPfaMapping, edition: Edition): Table[] {
   const target = mapping.period === 'edition' ? edition.span : mapping.period === 'previous' ? shiftYear(edition.span) : undefined;
   return tables.filter((t) => {
     if (!titleMatches(t, mapping)) return false;
@@ -207,7 +207,7 @@ function titledTables(tables: readonly Table[], mapping: OnsPfaMapping, edition:
 }
 
 /** Whether the table's heading row has the mapping's column (for headings tables: at least one period column of it). */
-function hasColumn(table: Table, mapping: OnsPfaMapping): boolean {
+export function hasColumn(table: Table, mapping: OnsPfaMapping): boolean {
   return mapping.period === 'headings' ? periodColumns(table, columnNames(mapping)).length > 0 : namedColumns(table, columnNames(mapping)).length > 0;
 }
 
@@ -225,7 +225,7 @@ function columnLabels(table: Table, column: number): string[] {
  * with footnote digits glued to words removed ("Burglary4"), so stripping can only ever accept a
  * heading the mapping names, never turn one real heading into another the table also has.
  */
-function namedColumns(table: Table, wanted: readonly string[]): number[] {
+export function namedColumns(table: Table, wanted: readonly string[]): number[] {
   const columns = table.headings.map((_, c) => c);
   const matching = (normalise: (label: string) => string) =>
     columns.filter((c) => columnLabels(table, c).some((label) => wanted.some((w) => sameLabel(normalise(label), w))));
@@ -253,7 +253,7 @@ function shiftYear(span: MonthSpan): MonthSpan {
   return { ...span, startYear: span.startYear - 1, endYear: span.endYear - 1 };
 }
 
-function columnNames(mapping: OnsPfaMapping): string[] {
+export function columnNames(mapping: OnsPfaMapping): string[] {
   return mapping.column === undefined ? [] : typeof mapping.column === 'string' ? [mapping.column] : [...mapping.column];
 }
 

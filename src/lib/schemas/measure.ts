@@ -210,6 +210,12 @@ export const measureSchema = z
    * entry per area (and breakdown value) the measure shows. `npm run import -- ons-pfa` reads them.
    */
   ons_pfa: z.array(onsPfaMappingSchema).default([]),
+  /**
+   * The reference line of the measure's comparison of every area (`npm run import -- ons-compare`):
+   * where the same workbook gives the England and Wales (or England) figure for the same column,
+   * e.g. Table P3's row K04000001. Left out, the comparison is drawn without one.
+   */
+  ons_pfa_reference: onsPfaMappingSchema.optional(),
   /** When the next release is expected (YYYY-MM-DD), if the publisher has said. */
   next_update: isoDateSchema.optional(),
   /** Earlier slugs of this measure; each gets a permanent redirect. */

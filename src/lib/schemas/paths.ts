@@ -26,6 +26,11 @@ export const paths = {
   /** Every figure of a long series, when its measure page shows only the newest (src/lib/views/figures-page.ts); page 2 on at "<this>page/<n>/". */
   measureFigures: (slug: string) => `/measures/${slug}/figures/`,
   measureJson: (slug: string) => `/data/measures/${slug}.json`,
+  /** Every partnership's figure for the measure, ranked (src/lib/views/comparison.ts); its table's pages at "<this>table/" and "<this>table/page/<n>/". */
+  measureCompare: (slug: string) => `/measures/${slug}/compare/`,
+  measureCompareTable: (slug: string) => `/measures/${slug}/compare/table/`,
+  comparisonCsv: (slug: string) => `/data/comparisons/${slug}.csv`,
+  comparisonVintageCsv: (slug: string, vintage: string) => `/data/comparisons/${slug}/${vintage}.csv`,
   embedMeasure: (slug: string) => `/embed/measures/${slug}/`,
   measureOgImage: (slug: string) => `/og/measures/${slug}.png`,
   downloads: (plan: string) => `/downloads/${plan}/`,

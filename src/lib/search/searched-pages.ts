@@ -5,4 +5,4 @@
  * embeds and what's new are most of a large site's HTML. test/e2e/search.spec.ts checks that every
  * searchable page of the built site matches and that the glob leaves those others out.
  */
-export const SEARCHED_PAGES = '{index.html,about/**/*.html,data/**/*.html,measures/*/index.html,plans/**/*.html}';
+export const SEARCHED_PAGES = '{index.html,about/**/*.html,data/**/*.html,measures/*/index.html,measures/*/compare/index.html,plans/**/*.html}';

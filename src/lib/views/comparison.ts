@@ -1,0 +1,297 @@
+/**
+ * The comparison of every area for a measure, computed once by the data step from its newest
+ * comparison release (`data/comparisons/<slug>/`, written by `npm run import -- ons-compare`): the
+ * ranked chart, the partnership's place in one sentence, the labelled areas' table, every area's
+ * figure in pages of a ranked table, the publisher's notes quoted, the source and the CSV downloads.
+ * Which area is highlighted comes from content/site.yaml and the measure's core-city comparators,
+ * so another partnership built from the same files gets its own area highlighted.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import { comparisonChartView, comparisonWords, ordinal, rankAreas, type ComparedArea, type ComparisonChartView, type ComparisonInput } from '../charts/kinds/compare.ts';
+import { sha256Hex } from '../downloads/bytes.ts';
+import { storedArtefact, type StoredArtefact } from '../downloads/catalogue.ts';
+import type { Diagnostic } from '../format/diagnostics.ts';
+import { formatValue, rateSuffix } from '../format/number.ts';
+import { longDate } from '../format/labels.ts';
+import type { Measure, SiteModel } from '../schemas/model.ts';
+import { paths } from '../schemas/paths.ts';
+import { releasesFileSchema, type Release } from '../schemas/release.ts';
+import { viewsDir } from './files.ts';
+import type { ComparisonResourceFacts } from '../downloads/readme.ts';
+import { absoluteUrl } from '../sharing/urls.ts';
+
+/** Folder of the comparison releases below the project root. */
+export const COMPARISONS_FOLDER = 'data/comparisons';
+
+/** The columns a comparison CSV has, in order (src/lib/import/ons-compare.ts writes them). */
+const COLUMNS = ['area_code', 'area_name', 'police_force_area_code', 'police_force_area_name', 'local_authority_code', 'value', 'note', 'period', 'period_label', 'release', 'source_table', 'source_cell', 'role'];
+
+/** Rows of every area's ranked table per page: about 5 elements a row, so a page stays near 500. */
+export const RANKING_ROWS_PER_PAGE = 80;
+
+/** A labelled area in the comparison page's own table. */
+export interface LabelledRow {
+  readonly rank: string;
+  readonly name: string;
+  readonly value: string;
+  /** "This partnership", "Core city" or the reference table. */
+  readonly who: string;
+}
+
+/** What a comparison page renders. */
+export interface ComparisonPageView {
+  readonly slug: string;
+  readonly measureTitle: string;
+  /** The partnership's name as site.yaml gives it. */
+  readonly areaName: string;
+  readonly chart: ComparisonChartView;
+  /** The partnership's place as one sentence of fact; absent when its row is not in the table. */
+  readonly position?: string;
+  /** Said where the publisher gives no confidence intervals: positions are not tested for significance. */
+  readonly significance: string;
+  readonly labelled: readonly LabelledRow[];
+  readonly labelledCaption: string;
+  /** The publisher's notes the tables cite, word for word, each with where it is. */
+  readonly caveats: readonly { readonly text: string; readonly where: string }[];
+  readonly source: { readonly publisher: string; readonly dataset: string; readonly url: string; readonly released: string; readonly evidence?: string; readonly evidenceUrl?: string; readonly readFrom?: string; readonly workbookSha256?: string };
+  readonly csv: { readonly path: string; readonly sha256: string; readonly bytes: number };
+  readonly areasAre: string;
+  /** The table the areas' figures are from, e.g. "Table C4". */
+  readonly table: string;
+  readonly withFigure: number;
+  readonly areaCount: number;
+  readonly rankingPages: number;
+}
+
+/** One page of every area's figure, ranked. */
+export interface RankingPageView {
+  readonly slug: string;
+  readonly measureTitle: string;
+  readonly number: number;
+  readonly pageCount: number;
+  readonly caption: string;
+  /** The figures' column heading with their unit ("Per 1,000"), so each cell holds the number alone and the table fits a phone. */
+  readonly valueHeading: string;
+  readonly rows: readonly { readonly rank: string; readonly name: string; readonly group: string; readonly value: string; readonly own: boolean }[];
+}
+
+/** What a measure page says of its comparison: the sentence and where the page is. */
+export interface ComparisonLink {
+  readonly position: string;
+  readonly href: string;
+}
+
+/** The measures with a comparison page, and what each measure page says of it (.generated/views/comparisons/index.json). */
+export type ComparisonIndex = Readonly<Record<string, ComparisonLink>>;
+
+/** The file of a comparison page's view. */
+export function comparisonViewFile(generated: string, slug: string): string {
+  return join(viewsDir(generated), 'comparisons', `${slug}.json`);
+}
+
+/** The file of one page of a comparison's ranked table (number from 1). */
+export function rankingPageViewFile(generated: string, slug: string, number: number): string {
+  return join(viewsDir(generated), 'comparisons', slug, `${number}.json`);
+}
+
+/** The file listing the comparisons. */
+export function comparisonIndexFile(generated: string): string {
+  return join(viewsDir(generated), 'comparisons', 'index.json');
+}
+
+type Row = Record<string, string>;
+
+interface ComparisonRelease {
+  readonly release: Release;
+  readonly bytes: Uint8Array;
+  readonly rows: readonly Row[];
+  readonly notes: readonly Row[];
+}
+
+/** Reads and checks a comparison folder: every release's CSV against its checksum, the newest one's rows and notes. */
+function readComparisonFolder(root: string, slug: string, diagnostics: Diagnostic[]): { newest: ComparisonRelease; all: { vintage: string; bytes: Uint8Array }[] } | undefined {
+  const folder = `${COMPARISONS_FOLDER}/${slug}`;
+  const problem = (file: string, message: string, line = 1) => diagnostics.push({ file, line, column: 1, message });
+  const releasesFile = `${folder}/releases.yaml`;
+  if (!existsSync(join(root, releasesFile))) {
+    problem(releasesFile, 'is missing: a comparison folder needs releases.yaml naming each release (npm run import -- ons-compare writes it).');
+    return undefined;
+  }
+  const parsed = releasesFileSchema.safeParse(parseYaml(readFileSync(join(root, releasesFile), 'utf8')));
+  if (!parsed.success) {
+    problem(releasesFile, `is not a list of releases: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+    return undefined;
+  }
+  const all: { vintage: string; bytes: Uint8Array }[] = [];
+  for (const release of parsed.data) {
+    const file = `${folder}/${release.vintage}.csv`;
+    if (!existsSync(join(root, file))) {
+      problem(releasesFile, `names the release ${release.vintage}, but ${file} is missing.`);
+      continue;
+    }
+    const bytes = new Uint8Array(readFileSync(join(root, file)));
+    if (release.sha256 !== sha256Hex(bytes)) problem(file, `its SHA-256 is ${sha256Hex(bytes)}, but releases.yaml records ${release.sha256 ?? 'none'}: a published comparison is never edited; import a new release instead.`);
+    all.push({ vintage: release.vintage, bytes });
+  }
+  for (const name of readdirSync(join(root, folder))) {
+    if (/^\d{4}-\d{2}-\d{2}\.csv$/.test(name) && !parsed.data.some((r) => `${r.vintage}.csv` === name)) problem(`${folder}/${name}`, 'has no entry in releases.yaml; add one (npm run import -- ons-compare writes both).');
+  }
+  const release = [...parsed.data].sort((a, b) => (a.vintage < b.vintage ? -1 : 1)).at(-1)!;
+  const bytes = all.find((a) => a.vintage === release.vintage)?.bytes;
+  if (!bytes || diagnostics.length) return undefined;
+  const file = `${folder}/${release.vintage}.csv`;
+  const records = parseCsv(new TextDecoder().decode(bytes), { bom: true, skip_empty_lines: true }) as string[][];
+  const header = records[0] ?? [];
+  if (header.join(',') !== COLUMNS.join(',')) {
+    problem(file, `expected the columns ${COLUMNS.join(',')}; found ${header.join(',')}.`);
+    return undefined;
+  }
+  const rows = records.slice(1).map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i] ?? ''])) as Row);
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    if (!['partnership', 'reference'].includes(row.role!)) problem(file, `role must be "partnership" or "reference"; found "${row.role}".`, line);
+    if (row.value === '' ? row.note === '' : !Number.isFinite(Number(row.value))) problem(file, `value must be a number, or empty with the publisher's marker in note; found "${row.value}".`, line);
+  });
+  const notesFile = join(root, folder, `${release.vintage}.notes.csv`);
+  const notes = existsSync(notesFile) ? (parseCsv(readFileSync(notesFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[]) : [];
+  if (diagnostics.length) return undefined;
+  return { newest: { release, bytes, rows, notes }, all };
+}
+
+/** The comparison input for a measure: the site's own partnership and the measure's core cities marked. */
+export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly Row[], ownCode: string): ComparisonInput {
+  const comparators = new Set(measure.data.comparators.filter((c) => c.kind === 'core_cities').map((c) => c.area_code));
+  const areas: ComparedArea[] = rows
+    .filter((r) => r.role === 'partnership')
+    .map((r) => ({
+      code: r.area_code!,
+      name: r.area_name!,
+      group: r.police_force_area_name!,
+      value: r.value === '' ? null : Number(r.value),
+      note: r.note!,
+      role: r.area_code === ownCode || r.local_authority_code === ownCode ? 'own' : comparators.has(r.area_code!) || comparators.has(r.local_authority_code!) ? 'comparator' : 'other',
+    }));
+  const reference = rows.find((r) => r.role === 'reference' && r.value !== '');
+  const first = rows.find((r) => r.role === 'partnership');
+  return {
+    title: measure.data.title,
+    unit: measure.data.unit,
+    periodLabel: first?.period_label ?? '',
+    areasAre: 'partnerships',
+    table: first?.source_table ?? '',
+    areas,
+    ...(reference ? { reference: { name: reference.area_name!, value: Number(reference.value), table: reference.source_table! } } : {}),
+  };
+}
+
+/** The comparison page's view, its ranked table's pages and the measure page's line. */
+export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: ComparisonRelease, site: SiteModel['site'], csv: ComparisonPageView['csv']): { page: ComparisonPageView; ranking: RankingPageView[]; link?: ComparisonLink } {
+  const input = comparisonInput(measure, release.rows, site.area.code);
+  const { position } = comparisonWords(input);
+  const ranked = rankAreas(input.areas);
+  const withFigure = ranked.filter((a) => a.rank !== undefined).length;
+  const labelled: LabelledRow[] = ranked
+    .filter((a) => a.role !== 'other')
+    .map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, value: a.value === null ? a.note : formatValue(a.value, input.unit), who: a.role === 'own' ? 'This partnership' : 'Core city' }));
+  if (input.reference) labelled.push({ rank: 'Reference', name: input.reference.name, value: formatValue(input.reference.value, input.unit), who: input.reference.table });
+  const pageCount = Math.max(1, Math.ceil(ranked.length / RANKING_ROWS_PER_PAGE));
+  const ranking = Array.from({ length: pageCount }, (_, i): RankingPageView => {
+    const slice = ranked.slice(i * RANKING_ROWS_PER_PAGE, (i + 1) * RANKING_ROWS_PER_PAGE);
+    const from = i * RANKING_ROWS_PER_PAGE + 1;
+    return {
+      slug: measure.id,
+      measureTitle: measure.data.title,
+      number: i + 1,
+      pageCount,
+      caption: `${measure.data.title}: every ${input.areasAre.replace(/s$/, '')} ranked, ${input.periodLabel} (${input.table}), places ${from} to ${from + slice.length - 1} of ${ranked.length}`,
+      valueHeading: rateSuffix(input.unit) ? `Figure (${rateSuffix(input.unit).trim()})` : 'Figure',
+      rows: slice.map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, group: a.group, value: a.value === null ? a.note : formatValue(a.value, input.unit).replace(rateSuffix(input.unit), ''), own: a.role === 'own' })),
+    };
+  });
+  const caveats = release.notes.map((n) => ({
+    text: n.text!,
+    where: n.note ? `${n.source_table}, note ${n.note} (sheet "${n.sheet}", cell ${n.cell})` : `${n.source_table}, the lines under its title (sheet "${n.sheet}", cell ${n.cell})`,
+  }));
+  const r = release.release;
+  const chart = comparisonChartView(input, { id: `${measure.id}-compare`, title: `${measure.data.title}: every ${input.areasAre.replace(/s$/, '')} compared, ${input.periodLabel}` });
+  const page: ComparisonPageView = {
+    slug: measure.id,
+    measureTitle: measure.data.title,
+    areaName: site.area.name,
+    chart,
+    ...(position ? { position } : {}),
+    // The comparison CSVs carry no interval columns: ONS publishes none for these tables.
+    significance: `The ${release.release.publisher.replace(/^The /, '')} publishes no confidence intervals for these figures, so the places are not tested for statistical significance: areas close together in the ranking may not differ in any meaningful way.`,
+    labelled,
+    labelledCaption: `${measure.data.title}: ${[site.area.name, ...(labelled.some((r) => r.who === 'Core city') ? ['the core cities'] : []), ...(input.reference ? [input.reference.name] : [])].join(', ')}, ${input.periodLabel}`,
+    caveats,
+    source: {
+      publisher: r.publisher,
+      dataset: r.dataset,
+      url: r.url,
+      released: r.vintage,
+      ...(r.release_date ? { evidence: r.release_date.evidence, evidenceUrl: r.release_date.url } : {}),
+      ...(r.read_from ? { readFrom: r.read_from } : {}),
+      ...(r.workbook_sha256 ? { workbookSha256: r.workbook_sha256 } : {}),
+    },
+    csv,
+    areasAre: input.areasAre,
+    table: input.table,
+    withFigure,
+    areaCount: ranked.length,
+    rankingPages: pageCount,
+  };
+  return { page, ranking, ...(position ? { link: { position, href: paths.measureCompare(measure.id) } } : {}) };
+}
+
+/**
+ * Writes every measure's comparison views and downloads (the current CSV at a permanent address,
+ * and each release at its own), and the index the measure pages read; returns the downloads written,
+ * or the problems found in the comparison folders.
+ */
+export function writeComparisons(root: string, model: SiteModel, generated: string, downloads: string, siteRoot: string): { artefacts: StoredArtefact[]; resources: ComparisonResourceFacts[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const artefacts: StoredArtefact[] = [];
+  const resources: ComparisonResourceFacts[] = [];
+  const index: Record<string, ComparisonLink> = {};
+  const folder = join(root, COMPARISONS_FOLDER);
+  const slugs = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  // A site without comparisons writes nothing (the pages read an absent index as none).
+  if (slugs.length === 0) return { artefacts, resources, diagnostics };
+  mkdirSync(join(viewsDir(generated), 'comparisons'), { recursive: true });
+  for (const slug of slugs) {
+    const measure = model.measures.find((m) => m.id === slug);
+    if (!measure) {
+      diagnostics.push({ file: `${COMPARISONS_FOLDER}/${slug}`, line: 1, column: 1, message: `no measure "${slug}" exists (content/measures/${slug}.md); a comparison belongs to a measure: rename the folder or remove it.` });
+      continue;
+    }
+    const read = readComparisonFolder(root, slug, diagnostics);
+    if (!read) continue;
+    const title = `${measure.data.title}: every partnership compared`;
+    const written = [
+      { path: paths.comparisonCsv(slug), bytes: read.newest.bytes, updated: read.newest.release.vintage, title: `${title} (CSV)` },
+      ...read.all.map((a) => ({ path: paths.comparisonVintageCsv(slug, a.vintage), bytes: a.bytes, updated: a.vintage, title: `${title}, release of ${longDate(a.vintage)} (CSV)` })),
+    ];
+    for (const artefact of written) {
+      const file = join(downloads, artefact.path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, artefact.bytes);
+      artefacts.push(storedArtefact(artefact));
+    }
+    const current = artefacts.find((a) => a.path === paths.comparisonCsv(slug))!;
+    resources.push({ slug, title: `${title} (${read.newest.release.dataset})`, url: absoluteUrl(siteRoot, current.path), bytes: current.size, sha256: current.sha256 });
+    const { page, ranking, link } = comparisonViews(measure, read.newest, model.site, { path: current.path, sha256: current.sha256, bytes: current.size });
+    writeFileSync(comparisonViewFile(generated, slug), JSON.stringify(page));
+    ranking.forEach((p) => {
+      const file = rankingPageViewFile(generated, slug, p.number);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(p));
+    });
+    index[slug] = link ?? { position: '', href: paths.measureCompare(slug) };
+  }
+  writeFileSync(comparisonIndexFile(generated), JSON.stringify(index));
+  return { artefacts, resources, diagnostics };
+}
