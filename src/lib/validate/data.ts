@@ -13,6 +13,7 @@ import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import {
+  ALL_GROUPS,
   contractColumns,
   FORMULA_STARTS,
   REQUIRED_COLUMNS,
@@ -387,6 +388,7 @@ function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Re
     if (!hasHeaderLength(record, rules.headerLength, reporter)) continue;
     const cell = (column: string): Cell | undefined => cellOf(record, rules.columnIndex.get(column));
     checkTextCells(record, rules, reporter);
+    checkBreakdownCells(record, rules, reporter);
     const status = checkStatus(cell('status'), reporter);
     const periodCell = cell('period');
     const valueCell = cell('value');
@@ -437,6 +439,14 @@ function checkTextCells(record: CsvRecord, rules: FileRules, reporter: Reporter)
     if (cell && start && (FORMULA_STARTS as readonly string[]).includes(start)) {
       reporter.report(cell.at, csvMessages.formulaStart(start));
     }
+  }
+}
+
+/** A breakdown cell may not be the word the plan downloads write for "all groups" (ALL_GROUPS): leave the headline row's cell empty. */
+function checkBreakdownCells(record: CsvRecord, rules: FileRules, reporter: Reporter): void {
+  for (const column of rules.breakdownColumns) {
+    const cell = cellOf(record, rules.columnIndex.get(column));
+    if (cell && cell.text.trim().toLowerCase() === ALL_GROUPS) reporter.report(cell.at, csvMessages.allGroupsWord(column, cell.text));
   }
 }
 

@@ -14,7 +14,9 @@ import { chartBox, composeOgImageSvg, fitBarChart, fitLineChart, OG_IMAGE_SIZE, 
 import { pngFontOptions, svgToPng } from '../../../src/lib/sharing/og-render.ts';
 import { publishOgImages, startMeasureOgImages } from '../../../src/lib/sharing/og-images.ts';
 import { hasPublishedFigures } from '../../../src/lib/sharing/lead-chart.ts';
-import { prepareData } from '../../../src/cli/prepare-data.ts';
+import { downloadsDir } from '../../../src/lib/build/data-step.ts';
+import { prepareDataInPool } from '../../../src/lib/views/pool.ts';
+import type { PageModel } from '../../../src/lib/page-model.ts';
 import { MINIMAL_ROOT, TODAY } from '../../support/fixture-roots.ts';
 import * as fixtures from '../../charts/fixtures.ts';
 
@@ -110,9 +112,10 @@ test('the build step draws one PNG per measure with figures, in a worker, and mo
   const work = mkdtempSync(join(tmpdir(), 'snd-og-'));
   try {
     const generated = join(work, 'generated');
-    const prepared = prepareData(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/');
-    assert.ok(prepared, 'the minimal root is valid');
-    const expected = prepared.page.measures.filter(hasPublishedFigures).map((m) => `${m.slug}.png`).sort();
+    const prepared = await prepareDataInPool(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/', downloadsDir(generated), 1);
+    assert.ok(prepared.artefacts, 'the minimal root is valid');
+    const page = JSON.parse(readFileSync(join(generated, 'model.json'), 'utf8')) as PageModel;
+    const expected = page.measures.filter(hasPublishedFigures).map((m) => `${m.slug}.png`).sort();
     assert.ok(expected.length > 0);
     const report = await startMeasureOgImages(generated).finish();
     assert.equal(report.images, expected.length);
