@@ -4,7 +4,7 @@
  * and the build step that draws one per measure with figures.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -117,7 +117,13 @@ test('the build step draws one PNG per measure with figures, in a worker, and mo
     const page = JSON.parse(readFileSync(join(generated, 'model.json'), 'utf8')) as PageModel;
     const expected = page.measures.filter(hasPublishedFigures).map((m) => `${m.slug}.png`).sort();
     assert.ok(expected.length > 0);
-    const report = await startMeasureOgImages(generated).finish();
+    // Stopped before it is told to start, the thread draws nothing (a build that fails after starting it).
+    const stopped = startMeasureOgImages(generated);
+    await stopped.stop();
+    assert.ok(!existsSync(join(generated, 'social-images')), 'nothing drawn before start');
+    const running = startMeasureOgImages(generated);
+    running.start();
+    const report = await running.finish();
     assert.equal(report.images, expected.length);
     const site = join(work, 'site');
     publishOgImages(generated, site);
