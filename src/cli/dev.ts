@@ -16,12 +16,12 @@ import { createRerunner, isDataChange, WATCHED_FOLDERS } from '../lib/build/dev-
 const SETTLE_MS = 300;
 
 const root = process.cwd();
-const prepareData = fileURLToPath(new URL('./prepare-data.ts', import.meta.url));
+const prepareDataEntry = fileURLToPath(new URL('./prepare-data.ts', import.meta.url));
 const astroBin = join(root, 'node_modules', '.bin', 'astro');
 
 /** Runs the data step in a fresh process (so a change to src/lib is loaded); resolves with whether it published. */
 async function dataStep(): Promise<boolean> {
-  const child = spawn(process.execPath, [prepareData], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [prepareDataEntry], { stdio: 'inherit' });
   const [code] = (await once(child, 'exit')) as [number | null];
   return code === 0;
 }

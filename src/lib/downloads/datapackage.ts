@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../model.ts';
 import type { Site } from '../schemas/site.ts';
-import { sha256Hex } from './bytes.ts';
+import { sha256Hex } from '../format/sha256.ts';
 import { ALL_GROUPS, STATUSES } from '../schemas/csv-contract.ts';
 import { breakdownColumns, tidyColumns, tidyPrimaryKey, type TidyMeasure } from './tidy.ts';
 

@@ -10,12 +10,12 @@
  * releases), and SHA256SUMS of all of them, last. Its bytes depend only on the data, never on the
  * build machine's clock or time zone, so an unchanged plan gives an unchanged zip.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, createWriteStream, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
-import { jsonText, sha256Hex, utf8 } from './bytes.ts';
+import { jsonText, utf8 } from './bytes.ts';
+import { sha256Hex, sha256Stream } from '../format/sha256.ts';
 import { newestVintageDate, planDataPackage } from './datapackage.ts';
 import { planReadme, type PlanReadmeInput } from './readme.ts';
 import { tidyHeaderBytes } from './tidy.ts';
@@ -83,7 +83,7 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
   );
 
   const stamp = zipStamp(newestVintageDate(input.measures));
-  const zipHash = createHash('sha256');
+  const zipHash = sha256Stream();
   const out = openSync(input.zipFile, 'w');
   let offset = 0;
   const write = (bytes: Uint8Array) => {
@@ -125,13 +125,13 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
   return {
     csv: { size: csv.size, sha256: csv.sha256 },
     datapackage: { size: datapackageBytes.byteLength, sha256: datapackageSha256 },
-    zip: { size: offset, sha256: zipHash.digest('hex') },
+    zip: { size: offset, sha256: zipHash.hex() },
   };
 }
 
 /** Writes data.csv from its header and parts, hashing it, and its deflated bytes to `deflatedFile` for the zip. */
 async function writeCsvAndDeflate(input: PlanStreamInput, deflatedFile: string): Promise<WrittenFile & { crc: number }> {
-  const hash = createHash('sha256');
+  const hash = sha256Stream();
   const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
   const deflated = createWriteStream(deflatedFile);
   deflate.pipe(deflated);
@@ -152,7 +152,7 @@ async function writeCsvAndDeflate(input: PlanStreamInput, deflatedFile: string):
     deflate.end();
   }
   await finished(deflated);
-  return { size, sha256: hash.digest('hex'), crc };
+  return { size, sha256: hash.hex(), crc };
 }
 
 function* chunks(input: PlanStreamInput): Generator<Uint8Array> {

@@ -4,7 +4,7 @@
  * areas and breakdowns the site can chart and publish. Every problem is reported, each at the
  * cell at fault, with the form expected; nothing here reads the disk or the clock.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../format/sha256.ts';
 import { Document } from 'yaml';
 import type { Observation, Vintage } from '../model.ts';
 import { expectedForm, isoDay, parsePeriod } from '../period.ts';
@@ -202,11 +202,6 @@ function checkChecksum(folder: string, file: string, entry: ListedRelease, csv: 
 function sha256Line(hex: string): string {
   return new Document({ sha256: hex }).toString().trimEnd();
 }
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 
 /** Entries by vintage; reports repeated vintages and entries with no CSV file. */
 function indexReleases(

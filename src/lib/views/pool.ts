@@ -125,8 +125,9 @@ export interface PooledResult {
 }
 
 /**
- * Reads, validates and writes .generated/ as prepareData does, on `workers` threads (default one per
- * core): model.json, the views, the downloads, the catalogue and the JSON-LD.
+ * The data step: reads, validates and writes the generated folder on `workers` threads (default one
+ * per core): model.json, the views, the downloads, the catalogue and the JSON-LD. The only
+ * implementation: what it writes for the fixtures is pinned by the golden folders.
  */
 export async function prepareDataInPool(
   root: string,

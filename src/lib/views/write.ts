@@ -4,13 +4,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Measure, SiteModel } from '../model.ts';
+import type { Measure } from '../model.ts';
 import type { PageModel } from '../page-model.ts';
-import { measureViews, modelIndex, type ModelIndex } from './measure.ts';
+import { measureViews, type ModelIndex } from './measure.ts';
 import { readSearchTerms } from '../search/read-terms.ts';
 import { siteViews } from './site.ts';
 import type { TargetView } from './types.ts';
-import { embedViewFile, figuresPageViewFile, makeViewsDirs, measureViewsFile, ogSvgFile, releaseViewFile, siteViewsFile } from './files.ts';
+import { embedViewFile, figuresPageViewFile, measureViewsFile, ogSvgFile, releaseViewFile, siteViewsFile } from './files.ts';
 
 /** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
 export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
@@ -37,11 +37,3 @@ export function writeSiteViews(generated: string, root: string, page: PageModel,
   writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames })));
 }
 
-/** Builds and writes every view in this thread; a measure's views are written as soon as they are built. */
-export function writeViews(generated: string, root: string, model: SiteModel, page: PageModel, siteRoot: string): void {
-  makeViewsDirs(generated);
-  const index = modelIndex(page);
-  const planTargets = new Map<string, readonly TargetView[]>();
-  for (const measure of model.measures) planTargets.set(measure.id, writeMeasureViews(generated, index, measure, siteRoot));
-  writeSiteViews(generated, root, page, planTargets);
-}
