@@ -3,7 +3,7 @@
  * cards, each plan page's cards, targets and framework figures, each priority's cards, and which
  * embed and release pages exist. A card is judged only in a direction its plan states.
  */
-import { planSourcesText } from '../attribution.ts';
+import { measurePublishers, planSourcesText } from '../attribution.ts';
 import { renderSparklineSvg } from '../charts/render-svg.ts';
 import { sparklineGeometry } from '../charts/sparkline.ts';
 import { describeSparklineChange } from '../charts/summary.ts';
@@ -110,6 +110,10 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
       frameworkLatest: Object.fromEntries(measures.flatMap((m) => {
         const text = frameworkLatest(m, period);
         return text ? [[m.slug, text]] : [];
+      })),
+      frameworkPublishers: Object.fromEntries(measures.flatMap((m) => {
+        const publishers = [...new Set(measurePublishers(m, measure).map((p) => p.publisher))];
+        return publishers.length > 0 ? [[m.slug, publishers.join('; ')]] : [];
       })),
     };
   }

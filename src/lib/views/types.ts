@@ -77,6 +77,8 @@ export interface MeasurePageView {
   readonly targets: readonly TargetView[];
   /** Data publishers, from the releases (a derived measure's come from its inputs). */
   readonly publishers: readonly { readonly publisher: string; readonly dataset: string }[];
+  /** How often the measure is published ("Quarterly"); absent when its metadata sets no frequency. */
+  readonly published?: string;
   readonly releases: readonly ReleaseView[];
   readonly citation: { readonly text: string; readonly metaTags: readonly NamedMeta[] };
   /** Where the measure has a chart to share: its preview image and embed code. */
@@ -164,6 +166,8 @@ export interface PlanPageView {
   readonly targets: readonly (TargetView & { readonly measure: string; readonly measureTitle: string })[];
   /** Latest figure per measure slug as the framework table writes it. */
   readonly frameworkLatest: Readonly<Record<string, string>>;
+  /** The publishers of each measure's figures held ("Office for National Statistics; Home Office"), by slug; absent for a measure with none held. */
+  readonly frameworkPublishers: Readonly<Record<string, string>>;
 }
 
 /** The views that span measures: home, plans, priorities and the lists of pages to make. */

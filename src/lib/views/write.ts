@@ -10,7 +10,8 @@ import { measureViews, type ModelIndex } from './measure.ts';
 import { readSearchTerms } from '../search/read-terms.ts';
 import { siteViews } from './site.ts';
 import type { TargetView } from './types.ts';
-import { embedViewFile, figuresPageViewFile, measureViewsFile, ogSvgFile, releaseViewFile, siteViewsFile } from './files.ts';
+import { buildUpdates } from '../updates/entries.ts';
+import { embedViewFile, figuresPageViewFile, measureViewsFile, updatesViewFile, ogSvgFile, releaseViewFile, siteViewsFile } from './files.ts';
 
 /** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
 export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
@@ -35,5 +36,7 @@ export function writeSiteViews(generated: string, root: string, page: PageModel,
   // Validated with the rest of the content before this step runs, so its problems are already reported.
   const { groups, filterNames } = readSearchTerms(root);
   writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames })));
+  // What's new is computed here once, not by each page that lists it (the /updates/ pages and the feed).
+  writeFileSync(updatesViewFile(generated), JSON.stringify(buildUpdates(page)));
 }
 
