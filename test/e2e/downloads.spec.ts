@@ -1,7 +1,8 @@
 /**
  * Downloads are what journalists cite: every release URL must serve the committed bytes exactly,
  * the current-release URL the newest of them, and each plan's zip must open and hold exactly the
- * files its checksum list names, with matching hashes.
+ * files its checksum list names, with matching hashes: its data.csv of the current releases and every
+ * release file byte for byte.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { dist, pageModel, root } from '../support/site.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
+import type { DataPackage } from '../../src/lib/downloads/datapackage.ts';
+import { loadWithPrimaryKey } from '../support/sqlite-key.ts';
 
 const model = pageModel();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -73,7 +76,7 @@ test("every file address in every measure's JSON is served, including a derived 
   for (const input of derived.derived_from) expect(checked.has(new URL(input.csv, 'http://site.invalid').pathname), input.measure).toBe(true);
 });
 
-test("each plan's zip opens and holds exactly the files SHA256SUMS lists, with matching hashes", async ({ request }) => {
+test("each plan's zip opens and holds exactly the files SHA256SUMS lists, with matching hashes, every release of its measures among them", async ({ request }) => {
   for (const plan of model.plans) {
     const response = await request.get(`/downloads/${plan.id}.zip`);
     expect(response.status(), plan.id).toBe(200);
@@ -87,20 +90,42 @@ test("each plan's zip opens and holds exactly the files SHA256SUMS lists, with m
     expect(sha256(await csv.body())).toBe(sha256(files['data.csv']!));
     const pkg = JSON.parse(new TextDecoder().decode(files['datapackage.json']));
     expect(pkg.resources?.[0]?.schema?.fields?.length).toBeGreaterThan(5);
+    // Every release of every measure in the plan with files of its own, byte for byte as served at its address.
+    const releases = planMeasures(plan.id).filter((m) => !m.derived).flatMap((m) => m.vintages.map((v) => `data/measures/${m.slug}/${v.date}.csv`));
+    expect(Object.keys(files).filter((name) => name.startsWith('data/measures/')).sort(), plan.id).toEqual(releases.sort());
+    for (const name of releases) {
+      const served = await request.get(`/${name}`);
+      expect(sha256(await served.body()), `${plan.id}.zip: ${name}`).toBe(sha256(files[name]!));
+    }
   }
 });
 
-test("a plan's data.csv holds every row of every release of its measures", async ({ request }) => {
-  const plan = model.plans.find((p) => p.id === '2015-20')!;
-  const csv = await (await request.get(`/downloads/${plan.id}/data.csv`)).text();
-  // Parsed, not split on newlines: a quoted note may hold a line break.
-  const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
-  const measures = model.measures.filter((m) => m.data.plans.includes(plan.id) || (m.data.supports && model.measures.find((x) => x.slug === m.data.supports)?.data.plans.includes(plan.id)));
-  // The table is tidy across releases: each row carries its release in the vintage column.
-  const expected = measures.reduce((sum, m) => sum + m.vintages.reduce((n, v) => n + v.rows, 0), 0);
-  expect(rows.length).toBe(expected);
-  for (const m of measures) {
-    for (const v of m.vintages) expect(rows.filter((r) => r.measure === m.slug && r.vintage === v.date).length, `${m.slug} ${v.date}`).toBe(v.rows);
+/** The measures whose figures a plan's data.csv holds: its own and the series that support them. */
+function planMeasures(planId: string) {
+  return model.measures.filter((m) => m.data.plans.includes(planId) || (m.data.supports && model.measures.find((x) => x.slug === m.data.supports)?.data.plans.includes(planId)));
+}
+
+test("a plan's data.csv holds every row of each measure's current release, naming the release, and no earlier release", async ({ request }) => {
+  for (const plan of model.plans) {
+    const csv = await (await request.get(`/downloads/${plan.id}/data.csv`)).text();
+    // Parsed, not split on newlines: a quoted note may hold a line break.
+    const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
+    const measures = planMeasures(plan.id).filter((m) => m.vintages.length > 0);
+    expect(rows.length, plan.id).toBe(measures.reduce((sum, m) => sum + m.vintages.at(-1)!.rows, 0));
+    for (const m of measures) {
+      const current = m.vintages.at(-1)!;
+      expect(rows.filter((r) => r.measure === m.slug && r.vintage === current.date).length, `${m.slug} ${current.date}`).toBe(current.rows);
+      expect(rows.filter((r) => r.measure === m.slug && r.vintage !== current.date).length, `${m.slug}: no earlier release`).toBe(0);
+    }
+  }
+});
+
+test("each plan's data.csv loads into a database with its declared primary key as a PRIMARY KEY", () => {
+  for (const plan of model.plans) {
+    const folder = join(dist, 'downloads', plan.id);
+    const pkg = JSON.parse(readFileSync(join(folder, 'datapackage.json'), 'utf8')) as DataPackage;
+    const loaded = loadWithPrimaryKey(readFileSync(join(folder, 'data.csv')), pkg);
+    expect(loaded, `${plan.id}: ${pkg.resources[0]!.schema.primaryKey.join(', ')}`).toEqual({ ok: true, rows: expect.any(Number) });
   }
 });
 

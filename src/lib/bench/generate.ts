@@ -6,7 +6,7 @@
  * Nothing here describes a real place; every name says "Benchshire" or "synthetic".
  */
 import type { ComparatorKind, ContractColumn, ObservationStatus } from '../schemas/csv-contract.ts';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../format/sha256.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -180,7 +180,7 @@ export function generatePartnership(root: string, options: GenerateOptions): Gen
       const csv = measureCsv({ base, trend, kind, start: end - periods + 1, end, anchor: lastMonth, comparators, groups, vintage: v, seed: i + 1 });
       csvBytes += Buffer.byteLength(csv);
       write(`data/measures/${slugs[i]}/${date}.csv`, csv);
-      return createHash('sha256').update(csv).digest('hex');
+      return sha256Hex(csv);
     });
     write(`data/measures/${slugs[i]}/releases.yaml`, releasesYaml(dates, checksums));
   }

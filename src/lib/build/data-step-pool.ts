@@ -18,7 +18,7 @@ import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planComp
 import type { ComparisonResourceFacts } from '../downloads/readme.ts';
 import { compactJsonText } from '../downloads/bytes.ts';
 import { CATALOGUE_CSV_PATH, CATALOGUE_JSON_PATH, catalogue, catalogueCsv, storedArtefact, type Artefact, type StoredArtefact } from '../downloads/catalogue.ts';
-import { writePlanDownloads } from '../downloads/plan-stream.ts';
+import { writePlanDownloads, type ReleaseZipPart } from '../downloads/plan-stream.ts';
 import { breakdownColumns, tidyMeasureBytes } from '../downloads/tidy.ts';
 import type { Measure, Observation, SiteModel, Vintage } from '../schemas/model.ts';
 import type { PageModel } from '../derive/page-model.ts';
@@ -71,6 +71,8 @@ export interface MeasuresDone {
     readonly facts: MeasureFacts;
     readonly planTargets?: readonly TargetView[];
     readonly artefacts?: StoredArtefact[];
+    /** Its release files deflated for the zips of the plans that hold it, oldest first. */
+    readonly releases?: ReleaseZipPart[];
   }[];
   csvParses: number;
 }
@@ -80,7 +82,12 @@ export function tidyPartFile(generated: string, plan: string, slug: string): str
   return join(generated, TIDY_PARTS, plan, `${slug}.csv`);
 }
 
-/** Folder of the tidy parts below the folder being written; removed once the plans' files are joined. */
+/** The file of one release of a measure, deflated for the plans' zips. */
+export function releasePartFile(generated: string, slug: string, date: string): string {
+  return join(generated, TIDY_PARTS, 'releases', slug, `${date}.csv.deflated`);
+}
+
+/** Folder of the tidy parts and deflated releases below the folder being written; removed once the plans' files are joined. */
 const TIDY_PARTS = 'tidy-parts';
 
 /**
@@ -120,8 +127,9 @@ export interface PooledResult {
 }
 
 /**
- * Reads, validates and writes .generated/ as prepareData does, on `workers` threads (default one per
- * core): model.json, the views, the downloads, the catalogue and the JSON-LD.
+ * The data step: reads, validates and writes the generated folder on `workers` threads (default one
+ * per core): model.json, the views, the downloads, the catalogue and the JSON-LD. The only
+ * implementation: what it writes for the fixtures is pinned by the golden folders.
  */
 export async function prepareDataInPool(
   root: string,
@@ -185,7 +193,9 @@ export async function prepareDataInPool(
     if (comparisons.diagnostics.length) return { csvParses, diagnostics: comparisons.diagnostics };
     artefacts.push(...comparisons.artefacts);
     // Each plan's file is deflated on libuv's threads, so the plans are written side by side.
-    for (const written of await Promise.all(plans.map((plan) => writePlan(plan, full, partialDownloads, partial, siteRoot, comparisons.resources)))) artefacts.push(...written);
+    // A derived measure has no release files: its computed release is in data.csv alone.
+    const releases = (slug: string) => (derived.has(slug) ? [] : (bySlug.get(slug)!.releases ?? []));
+    for (const written of await Promise.all(plans.map((plan) => writePlan(plan, full, releases, partialDownloads, partial, siteRoot, comparisons.resources)))) artefacts.push(...written);
     rmSync(join(partial, TIDY_PARTS), { recursive: true, force: true });
     writeCatalogue(full, artefacts, partial, partialDownloads, siteRoot);
     rmSync(generated, { recursive: true, force: true });
@@ -238,8 +248,19 @@ function writeDerived(
   return { planTargets, artefacts };
 }
 
-/** Joins a plan's tidy parts into its downloads (and copies them to the plan's former addresses); returns them as the catalogue lists them. */
-async function writePlan(parts: PlanParts, model: SiteModel, downloads: string, generated: string, siteRoot: string, comparisons: readonly ComparisonResourceFacts[]): Promise<StoredArtefact[]> {
+/**
+ * Joins a plan's tidy parts and its measures' deflated releases (`releases`) into its downloads (and
+ * copies them to the plan's former addresses); returns them as the catalogue lists them.
+ */
+async function writePlan(
+  parts: PlanParts,
+  model: SiteModel,
+  releases: (slug: string) => readonly ReleaseZipPart[],
+  downloads: string,
+  generated: string,
+  siteRoot: string,
+  comparisons: readonly ComparisonResourceFacts[],
+): Promise<StoredArtefact[]> {
   const plan = model.plans.find((p) => p.id === parts.id)!;
   const measures = planMeasures(model, plan.id);
   const updated = planUpdated(measures);
@@ -257,6 +278,7 @@ async function writePlan(parts: PlanParts, model: SiteModel, downloads: string, 
     pageUrl: planPageUrl(plan.id, siteRoot),
     breakdowns: parts.breakdowns,
     parts: parts.slugs.map((slug) => tidyPartFile(generated, plan.id, slug)),
+    releases: parts.slugs.flatMap(releases),
     csvFile,
     datapackageFile,
     zipFile,

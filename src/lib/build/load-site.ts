@@ -98,7 +98,7 @@ export function readContent(root: string): SiteContent {
  * entry order) and returns the validated model, or every problem found (content.diagnostics included).
  */
 export function finishModel(content: SiteContent, published: Measure[]): LoadResult {
-  const { plans, priorities, actions, measures, diagnostics } = content;
+  const { measures, diagnostics } = content;
   const site = content.site.data;
   const measureModels = deriveMeasures(published, measures.entries, diagnostics);
 

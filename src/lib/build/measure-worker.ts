@@ -5,17 +5,19 @@
  * holds every row, and no row is written out to be read back. It replies once, with each measure's
  * problems, page-model facts and plan targets, and the downloads it wrote.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { measureFacts } from '../derive/build-model.ts';
 import { formerAddresses, measureArtefacts } from '../downloads/artefacts.ts';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
+import { writeReleaseZipPart, type ReleaseZipPart } from '../downloads/plan-stream.ts';
 import { tidyMeasureBytes } from '../downloads/tidy.ts';
 import type { Measure } from '../schemas/model.ts';
 import type { MeasureView } from '../derive/page-model.ts';
 import { readMeasureFolder } from './load-site.ts';
 import type { ModelIndex } from '../views/measure.ts';
-import { lightMeasure, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './data-step-pool.ts';
+import { lightMeasure, releasePartFile, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './data-step-pool.ts';
 import { writeMeasureViews } from './write-views.ts';
 
 const slice = workerData as PoolSlice;
@@ -37,8 +39,11 @@ for (const entry of slice.entries) {
 }
 parentPort!.postMessage(done);
 
-/** Writes one measure's views, downloads and tidy parts; its plan targets and the downloads written. */
-function writeMeasure(measure: Measure, facts: Pick<MeasureView, 'vintages' | 'headline'>): { planTargets: MeasuresDone['measures'][number]['planTargets']; artefacts: StoredArtefact[] } {
+/** Writes one measure's views, downloads, tidy parts and deflated releases; its plan targets and what was written. */
+function writeMeasure(
+  measure: Measure,
+  facts: Pick<MeasureView, 'vintages' | 'headline'>,
+): { planTargets: MeasuresDone['measures'][number]['planTargets']; artefacts: StoredArtefact[]; releases: ReleaseZipPart[] } {
   const output = slice.output!;
   const { page, plans } = output;
   // The page model holds every measure's facts only once all are read; a measure's own views need
@@ -61,6 +66,15 @@ function writeMeasure(measure: Measure, facts: Pick<MeasureView, 'vintages' | 'h
     parts.set(key, bytes);
     writeFileSync(tidyPartFile(output.generated, plan.id, measure.id), bytes);
   }
+  // Its release files go into the zip of every plan that holds it, deflated once here.
+  const releases: ReleaseZipPart[] = [];
+  if (parts.size > 0) {
+    for (const vintage of measure.vintages) {
+      const file = releasePartFile(output.generated, measure.id, vintage.date);
+      mkdirSync(dirname(file), { recursive: true });
+      releases.push(writeReleaseZipPart(measure.id, vintage, file));
+    }
+  }
   const artefacts = writeArtefacts(measureArtefacts(measure, { site: slice.site, measures: [] }, output.siteRoot), formerAddresses({ measures: [measure], plans: [] }), output.downloads);
-  return { planTargets, artefacts };
+  return { planTargets, artefacts, releases };
 }

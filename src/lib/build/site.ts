@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { runAstroStep } from './astro-step.ts';
 import { downloadsDir, runDataStep } from './data-step.ts';
-import { publishOgImages, startMeasureOgImages } from './preview-images.ts';
+import { publishOgImages, startMeasureOgImages, type RunningOgImages } from './preview-images.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { SEARCHED_PAGES } from '../search/searched-pages.ts';
 import { isLocalOrigin, readSiteYamlUrl, resolveDeployment, siteRootOf } from './deployment.ts';
@@ -94,12 +94,16 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   const parsed = () => counters.csvParses - parsesBefore;
   const { report } = effects;
   const t = clock();
+  // The preview-image thread loads its modules (resvg among them) while the data step runs, and
+  // draws beside Astro: it needs the data step's SVGs, nothing of Astro's (src/lib/build/preview-images.ts).
+  const socialImages = startMeasureOgImages(p.generated);
   // The data step runs in a child process (data-step.ts, child-step.ts) and sends back only the list
   // of downloads: the pages read what it wrote, and its memory is the system's again before Astro starts.
   const prepared = await runDataStep({ root: p.root, generated: p.generated, day: effects.today, siteRoot: siteRootOf(effects.env, p.root) }, effects.env);
   counters.csvParses += prepared.csvParses;
   const artefacts = prepared.artefacts;
   if (!artefacts) {
+    await socialImages.stop();
     rmSync(p.dist, { recursive: true, force: true });
     rmSync(p.staging, { recursive: true, force: true });
     return { code: 1, csvParses: parsed() };
@@ -107,6 +111,7 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   const times: Partial<StepTimes> = { data: clock() - t };
   const unaddressed = addressProblem(p.root, effects.env);
   if (unaddressed) {
+    await socialImages.stop();
     rmSync(p.dist, { recursive: true, force: true });
     rmSync(p.staging, { recursive: true, force: true });
     report([unaddressed]);
@@ -114,9 +119,10 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   }
 
   try {
-    const published = await publish(p, artefacts, times, effects, parsed);
+    const published = await publish(p, artefacts, socialImages, times, effects, parsed);
     return { code: 0, times: published, csvParses: parsed() };
   } catch (error) {
+    await socialImages.stop();
     // Whatever failed, leave nothing that could be deployed by mistake.
     rmSync(p.staging, { recursive: true, force: true });
     rmSync(p.dist, { recursive: true, force: true });
@@ -171,6 +177,7 @@ function fileInText(text: string): { file: string; line: number; column: number 
 async function publish(
   p: BuildPaths,
   artefacts: readonly StoredArtefact[],
+  socialImages: RunningOgImages,
   times: Partial<StepTimes>,
   effects: BuildEffects,
   csvParses: () => number,
@@ -179,8 +186,9 @@ async function publish(
   let t = clock();
   rmSync(p.staging, { recursive: true, force: true });
   effects.showPagesTheData(p);
-  // Social preview PNGs are drawn in a worker thread while Astro renders pages (src/lib/build/preview-images.ts).
-  const socialImages = startMeasureOgImages(p.generated);
+  // Social preview PNGs are drawn in their worker thread while Astro renders pages.
+  socialImages.start();
+  const astroStartedAt = Date.now();
   // Astro in a child process too, so Pagefind does not start beside Astro's heap; its pages find this
   // build's content and generated folder in the environment they are given.
   await runAstroStep(
@@ -188,6 +196,7 @@ async function publish(
     { ...effects.env, SND_ROOT: p.root, SND_GENERATED_DIR: p.generated },
   );
   times.astro = clock() - t;
+  const astroEndedAt = Date.now();
 
   t = clock();
   // The data step wrote every download below the generated folder; move them into the site.
@@ -210,7 +219,10 @@ async function publish(
   const og = await socialImages.finish();
   publishOgImages(p.generated, p.staging);
   times.socialImages = clock() - t;
-  log(`Drew ${og.images} social preview images in ${(og.totalMs / 1000).toFixed(1)} s, beside Astro.`);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  log(
+    `Drew ${og.images} social preview images in ${seconds(og.totalMs)} beside Astro: from ${seconds(og.startedAt - astroStartedAt)} to ${seconds(og.endedAt - astroStartedAt)} after Astro started, which took ${seconds(astroEndedAt - astroStartedAt)}.`,
+  );
 
   t = clock();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: SEARCH_EXCLUDED });

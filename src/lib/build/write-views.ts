@@ -4,13 +4,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Measure, SiteModel } from '../schemas/model.ts';
+import type { Measure } from '../schemas/model.ts';
 import type { PageModel } from '../derive/page-model.ts';
-import { measureViews, modelIndex, type ModelIndex } from '../views/measure.ts';
+import { measureViews, type ModelIndex } from '../views/measure.ts';
 import { readSearchTerms } from '../search/read-terms.ts';
 import { siteViews } from '../views/site.ts';
 import type { TargetView } from '../views/types.ts';
-import { embedViewFile, figuresPageViewFile, makeViewsDirs, measureViewsFile, ogSvgFile, releaseViewFile, siteViewsFile } from '../views/files.ts';
+import { buildUpdates } from '../updates/entries.ts';
+import { embedViewFile, figuresPageViewFile, measureViewsFile, updatesViewFile, ogSvgFile, releaseViewFile, siteViewsFile } from '../views/files.ts';
 
 /** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
 export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
@@ -35,13 +36,7 @@ export function writeSiteViews(generated: string, root: string, page: PageModel,
   // Validated with the rest of the content before this step runs, so its problems are already reported.
   const { groups, filterNames } = readSearchTerms(root);
   writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames })));
+  // What's new is computed here once, not by each page that lists it (the /updates/ pages and the feed).
+  writeFileSync(updatesViewFile(generated), JSON.stringify(buildUpdates(page)));
 }
 
-/** Builds and writes every view in this thread; a measure's views are written as soon as they are built. */
-export function writeViews(generated: string, root: string, model: SiteModel, page: PageModel, siteRoot: string): void {
-  makeViewsDirs(generated);
-  const index = modelIndex(page);
-  const planTargets = new Map<string, readonly TargetView[]>();
-  for (const measure of model.measures) planTargets.set(measure.id, writeMeasureViews(generated, index, measure, siteRoot));
-  writeSiteViews(generated, root, page, planTargets);
-}

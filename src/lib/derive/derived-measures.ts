@@ -3,7 +3,7 @@
  * releases, so a figure like victim-based crime is never typed in. The computed release is shaped
  * like any other vintage: its bytes are the CSV the site serves for download.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../format/sha256.ts';
 import type { Measure } from '../schemas/model.ts';
 import type { ReadEntry } from '../read/frontmatter.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
@@ -73,7 +73,7 @@ export function deriveMeasures(
           date: derived.vintage,
           file: `(computed from ${derived.inputs.map((i) => i.measure).join(', ')})`,
           bytes,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
+          sha256: sha256Hex(bytes),
           columns: DERIVED_COLUMNS,
           rows,
           release: {

@@ -1,7 +1,8 @@
 /**
- * Every downloadable file the site publishes, built in memory from the validated model: each
- * measure's releases byte for byte, its JSON, and each plan's tidy CSV, data package and zip.
- * The build writes them into the site; the catalogue page lists them with size and SHA-256.
+ * What the site publishes for download, and where: each measure's releases byte for byte and its
+ * JSON (measureArtefacts), each plan's tidy CSV, data package and zip (planArtefacts; written as
+ * streams by plan-stream.ts), each also at its former addresses. The data step writes them
+ * (src/lib/build/data-step-pool.ts); the catalogue page lists them with size and SHA-256.
  */
 import type { Measure, SiteModel } from '../schemas/model.ts';
 import type { ComparisonResourceFacts } from './readme.ts';
@@ -10,7 +11,6 @@ import { utf8 } from './bytes.ts';
 import { mediaTypeOf, type Artefact } from './catalogue.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, type DownloadLink } from './json-ld.ts';
 import { measureJsonText } from './measure-json.ts';
-import { planZip } from './zip.ts';
 import { SLUG } from '../validate/redirects.ts';
 
 /** Measures whose figures belong to a plan's download: its framework measures and their supporting series. */
@@ -24,21 +24,6 @@ export function planMeasures(model: SiteModel, planId: string): Measure[] {
 /** The comparisons of a plan's measures, in the order of its measures. */
 export function planComparisons(measures: readonly Measure[], comparisons: readonly ComparisonResourceFacts[]): ComparisonResourceFacts[] {
   return measures.flatMap((m) => comparisons.filter((c) => c.slug === m.id));
-}
-
-/** All downloads; `siteUrl` is the absolute address of the site root (for citations inside files). */
-export function buildArtefacts(model: SiteModel, siteUrl: string): Artefact[] {
-  return [...eachArtefact(model, siteUrl)];
-}
-
-/**
- * The downloads one at a time, in the order buildArtefacts lists them, so the build can write each
- * to disk and let its bytes go: a large partnership's downloads run to a gigabyte.
- * A file of a renamed measure or plan is also published at each former address (see below).
- */
-export function* eachArtefact(model: SiteModel, siteUrl: string, comparisons: readonly ComparisonResourceFacts[] = []): Generator<Artefact> {
-  const former = formerAddresses(model);
-  for (const artefact of currentArtefacts(model, siteUrl, comparisons)) yield* withFormerAddresses(artefact, former);
 }
 
 /** A download and its copies at the former addresses `former` gives, each titled as the same file. */
@@ -62,22 +47,6 @@ export function formerAddresses(model: Pick<SiteModel, 'measures' | 'plans'>): (
     if (plan) return (plans.get(plan[1]!) ?? []).map((old) => `/downloads/${old}${plan[2]}`);
     return [];
   };
-}
-
-/** Every download at its current address. */
-function* currentArtefacts(model: SiteModel, siteUrl: string, comparisons: readonly ComparisonResourceFacts[]): Generator<Artefact> {
-  for (const measure of model.measures) yield* measureArtefacts(measure, model, siteUrl);
-  for (const plan of model.plans) {
-    const measures = planMeasures(model, plan.id);
-    const updated = planUpdated(measures);
-    if (!updated) continue;
-    const compared = planComparisons(measures, comparisons);
-    const zip = planZip({ plan, measures, site: model.site, pageUrl: planPageUrl(plan.id, siteUrl), ...(compared.length ? { comparisons: compared } : {}) });
-    const file = (name: string) => zip.files.find((f) => f.name === name)!.bytes;
-    for (const artefact of planArtefacts(plan, updated)) {
-      yield { ...artefact, bytes: artefact.path === paths.planZip(plan.id) ? zip.bytes : file(artefact.path === paths.planCsv(plan.id) ? 'data.csv' : 'datapackage.json') };
-    }
-  }
 }
 
 /**

@@ -1,10 +1,4 @@
-/** Turning download artefacts into bytes, and hashing them for SHA256SUMS, the catalogue and datapackage.json. */
-import { createHash } from 'node:crypto';
-
-/** Hex SHA-256 of `bytes`, as sha256sum prints it. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+/** Turning download artefacts into bytes (their checksums are format/sha256.ts's). */
 
 /** Text as UTF-8 bytes, without a byte-order mark. */
 export function utf8(text: string): Uint8Array {

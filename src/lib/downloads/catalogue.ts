@@ -3,7 +3,7 @@
  * licence and SHA-256, so people (and scripts) can tell whether a file changed without fetching it.
  */
 import { csvText, defuseFormula } from '../format/csv.ts';
-import { sha256Hex } from './bytes.ts';
+import { sha256Hex } from '../format/sha256.ts';
 
 /** Where the whole catalogue is published as CSV and JSON: every file at once, while the catalogue page is paged. */
 export const CATALOGUE_CSV_PATH = '/data/catalogue.csv';

@@ -5,9 +5,9 @@
  */
 import type { Plan } from '../schemas/model.ts';
 import type { Site } from '../schemas/site.ts';
-import { STATUSES } from '../schemas/csv-contract.ts';
-import { sha256Hex } from './bytes.ts';
-import { breakdownColumns, tidyColumns, type TidyMeasure } from './tidy.ts';
+import { sha256Hex } from '../format/sha256.ts';
+import { ALL_GROUPS, STATUSES } from '../schemas/csv-contract.ts';
+import { breakdownColumns, tidyColumns, tidyPrimaryKey, type TidyMeasure } from './tidy.ts';
 import type { ComparisonResourceFacts } from './readme.ts';
 
 /** A Table Schema field. */
@@ -121,6 +121,10 @@ export interface PlanDataPackageInput {
   readonly comparisons?: readonly ComparisonResourceFacts[];
 }
 
+/** Where the releases before the current one are, which data.csv does not repeat. */
+const EARLIER_RELEASES =
+  'Earlier releases are not repeated in this file: every release of each measure is published byte for byte at /data/measures/<measure>/<release date>.csv and inside the plan\'s zip (data/measures/<measure>/<release date>.csv).';
+
 const DEFUSED = 'Text that would start with =, +, -, @, a tab or a carriage return is written with a leading apostrophe so spreadsheets do not run it as a formula.';
 
 /** Lower-case, hyphenated form of a name, for the package name. */
@@ -142,7 +146,7 @@ export function tidyFields(measures: readonly TidyMeasure[]): TableSchemaField[]
     status: { name: 'status', type: 'string', description: 'How the publisher marks the figure, where it does.', constraints: { enum: [...STATUSES] } },
     note: { name: 'note', type: 'string', description: `Note on the figure from the source file. ${DEFUSED}` },
     source: { name: 'source', type: 'string', description: 'Table or file the figure was read from, where recorded.' },
-    vintage: { name: 'vintage', type: 'date', description: 'Date of the release the row belongs to (YYYY-MM-DD). Every release is included, so earlier figures can be compared with revised ones.', constraints: { required: true } },
+    vintage: { name: 'vintage', type: 'date', description: `Date of the measure's current release, which the row is from (YYYY-MM-DD). ${EARLIER_RELEASES}`, constraints: { required: true } },
   };
   return tidyColumns(measures).map(
     (name): TableSchemaField =>
@@ -150,7 +154,8 @@ export function tidyFields(measures: readonly TidyMeasure[]): TableSchemaField[]
         name,
         type: 'string',
         title: labels.get(name) ?? name,
-        description: `Breakdown by ${(labels.get(name) ?? name).toLowerCase()}. Blank when the row is not split this way.`,
+        description: `Breakdown by ${(labels.get(name) ?? name).toLowerCase()}. "${ALL_GROUPS}" when the row is not split this way (the figure for all groups), never blank: the column is part of the primary key.`,
+        constraints: { required: true },
       },
   );
 }
@@ -183,7 +188,7 @@ export function planDataPackage(input: PlanDataPackageInput): DataPackage {
     profile: 'tabular-data-package',
     name: `${packageSlug(site.site_name)}-plan-${plan.id}`,
     title: `${plan.data.title}: performance measures`,
-    description: plan.data.summary,
+    description: `${plan.data.summary} data.csv holds the current release of every measure, one row per figure, naming the release it is from. ${EARLIER_RELEASES}`,
     ...(input.homepage === undefined ? {} : { homepage: input.homepage }),
     // The release date is the version: the package changes exactly when a release is added.
     ...(newest === undefined ? {} : { version: newest, created: `${newest}T00:00:00Z` }),
@@ -196,8 +201,8 @@ export function planDataPackage(input: PlanDataPackageInput): DataPackage {
         profile: 'tabular-data-resource',
         name: 'data',
         path: input.csvPath ?? 'data.csv',
-        title: `${plan.data.short_title}: every figure of every release`,
-        description: `One row per measure, release, period, area and breakdown. ${DEFUSED}`,
+        title: `${plan.data.short_title}: every figure of the current releases`,
+        description: `One row per measure, period, area and breakdown, from the measure's current release (named in the vintage column). ${EARLIER_RELEASES} ${DEFUSED}`,
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
@@ -207,8 +212,8 @@ export function planDataPackage(input: PlanDataPackageInput): DataPackage {
         schema: {
           fields: tidyFields(measures),
           missingValues: [''],
-          // Blank breakdown cells are allowed in the key: Frictionless only refuses a key that is blank throughout.
-          primaryKey: ['measure', 'vintage', 'period', 'area_code', ...breakdowns],
+          // Only columns never empty, so a database takes the key as a PRIMARY KEY (a row not split by a breakdown holds ALL_GROUPS).
+          primaryKey: tidyPrimaryKey(breakdowns),
         },
       },
       ...(input.comparisons ?? []).map(comparisonResource),

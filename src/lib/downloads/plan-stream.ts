@@ -1,24 +1,53 @@
 /**
- * A plan's data.csv, datapackage.json and zip written as streams, byte for byte what planZip builds
- * in memory: at 2,000 measures data.csv is hundreds of megabytes, and holding it, its zip and every
- * row it is written from took most of the build's peak memory. The file is joined from each
- * measure's part (tidyMeasureBytes), written where that measure's rows are.
+ * A plan's data.csv, datapackage.json and zip, written as streams: at 2,000 measures data.csv is
+ * tens of megabytes, and holding it, its zip and every row it is written from took most of the
+ * build's peak memory. The file is joined from each measure's part (tidyMeasureBytes), and the zip's
+ * copy of each release file from its deflated part (writeReleaseZipPart), both written where that
+ * measure's rows are (src/lib/build/measure-worker.ts).
+ *
+ * The zip holds data.csv, datapackage.json, README.txt, every release file of the plan's measures
+ * at data/measures/<slug>/<date>.csv (byte for byte, as on the site: data.csv holds only the current
+ * releases), and SHA256SUMS of all of them, last. Its bytes depend only on the data, never on the
+ * build machine's clock or time zone, so an unchanged plan gives an unchanged zip.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, createWriteStream, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
-import { jsonText, sha256Hex, utf8 } from './bytes.ts';
+import { jsonText, utf8 } from './bytes.ts';
+import { sha256Hex, sha256Stream } from '../format/sha256.ts';
 import { newestVintageDate, planDataPackage } from './datapackage.ts';
 import { planReadme, type PlanReadmeInput } from './readme.ts';
 import { tidyHeaderBytes } from './tidy.ts';
 import { DEFLATE_LEVEL, SHA256SUMS, sha256SumsLine, zipEndRecord, zipEntryHeaders, zipStamp } from './zip.ts';
+import type { Vintage } from '../schemas/model.ts';
 
 /** A file written, with what the catalogue lists of it. */
 export interface WrittenFile {
   readonly size: number;
   readonly sha256: string;
+}
+
+/** A release file deflated for the plans' zips (writeReleaseZipPart), with what a zip records of it. */
+export interface ReleaseZipPart {
+  /** Its name inside the zip: data/measures/<slug>/<date>.csv, its address on the site. */
+  readonly name: string;
+  /** The file holding its deflated bytes. */
+  readonly deflated: string;
+  readonly crc: number;
+  readonly size: number;
+  readonly compressedSize: number;
+  readonly sha256: string;
+}
+
+/**
+ * Deflates one release file of measure `slug` to `deflated` for the plans' zips, once however many
+ * plans hold the measure; returns what the zip's headers and SHA256SUMS need of it.
+ */
+export function writeReleaseZipPart(slug: string, vintage: Pick<Vintage, 'date' | 'bytes' | 'sha256'>, deflated: string): ReleaseZipPart {
+  const data = deflateRawSync(vintage.bytes, { level: DEFLATE_LEVEL });
+  writeFileSync(deflated, data);
+  return { name: `data/measures/${slug}/${vintage.date}.csv`, deflated, crc: crc32(vintage.bytes), size: vintage.bytes.byteLength, compressedSize: data.byteLength, sha256: vintage.sha256 };
 }
 
 /** Where a plan's files go and what they are joined from. */
@@ -27,6 +56,8 @@ export interface PlanStreamInput extends PlanReadmeInput {
   readonly breakdowns: readonly string[];
   /** Each measure's part of data.csv, in the order of `measures`; a part holds its lines only. */
   readonly parts: readonly string[];
+  /** The release files of its measures, in the order of `measures`, each measure's oldest first. */
+  readonly releases: readonly ReleaseZipPart[];
   readonly csvFile: string;
   readonly datapackageFile: string;
   readonly zipFile: string;
@@ -45,11 +76,14 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
   const readmeBytes = utf8(planReadme(input));
   const datapackageSha256 = sha256Hex(datapackageBytes);
   const sums = utf8(
-    sha256SumsLine(csv.sha256, 'data.csv') + sha256SumsLine(datapackageSha256, 'datapackage.json') + sha256SumsLine(sha256Hex(readmeBytes), 'README.txt'),
+    sha256SumsLine(csv.sha256, 'data.csv') +
+      sha256SumsLine(datapackageSha256, 'datapackage.json') +
+      sha256SumsLine(sha256Hex(readmeBytes), 'README.txt') +
+      input.releases.map((r) => sha256SumsLine(r.sha256, r.name)).join(''),
   );
 
   const stamp = zipStamp(newestVintageDate(input.measures));
-  const zipHash = createHash('sha256');
+  const zipHash = sha256Stream();
   const out = openSync(input.zipFile, 'w');
   let offset = 0;
   const write = (bytes: Uint8Array) => {
@@ -64,13 +98,22 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
     central.push(first.central);
     write(first.local);
     copyInto(deflatedFile, write);
-    for (const [name, bytes] of [['datapackage.json', datapackageBytes], ['README.txt', readmeBytes], [SHA256SUMS, sums]] as const) {
+    const small = (name: string, bytes: Uint8Array) => {
       const data = deflateRawSync(bytes, { level: DEFLATE_LEVEL });
       const headers = zipEntryHeaders({ name, stamp, crc: crc32(bytes), compressedSize: data.length, size: bytes.byteLength, offset });
       central.push(headers.central);
       write(headers.local);
       write(data);
+    };
+    small('datapackage.json', datapackageBytes);
+    small('README.txt', readmeBytes);
+    for (const release of input.releases) {
+      const headers = zipEntryHeaders({ name: release.name, stamp, crc: release.crc, compressedSize: release.compressedSize, size: release.size, offset });
+      central.push(headers.central);
+      write(headers.local);
+      write(readFileSync(release.deflated));
     }
+    small(SHA256SUMS, sums);
     const centralStart = offset;
     for (const record of central) write(record);
     write(zipEndRecord(central, centralStart));
@@ -82,13 +125,13 @@ export async function writePlanDownloads(input: PlanStreamInput): Promise<{ csv:
   return {
     csv: { size: csv.size, sha256: csv.sha256 },
     datapackage: { size: datapackageBytes.byteLength, sha256: datapackageSha256 },
-    zip: { size: offset, sha256: zipHash.digest('hex') },
+    zip: { size: offset, sha256: zipHash.hex() },
   };
 }
 
 /** Writes data.csv from its header and parts, hashing it, and its deflated bytes to `deflatedFile` for the zip. */
 async function writeCsvAndDeflate(input: PlanStreamInput, deflatedFile: string): Promise<WrittenFile & { crc: number }> {
-  const hash = createHash('sha256');
+  const hash = sha256Stream();
   const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
   const deflated = createWriteStream(deflatedFile);
   deflate.pipe(deflated);
@@ -109,7 +152,7 @@ async function writeCsvAndDeflate(input: PlanStreamInput, deflatedFile: string):
     deflate.end();
   }
   await finished(deflated);
-  return { size, sha256: hash.digest('hex'), crc };
+  return { size, sha256: hash.hex(), crc };
 }
 
 function* chunks(input: PlanStreamInput): Generator<Uint8Array> {

@@ -4,6 +4,7 @@
  */
 import { dataPublishers, dataPublishersText, NOT_STATED_IN_PLAN } from '../format/attribution.ts';
 import type { Plan } from '../schemas/model.ts';
+import { ALL_GROUPS } from '../schemas/csv-contract.ts';
 import type { Site } from '../schemas/site.ts';
 import { newestVintageDate, releaseSources } from './datapackage.ts';
 import type { TidyMeasure } from './tidy.ts';
@@ -61,16 +62,24 @@ export function planReadme(input: PlanReadmeInput): string {
     newest ? `Data version: ${newest} (the newest release included)` : 'Data version: no figures published yet',
     '',
     'FILES',
-    '  data.csv          Every figure of every release of the plan\'s measures. UTF-8, comma-separated (RFC 4180).',
+    '  data.csv          Every figure of the current release of each of the plan\'s measures. UTF-8,',
+    '                    comma-separated (RFC 4180).',
     '  datapackage.json  Frictionless Data Package: column types, licence and sources of data.csv.',
     '  README.txt        This file.',
+    '  data/measures/<measure>/<release date>.csv',
+    '                    Every release of each measure, byte for byte as published (the current one',
+    '                    too): the same files as at the same addresses on the site. A derived measure',
+    '                    has no files of its own; it is computed from its inputs\' current releases.',
     '  SHA256SUMS        SHA-256 checksums of the other files; check with: sha256sum -c SHA256SUMS',
     '',
     'READING data.csv',
-    '  One row per measure, release (vintage), period, area and breakdown. Earlier releases are kept so',
-    '  revisions can be seen; filter on the newest vintage of each measure for current figures.',
-    '  A blank value means the publisher suppressed the figure. A blank breakdown cell means the row',
-    '  is not split that way. Text that would start with =, +, -, @, a tab or a carriage return is',
+    '  One row per measure, period, area and breakdown, from the measure\'s current release, whose',
+    '  date is in the vintage column. Earlier releases are not repeated in it: to see what a release',
+    '  revised, compare its file in data/measures/ with the one before.',
+    `  A blank value means the publisher suppressed the figure. A breakdown cell holding "${ALL_GROUPS}" means`,
+    '  the row is not split that way (the figure for all groups). The columns measure, period,',
+    '  area_code and the breakdown columns identify a row and are never empty (the data package\'s',
+    '  primary key). Text that would start with =, +, -, @, a tab or a carriage return is',
     '  written with a leading apostrophe so spreadsheets do not run it as a formula.',
     '',
     'LICENCE',

@@ -1,18 +1,22 @@
 /**
- * One tidy ("long") CSV of every figure of a plan's measures, every release included, so the whole
- * history can be loaded into one table: one row per measure, release, period, area and breakdown.
+ * One tidy ("long") CSV of the current figures of a plan's measures: one row per measure, period,
+ * area and breakdown, from each measure's current release, which the `vintage` column names. Earlier
+ * releases are not repeated here (at 2,000 measures of three releases that tripled the file and took
+ * the site past 1 GB): each is published byte for byte at /data/measures/<slug>/<date>.csv and in
+ * the plan's zip (plan-stream.ts).
  *
  * Columns: measure, period, period_label, area_code, area_name, then one column per breakdown
  * column used by any of the measures (the union, in the order the measures declare them), then
  * value, status, note, source, vintage.
  *
  * Breakdowns get a column each rather than one "age_band=18-24" text column so the file filters and
- * pivots in a spreadsheet without parsing. A blank breakdown cell means the row is not split by that
- * column (every headline row is blank in all of them). A blank value means the figure is suppressed.
+ * pivots in a spreadsheet without parsing. A row not split by a breakdown column holds `all` in it
+ * (every headline row does in all of them), never a blank: the columns are part of the file's primary
+ * key, and a database refuses a key with an empty cell. A blank value means the figure is suppressed.
  * period_label is the publisher's label when the file gives one, else the site's own label.
  */
 import type { Measure, Observation } from '../schemas/model.ts';
-import type { ContractColumn, DownloadColumn } from '../schemas/csv-contract.ts';
+import { ALL_GROUPS, type ContractColumn, type DownloadColumn } from '../schemas/csv-contract.ts';
 import { periodLabel } from '../schemas/period.ts';
 import { observationPeriod } from '../derive/series.ts';
 import { csvField, csvLine, defuseFormula, plainNumber } from '../format/csv.ts';
@@ -24,7 +28,12 @@ export const TRAILING_COLUMNS = ['value', 'status', 'note', 'source', 'vintage']
 
 const FIXED_COLUMNS: readonly string[] = [...LEADING_COLUMNS, ...TRAILING_COLUMNS];
 
-/** The measures a tidy file holds: slug, metadata for columns and labels, and every release. */
+/** The columns of a plan's tidy file that identify a row: its primary key, none of them ever empty. */
+export function tidyPrimaryKey(breakdowns: readonly string[]): string[] {
+  return ['measure', 'period', 'area_code', ...breakdowns];
+}
+
+/** The measures a tidy file holds: slug, metadata for columns and labels, and their releases (the file holds the current one). */
 export type TidyMeasure = Pick<Measure, 'id' | 'data' | 'vintages'>;
 
 /**
@@ -51,8 +60,8 @@ export function tidyColumns(measures: readonly TidyMeasure[]): string[] {
 const LINES_PER_CHUNK = 4096;
 
 /**
- * The data lines of the tidy file, CSV-quoted with their CRLF: measures as given, releases oldest
- * first, rows in file order; text defused against formulas, numbers as plain decimals. Each line
+ * The data lines of the tidy file, CSV-quoted with their CRLF: measures as given, each one's current
+ * release, rows in file order; text defused against formulas, numbers as plain decimals. Each line
  * is put together from cells quoted once per measure: a release repeats every period, area, label
  * and note for each area and group, and quoting each again was most of the time of writing a large
  * plan's file.
@@ -86,32 +95,21 @@ function* eachTidyLine(measures: readonly TidyMeasure[], breakdowns: readonly st
     const breakdownCells = (breakdown: Readonly<Record<string, string>>): string => {
       let text = breakdownText.get(breakdown);
       if (text === undefined) {
-        text = breakdowns.map((c) => `${cell(breakdown[c] ?? '')},`).join('');
+        text = breakdowns.map((c) => `${cell(breakdown[c] ?? ALL_GROUPS)},`).join('');
         breakdownText.set(breakdown, text);
       }
       return text;
     };
     const lead = `${cell(measure.id)},`;
-    for (const vintage of measure.vintages) {
-      const vintageCell = cell(vintage.date);
-      for (const row of vintage.rows) {
-        const value = row.value === null ? '' : plainNumber(row.value);
-        yield `${lead}${periodCells(row)}${cell(row.areaCode)},${cell(row.areaName)},${breakdownCells(row.breakdown)}` +
-          `${value},${cell(row.status ?? '')},${cell(row.note)},${cell(row.source)},${vintageCell}\r\n`;
-      }
+    const current = measure.vintages.at(-1);
+    if (!current) continue;
+    const vintageCell = cell(current.date);
+    for (const row of current.rows) {
+      const value = row.value === null ? '' : plainNumber(row.value);
+      yield `${lead}${periodCells(row)}${cell(row.areaCode)},${cell(row.areaName)},${breakdownCells(row.breakdown)}` +
+        `${value},${cell(row.status ?? '')},${cell(row.note)},${cell(row.source)},${vintageCell}\r\n`;
     }
   }
-}
-
-/**
- * The tidy CSV for a plan's measures as UTF-8 bytes (no byte-order mark), written in chunks: a
- * large partnership's file is hundreds of megabytes, which as one string would need as much again
- * and come near the longest string JavaScript can hold.
- */
-export function tidyCsvBytes(measures: readonly TidyMeasure[]): Uint8Array {
-  const breakdowns = breakdownColumns(measures);
-  const bytes = Buffer.concat([tidyHeaderBytes(breakdowns), ...tidyChunks(measures, breakdowns)]);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The tidy file's header line as UTF-8, for the plan's breakdown columns (breakdownColumns). */
@@ -120,7 +118,8 @@ export function tidyHeaderBytes(breakdowns: readonly string[]): Buffer {
 }
 
 /**
- * One measure's data lines of a tidy file whose breakdown columns are `breakdowns`: the file is its
+ * One measure's data lines of a tidy file whose breakdown columns are `breakdowns`, as UTF-8 in
+ * chunks of lines (a large measure's part as one string would need as much again): the file is its
  * header then each measure's lines in turn, so the build writes each measure's part where its rows
  * are (src/lib/build/data-step-pool.ts) and joins the parts into the plan's file.
  */

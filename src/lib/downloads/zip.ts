@@ -1,27 +1,9 @@
 /**
- * `<plan>.zip`: data.csv, datapackage.json, README.txt and SHA256SUMS. The bytes depend only on the
- * data, never on the build machine's clock or time zone, so an unchanged plan gives an unchanged
- * zip (and an unchanged hash in the catalogue).
+ * The parts of a zip file (PKWARE APPNOTE 4.3: local headers, central directory, end record) that
+ * plan-stream.ts writes a plan's zip with, each entry deflated by Node's native zlib: a large
+ * partnership's data.csv is tens of megabytes, where a JavaScript deflate takes most of the build's
+ * download step. Every entry is stamped with one date, so the bytes never depend on the clock.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
-import { jsonText, sha256Hex, utf8 } from './bytes.ts';
-import { newestVintageDate, planDataPackage } from './datapackage.ts';
-import { planReadme, type PlanReadmeInput } from './readme.ts';
-import { tidyCsvBytes } from './tidy.ts';
-
-/** A file to put in a zip. */
-export interface ZipEntry {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
-
-/** A built zip and the files it holds. */
-export interface BuiltZip {
-  /** `<plan-id>.zip`. */
-  readonly fileName: string;
-  readonly bytes: Uint8Array;
-  readonly files: readonly ZipEntry[];
-}
 
 /** Name of the checksum file inside every zip. */
 export const SHA256SUMS = 'SHA256SUMS';
@@ -31,17 +13,12 @@ const UNIX_FILE_ATTRS = (0o100644 << 16) >>> 0;
 
 /**
  * The timestamp stored on every entry: the given YYYY-MM-DD, else 1980-01-01 (the earliest a zip
- * can hold). Built as a local-time Date because fflate writes local-time DOS fields: the fields then
+ * can hold). Built as a local-time Date because dosDateTime reads local-time fields: the fields then
  * read the same date in every time zone.
  */
-export function zipTimestamp(date?: string): Date {
+function zipTimestamp(date?: string): Date {
   const [y, m, d] = (date ?? '1980-01-01').split('-').map(Number);
   return new Date(y!, m! - 1, d!, 0, 0, 0);
-}
-
-/** SHA256SUMS text in the format `sha256sum -c` reads: `<hex>  <name>` lines. */
-export function sha256Sums(files: readonly ZipEntry[]): string {
-  return files.map((f) => sha256SumsLine(sha256Hex(f.bytes), f.name)).join('');
 }
 
 /** One line of SHA256SUMS: the file's hex SHA-256, two spaces, its name. */
@@ -59,28 +36,6 @@ function dosDateTime(mtime: Date): number {
   const year = mtime.getFullYear() - 1980;
   if (year < 0 || year > 127) throw new Error(`a zip cannot store the date ${mtime.toISOString()}`);
   return ((year << 25) | ((mtime.getMonth() + 1) << 21) | (mtime.getDate() << 16) | (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1)) >>> 0;
-}
-
-/**
- * Zip bytes for `files` in the given order, all stamped with `date` (YYYY-MM-DD) for reproducible
- * output. Written here (local headers, deflated data, central directory, end record; PKWARE APPNOTE
- * 4.3) so each entry is compressed by Node's native zlib: a large partnership's data.csv is hundreds
- * of megabytes, where a JavaScript deflate takes most of the build's download step.
- */
-export function deterministicZip(files: readonly ZipEntry[], date?: string): Uint8Array {
-  const stamp = zipStamp(date);
-  const parts: Uint8Array[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const data = deflateRawSync(f.bytes, { level: DEFLATE_LEVEL });
-    const headers = zipEntryHeaders({ name: f.name, stamp, crc: crc32(f.bytes), compressedSize: data.length, size: f.bytes.byteLength, offset });
-    parts.push(headers.local, data);
-    central.push(headers.central);
-    offset += headers.local.length + data.length;
-  }
-  const zip = Buffer.concat([...parts, ...central, zipEndRecord(central, offset)]);
-  return new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength);
 }
 
 /** The DOS date and time every entry of a zip dated `date` (YYYY-MM-DD) carries. */
@@ -141,6 +96,8 @@ export function zipEntryHeaders(entry: ZipEntryFacts): { local: Buffer; central:
 
 /** The end of central directory record, for the central records `central` starting at `offset`. */
 export function zipEndRecord(central: readonly Buffer[], offset: number): Buffer {
+  // A zip without the Zip64 extension counts its entries in 16 bits.
+  if (central.length > 0xffff) throw new Error(`a zip of ${central.length} files needs the Zip64 extension, which this writer does not write`);
   const centralSize = central.reduce((sum, e) => sum + e.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0); // end of central directory signature; disk numbers 0
@@ -149,26 +106,4 @@ export function zipEndRecord(central: readonly Buffer[], offset: number): Buffer
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return end;
-}
-
-/** The four files of a plan's download, SHA256SUMS last and covering the other three. */
-export function planDownloadFiles(input: PlanReadmeInput): ZipEntry[] {
-  const csvBytes = tidyCsvBytes(input.measures);
-  const datapackage = planDataPackage({ plan: input.plan, measures: input.measures, site: input.site, csvBytes, homepage: input.pageUrl, ...(input.comparisons ? { comparisons: input.comparisons } : {}) });
-  const files: ZipEntry[] = [
-    { name: 'data.csv', bytes: csvBytes },
-    { name: 'datapackage.json', bytes: utf8(jsonText(datapackage)) },
-    { name: 'README.txt', bytes: utf8(planReadme(input)) },
-  ];
-  return [...files, { name: SHA256SUMS, bytes: utf8(sha256Sums(files)) }];
-}
-
-/** The plan's `<plan-id>.zip`, stamped with its newest release date. */
-export function planZip(input: PlanReadmeInput): BuiltZip {
-  const files = planDownloadFiles(input);
-  return {
-    fileName: `${input.plan.id}.zip`,
-    bytes: deterministicZip(files, newestVintageDate(input.measures)),
-    files,
-  };
 }

@@ -1,6 +1,6 @@
 /** Words the pages show for coded values, in one place so every page says the same thing. */
 import type { ActionStatus } from '../schemas/action.ts';
-import type { Polarity, Unit } from '../schemas/measure.ts';
+import type { MeasureMeta, Polarity, Unit } from '../schemas/measure.ts';
 
 /** Reader-facing name of an action status. */
 export function actionStatusLabel(status: ActionStatus): string {
@@ -20,6 +20,24 @@ export function polarityLabel(polarity: Polarity): string {
     higher_is_better: 'Higher is better',
     no_judgement: 'No judgement: a rise or fall is not in itself good or bad',
   }[polarity];
+}
+
+/** How often a measure is published, as its page says it ("Quarterly"); undefined for a measure with no frequency. */
+export function frequencyLabel(meta: Pick<MeasureMeta, 'frequency' | 'interval_months'>): string | undefined {
+  switch (meta.frequency) {
+    case undefined:
+      return undefined;
+    case 'year':
+      return 'Yearly (calendar year)';
+    case 'financial_year':
+      return 'Yearly (financial year, April to March)';
+    case 'quarter':
+      return 'Quarterly';
+    case 'month':
+      return 'Monthly';
+    case 'interval':
+      return `For rolling ${meta.interval_months ?? 12}-month periods`;
+  }
 }
 
 /** Reader-facing name of a unit. */

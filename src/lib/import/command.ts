@@ -11,7 +11,7 @@
  *
  * Everything is read and checked before anything is written; any problem refuses the whole import.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../format/sha256.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -191,7 +191,7 @@ export function runImport(args: readonly string[], ctx: ScaffoldContext): ExitCo
     return 0;
   }
 
-  const sha = workbook ? sha256(bytes) : undefined;
+  const sha = workbook ? sha256Hex(bytes) : undefined;
   // Without the workbook, say where the tidy file read each figure from and that the workbook is not here.
   const readFrom = request.readFrom ?? (sourceRepoPath ? `${sourceRepoPath} (the workbook itself is not held here); via ${request.workbook}` : fileName);
   const plans: WritePlan[] = [];
@@ -246,10 +246,6 @@ function tidyEdition(name: string, fileName: string): Edition | undefined {
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** "YE Mar 2022" for "year ending March 2022", as existing `source` cells write editions. */
@@ -362,7 +358,7 @@ function planRelease(input: PlanInput): WritePlan | { problems: string[] } {
     licence: previousEntry?.licence ?? 'Open Government Licence v3.0',
     changes,
     read_from: input.readFrom,
-    sha256: sha256(csv),
+    sha256: sha256Hex(csv),
     edition: input.edition.name,
     tables: [...input.tables],
     ...(input.workbookSha256 ? { workbook_sha256: input.workbookSha256 } : {}),

@@ -8,7 +8,7 @@
  * `changes` must be given on the command line: a placeholder would either be published by mistake
  * or need the validator to learn what a placeholder looks like, and the editor knows what changed.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../format/sha256.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Document, isScalar, visit, type Scalar } from 'yaml';
@@ -171,7 +171,7 @@ export function releaseEntry(request: ReleaseRequest, previous: Release | undefi
   const pick = (field: (typeof INHERITED)[number][0]) => request[field]?.trim() || previous?.[field] || '';
   return {
     vintage: today,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
     publisher: pick('publisher'),
     dataset: pick('dataset'),
     url: pick('url'),

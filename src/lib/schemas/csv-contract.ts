@@ -33,6 +33,14 @@ export function contractColumns(breakdownColumns: readonly string[]): string[] {
   return [...BEFORE_BREAKDOWN_COLUMNS, ...breakdownColumns, ...AFTER_BREAKDOWN_COLUMNS];
 }
 
+/**
+ * What a breakdown cell of a plan's tidy download holds when the row is not split by that column (the
+ * figure for all groups): the breakdown columns are part of that file's primary key, which a database
+ * refuses with an empty cell. A measure's own file leaves such a cell empty, and may not use this word
+ * as a group, or the two rows would share a key.
+ */
+export const ALL_GROUPS = 'all';
+
 /** Columns of free text, which must not start like a spreadsheet formula (breakdown columns are free text too). */
 export const TEXT_COLUMNS: readonly ContractColumn[] = ['area_code', 'area_name', 'period_label', 'note', 'source'];
 

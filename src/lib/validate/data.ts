@@ -4,7 +4,7 @@
  * areas and breakdowns the site can chart and publish. Every problem is reported, each at the
  * cell at fault, with the form expected; nothing here reads the disk or the clock.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../format/sha256.ts';
 import { Document } from 'yaml';
 import type { Observation, Vintage } from '../schemas/model.ts';
 import { expectedForm, isoDay, parsePeriod } from '../schemas/period.ts';
@@ -13,6 +13,7 @@ import type { TextPosition } from '../read/text.ts';
 import { isRealIsoDate } from '../schemas/common.ts';
 import type { MeasureMeta } from '../schemas/measure.ts';
 import {
+  ALL_GROUPS,
   contractColumns,
   FORMULA_STARTS,
   REQUIRED_COLUMNS,
@@ -202,11 +203,6 @@ function sha256Line(hex: string): string {
   return new Document({ sha256: hex }).toString().trimEnd();
 }
 
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-
 /** Entries by vintage; reports repeated vintages and entries with no CSV file. */
 function indexReleases(
   folder: string,
@@ -387,6 +383,7 @@ function checkRows(records: readonly CsvRecord[], rules: FileRules, reporter: Re
     if (!hasHeaderLength(record, rules.headerLength, reporter)) continue;
     const cell = (column: string): Cell | undefined => cellOf(record, rules.columnIndex.get(column));
     checkTextCells(record, rules, reporter);
+    checkBreakdownCells(record, rules, reporter);
     const status = checkStatus(cell('status'), reporter);
     const periodCell = cell('period');
     const valueCell = cell('value');
@@ -437,6 +434,14 @@ function checkTextCells(record: CsvRecord, rules: FileRules, reporter: Reporter)
     if (cell && start && (FORMULA_STARTS as readonly string[]).includes(start)) {
       reporter.report(cell.at, csvMessages.formulaStart(start));
     }
+  }
+}
+
+/** A breakdown cell may not be the word the plan downloads write for "all groups" (ALL_GROUPS): leave the headline row's cell empty. */
+function checkBreakdownCells(record: CsvRecord, rules: FileRules, reporter: Reporter): void {
+  for (const column of rules.breakdownColumns) {
+    const cell = cellOf(record, rules.columnIndex.get(column));
+    if (cell && cell.text.trim().toLowerCase() === ALL_GROUPS) reporter.report(cell.at, csvMessages.allGroupsWord(column, cell.text));
   }
 }
 

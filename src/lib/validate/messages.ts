@@ -67,6 +67,8 @@ export const csvMessages = {
   negative: (text: string, unit: string) => `value ${text} is negative; this measure's unit is ${unit}, which cannot be below 0`,
   unknownArea: (code: string, ownCode: string, slug: string) =>
     `area_code "${code}" is neither this measure's area (${ownCode}) nor one of its comparators; correct the code, or list it under comparators in content/measures/${slug}.md`,
+  allGroupsWord: (column: string, text: string) =>
+    `${column} "${text}" is the word the plan downloads use for a row not split by ${column}; leave the cell empty for the figure of all groups, or name the group`,
   duplicateRow: (firstLine: number, period: string, areaCode: string, breakdown: Readonly<Record<string, string>>) =>
     `duplicate row: line ${firstLine} already has period "${period}" for area ${areaCode}${Object.entries(breakdown)
       .map(([c, v]) => ` and ${c} "${v}"`)

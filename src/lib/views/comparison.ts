@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { comparisonChartView, comparisonWords, ordinal, rankAreas, type ComparedArea, type ComparisonChartView, type ComparisonInput } from '../charts/kinds/compare.ts';
-import { sha256Hex } from '../downloads/bytes.ts';
+import { sha256Hex } from '../format/sha256.ts';
 import { storedArtefact, type StoredArtefact } from '../downloads/catalogue.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { formatValue, rateSuffix } from '../format/number.ts';

@@ -40,6 +40,11 @@ export function siteViewsFile(generated: string): string {
   return join(viewsDir(generated), 'site.json');
 }
 
+/** The file holding what's new, newest first: the /updates/ pages and the Atom feed's entries. */
+export function updatesViewFile(generated: string): string {
+  return join(viewsDir(generated), 'updates.json');
+}
+
 /** Makes the folders the views are written to. */
 export function makeViewsDirs(generated: string): void {
   mkdirSync(join(viewsDir(generated), 'measures'), { recursive: true });

@@ -11,6 +11,7 @@ import { breakdownChartInput, lineChartInput } from '../charts/input.ts';
 import { judgedMeasure, placeInPlan, planPeriod } from '../derive/judgement.ts';
 import { measurePageData, targetsOnMeasure, type MeasurePageData, type TargetOnMeasure } from '../derive/measure-page.ts';
 import { releaseOnOwnPage, roundedText } from '../derive/release-history.ts';
+import { frequencyLabel } from '../format/labels.ts';
 import { formatValue } from '../format/number.ts';
 import type { Measure } from '../schemas/model.ts';
 import type { MeasureView, PageModel } from '../derive/page-model.ts';
@@ -178,6 +179,7 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
       endedBefore: endedBefore.map((p) => ({ shortTitle: p.data.short_title, periodLabel: planPeriod(p.data).label })),
       targets: data.targets.map(targetView),
       publishers: publishers.map((p) => ({ publisher: p.publisher, dataset: p.dataset })),
+      ...(frequencyLabel(meta) ? { published: frequencyLabel(meta) } : {}),
       releases: data.releases.map((item) => {
         const rounded = roundedText(item.rounded);
         return { ...item, revisionsOnOwnPage: releaseOnOwnPage({ revised: item.revisions.length, rounded: item.rounded }), ...(rounded ? { roundedSentence: rounded } : {}) };

@@ -11,7 +11,7 @@ import { pageItems, type ListPage } from './paging.ts';
 import type { UpdateEntry } from '../updates/entries.ts';
 import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from '../derive/page-model.ts';
 import type { EmbedView, FiguresPageView, MeasurePageView, ReleaseView, SiteViews } from './types.ts';
-import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile } from './files.ts';
+import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile, updatesViewFile } from './files.ts';
 
 /** Folder the build writes the page model to; overridable so tests and the benchmark can build elsewhere. */
 export function generatedDir(): string {
@@ -95,11 +95,19 @@ export function frameworkPages(plan: PlanView): ListPage<MeasureView>[] {
 /** Entries per page of what's new: about nine elements each, so a full page stays near 700 elements. */
 export const UPDATES_PER_PAGE = 50;
 
+let updateEntries: UpdateEntry[] | undefined;
+
+/** What's new, newest first, as the data step listed it (src/lib/updates/entries.ts): the pages' and the Atom feed's entries. */
+export function loadUpdates(): UpdateEntry[] {
+  updateEntries ??= JSON.parse(readFileSync(updatesViewFile(generatedDir()), 'utf8')) as UpdateEntry[];
+  return updateEntries;
+}
+
 let updates: ListPage<UpdateEntry>[] | undefined;
 
 /** What's new, newest first, paged (page 1 is /updates/). */
 export function updatesPages(): ListPage<UpdateEntry>[] {
-  updates ??= pageItems(loadSiteViews().updates, UPDATES_PER_PAGE);
+  updates ??= pageItems(loadUpdates(), UPDATES_PER_PAGE);
   return updates;
 }
 

@@ -3,7 +3,7 @@
  * cards, each plan page's cards, targets and framework figures, each priority's cards, and which
  * embed and release pages exist. A card is judged only in a direction its plan states.
  */
-import { planSourcesText } from '../format/attribution.ts';
+import { measurePublishers, planSourcesText } from '../format/attribution.ts';
 import { renderSparklineSvg } from '../charts/render-svg.ts';
 import { sparklineGeometry } from '../charts/sparkline.ts';
 import { describeSparklineChange } from '../charts/summary.ts';
@@ -13,7 +13,6 @@ import { releaseOnOwnPage } from '../derive/release-history.ts';
 import { formatValue } from '../format/number.ts';
 import type { MeasureView, PageModel, PlanView } from '../derive/page-model.ts';
 import { hasPublishedFigures } from './figures-page.ts';
-import { buildUpdates } from '../updates/entries.ts';
 import type { CardView, PlanPageView, SiteViews, SparklineView, TargetView } from './types.ts';
 
 /** Trend cards a plan page shows at most: the framework table lists every measure. */
@@ -112,6 +111,10 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
         const text = frameworkLatest(m, period);
         return text ? [[m.slug, text]] : [];
       })),
+      frameworkPublishers: Object.fromEntries(measures.flatMap((m) => {
+        const publishers = [...new Set(measurePublishers(m, measure).map((p) => p.publisher))];
+        return publishers.length > 0 ? [[m.slug, publishers.join('; ')]] : [];
+      })),
     };
   }
 
@@ -148,6 +151,5 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
       m.vintages.filter((v) => releaseOnOwnPage(v.changeCounts)).map((v) => ({ slug: m.slug, date: v.date })),
     ),
     search,
-    updates: buildUpdates(model),
   };
 }

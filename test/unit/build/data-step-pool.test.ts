@@ -1,17 +1,23 @@
 /**
- * The build's data step on worker threads (src/lib/build/data-step-pool.ts) writes exactly what the one-thread
- * data step (prepareData) writes, file for file and byte for byte, parses each CSV once, and on bad
- * input reports the same problems and leaves the generated folder as it was.
+ * The build's data step on worker threads (src/lib/build/data-step-pool.ts), on the real site: what it writes
+ * does not depend on how many threads share the measures (one or two, file for file and byte for
+ * byte), it parses each CSV once, and each plan's downloads keep their contract: data.csv loads into
+ * a database with its declared primary key, and the zip holds every release byte for byte. On bad
+ * input it reports the same problems as validation and leaves the generated folder as it was. What it
+ * writes for the fixtures is pinned by the golden folders (test/unit/build/data-step-golden.test.ts).
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { downloadsDir, prepareData } from '../../../src/cli/prepare-data.ts';
+import { unzipSync } from 'fflate';
+import { downloadsDir } from '../../../src/lib/build/data-step.ts';
+import type { DataPackage } from '../../../src/lib/downloads/datapackage.ts';
 import { loadSite } from '../../../src/lib/build/load-site.ts';
 import { prepareDataInPool } from '../../../src/lib/build/data-step-pool.ts';
-import { dataCaseRoot, FIXTURES, MINIMAL_ROOT, PROJECT, TODAY } from '../../support/fixture-roots.ts';
+import { dataCaseRoot, PROJECT, TODAY } from '../../support/fixture-roots.ts';
+import { loadWithPrimaryKey } from '../../support/sqlite-key.ts';
 
 /** Every file below `folder`, by path relative to it, with its bytes. */
 function filesBelow(folder: string): Map<string, Buffer> {
@@ -27,34 +33,38 @@ function csvFilesBelow(folder: string): number {
 /** The address the data step is told the site is served at (downloads and views carry it). */
 const SITE_ROOT = 'https://pool.example/snd/';
 
-const ROOTS: [string, string, string][] = [
-  ['the minimal fixture', MINIMAL_ROOT, TODAY],
-  ['the hostile fixture', join(FIXTURES, 'valid', 'hostile'), TODAY],
-  ['the other partnership', join(FIXTURES, 'valid', 'other-partnership'), TODAY],
-  // The real site has derived measures, which the pool's owner computes from its workers' whole inputs.
-  ['the real site', PROJECT, '2026-12-01'],
-];
+test('on the real site, the data step writes the same files byte for byte on one thread and on two, parsing each CSV once', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'snd-pool-'));
+  try {
+    const one = join(work, 'one');
+    const two = join(work, 'two');
+    const single = await prepareDataInPool(PROJECT, one, '2026-12-01', SITE_ROOT, downloadsDir(one), 1);
+    const pooled = await prepareDataInPool(PROJECT, two, '2026-12-01', SITE_ROOT, downloadsDir(two), 2);
+    assert.ok(single.artefacts && pooled.artefacts, 'the real site publishes');
+    assert.equal(pooled.csvParses, csvFilesBelow(join(PROJECT, 'data', 'measures')));
+    const expected = filesBelow(one);
+    const actual = filesBelow(two);
+    assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
+    for (const [path, bytes] of expected) assert.ok(bytes.equals(actual.get(path)!), `${path} differs`);
+    assert.ok(!existsSync(`${two}.partial`), 'nothing is left beside the generated folder');
 
-for (const [name, root, today] of ROOTS) {
-  test(`on every core, the data step writes for ${name} what it writes on one thread, byte for byte, parsing each CSV once`, async () => {
-    const work = mkdtempSync(join(tmpdir(), 'snd-pool-'));
-    try {
-      const one = join(work, 'one');
-      const pooled = join(work, 'pooled');
-      assert.ok(prepareData(root, one, today, SITE_ROOT));
-      const result = await prepareDataInPool(root, pooled, today, SITE_ROOT, downloadsDir(pooled), 2);
-      assert.ok(result.artefacts, 'the pooled data step published');
-      assert.equal(result.csvParses, csvFilesBelow(join(root, 'data', 'measures')));
-      const expected = filesBelow(one);
-      const actual = filesBelow(pooled);
-      assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
-      for (const [path, bytes] of expected) assert.ok(bytes.equals(actual.get(path)!), `${path} differs`);
-      assert.ok(!existsSync(`${pooled}.partial`), 'nothing is left beside the generated folder');
-    } finally {
-      rmSync(work, { recursive: true, force: true });
+    // Each plan's downloads: data.csv with its key as a database's PRIMARY KEY, every release in the zip.
+    const plans = readdirSync(join(downloadsDir(two), 'downloads')).filter((name) => name.endsWith('.zip'));
+    assert.ok(plans.length >= 2);
+    for (const zipName of plans) {
+      const folder = join(downloadsDir(two), 'downloads', zipName.replace(/\.zip$/, ''));
+      const pkg = JSON.parse(readFileSync(join(folder, 'datapackage.json'), 'utf8')) as DataPackage;
+      const loaded = loadWithPrimaryKey(readFileSync(join(folder, 'data.csv')), pkg);
+      assert.ok(loaded.ok, `${zipName}: ${loaded.ok ? '' : loaded.error}`);
+      const files = unzipSync(readFileSync(join(downloadsDir(two), 'downloads', zipName)));
+      const releases = Object.keys(files).filter((name) => name.startsWith('data/measures/'));
+      assert.ok(releases.length > 0);
+      for (const name of releases) assert.ok(Buffer.from(files[name]!).equals(readFileSync(join(PROJECT, name))), `${zipName}: ${name} is the release file as published`);
     }
-  });
-}
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
 
 test('bad data: the pooled data step reports what validation reports, and leaves the generated folder as it was', async () => {
   const work = mkdtempSync(join(tmpdir(), 'snd-pool-bad-'));

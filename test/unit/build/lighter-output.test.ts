@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { prepareData } from '../../../src/cli/prepare-data.ts';
+import { downloadsDir } from '../../../src/lib/build/data-step.ts';
+import { prepareDataInPool } from '../../../src/lib/build/data-step-pool.ts';
 import { measureJson, measureJsonText } from '../../../src/lib/downloads/measure-json.ts';
 import { loadSite } from '../../../src/lib/build/load-site.ts';
 import { MINIMAL_ROOT, TODAY } from '../../support/fixture-roots.ts';
@@ -25,12 +26,12 @@ test('a measure JSON download is one line of compact JSON holding the whole docu
   }
 });
 
-test('the catalogue download is compact JSON listing every other file', () => {
+test('the catalogue download is compact JSON listing every other file', async () => {
   const work = mkdtempSync(join(tmpdir(), 'snd-lighter-'));
   try {
     const generated = join(work, 'generated');
-    const prepared = prepareData(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/');
-    assert.ok(prepared);
+    const prepared = await prepareDataInPool(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/', downloadsDir(generated), 1);
+    assert.ok(prepared.artefacts);
     const text = readFileSync(join(generated, 'downloads', 'data', 'catalogue.json'), 'utf8');
     assert.equal(text.indexOf('\n'), text.length - 1, 'one line');
     const entries = JSON.parse(text) as { path: string }[];

@@ -13,8 +13,12 @@ import { measureJson, measureJsonText } from '../../../src/lib/downloads/measure
 import { planReadme } from '../../../src/lib/downloads/readme.ts';
 import { tidyColumns } from '../../../src/lib/downloads/tidy.ts';
 import { readTidyCsv, referenceTidyCsv, tidyCsv } from '../../support/read-tidy.ts';
-import { planZip, sha256Sums, zipTimestamp } from '../../../src/lib/downloads/zip.ts';
+import { sha256SumsLine, zipStamp } from '../../../src/lib/downloads/zip.ts';
 import { utf8 } from '../../../src/lib/downloads/bytes.ts';
+import type { DataPackage } from '../../../src/lib/downloads/datapackage.ts';
+import { ALL_GROUPS } from '../../../src/lib/schemas/csv-contract.ts';
+import { planFiles } from '../../support/plan-files.ts';
+import { loadWithPrimaryKey } from '../../support/sqlite-key.ts';
 import { FEELING_SAFE, FORMULA_CELL, HOSTILE_NOTE, MEASURES, NO_DATA, PAGE_URL, PLAN, WIDGETS } from '../../support/download-fixture.ts';
 import { measure, meta, row, SITE, vintage } from '../../support/testshire.ts';
 
@@ -60,10 +64,10 @@ test('the tidy CSV is byte for byte the file written a record at a time', () => 
   assert.equal(tidyCsv(MEASURES), referenceTidyCsv(MEASURES));
 });
 
-test('round trip: every row of every release reaches the tidy CSV unchanged', () => {
+test("round trip: every row of each measure's current release reaches the tidy CSV unchanged, and no earlier release's", () => {
   const { rows } = readTidyCsv(tidyCsv(MEASURES));
   const expected = MEASURES.flatMap((m) =>
-    m.vintages.flatMap((v) =>
+    m.vintages.slice(-1).flatMap((v) =>
       v.rows.map((r) => {
         const parsed = parsePeriod(r.period, m.data.frequency!, m.data.interval_months);
         assert.ok(parsed.ok);
@@ -83,8 +87,22 @@ test('round trip: every row of every release reaches the tidy CSV unchanged', ()
       }),
     ),
   );
-  assert.equal(rows.length, 14);
+  assert.equal(rows.length, 11);
   assert.deepEqual(rows, expected);
+  assert.ok(WIDGETS.vintages.length > 1);
+  assert.deepEqual([...new Set(rows.filter((r) => r.measure === WIDGETS.id).map((r) => r.vintage))], [WIDGETS.vintages.at(-1)!.date], 'each row names the current release');
+});
+
+test('a row not split by a breakdown column says "all" in it, never a blank', () => {
+  const [header, ...records] = parse(tidyCsv(MEASURES)) as string[][];
+  for (const column of ['age_band', 'sex']) {
+    const cells = records.map((r) => r[header!.indexOf(column)]);
+    assert.ok(!cells.includes(''), `${column} has no blank cell`);
+  }
+  const headline = records.find((r) => r[0] === 'widget-thefts' && r[1] === '2018-19')!;
+  assert.deepEqual([headline[header!.indexOf('age_band')], headline[header!.indexOf('sex')]], [ALL_GROUPS, ALL_GROUPS]);
+  const young = records.find((r) => r[0] === 'widget-thefts' && r[header!.indexOf('age_band')] === '18-24')!;
+  assert.equal(young[header!.indexOf('sex')], ALL_GROUPS, "a measure without a sex breakdown is all sexes");
 });
 
 test('tidy CSV cells are inert in a spreadsheet; values stay numeric', () => {
@@ -197,23 +215,42 @@ test('datapackage.json describes data.csv: types, key, licence, sources, version
   assert.equal(resource!.bytes, csvBytes.byteLength);
   assert.equal(resource!.hash, `sha256:${sha256(csvBytes)}`);
   assert.deepEqual(resource!.schema.missingValues, ['']);
-  assert.deepEqual(resource!.schema.primaryKey, ['measure', 'vintage', 'period', 'area_code', 'age_band', 'sex']);
+  assert.deepEqual(resource!.schema.primaryKey, ['measure', 'period', 'area_code', 'age_band', 'sex']);
   assert.deepEqual(resource!.schema.fields.map((f) => f.name), tidyColumns(MEASURES));
   assert.deepEqual(
     Object.fromEntries(resource!.schema.fields.map((f) => [f.name, f.type])),
     { measure: 'string', period: 'string', period_label: 'string', area_code: 'string', area_name: 'string', age_band: 'string', sex: 'string', value: 'number', status: 'string', note: 'string', source: 'string', vintage: 'date' },
   );
   assert.equal(resource!.schema.fields.find((f) => f.name === 'age_band')!.title, 'Age band');
-  // The primary key really is unique in the file.
-  const keys = readTidyCsv(new TextDecoder().decode(csvBytes)).rows.map((r) => JSON.stringify([r.measure, r.vintage, r.period, r.areaCode, r.breakdown]));
+  // The primary key really is unique in the file, and none of its columns is ever empty.
+  const [header, ...records] = parse(tidyCsv(MEASURES)) as string[][];
+  const keyOf = (r: string[]) => resource!.schema.primaryKey.map((c) => r[header!.indexOf(c)]!);
+  for (const record of records) assert.ok(keyOf(record).every((cell) => cell !== ''), record.join());
+  const keys = records.map((r) => JSON.stringify(keyOf(r)));
   assert.equal(new Set(keys).size, keys.length);
+  for (const name of resource!.schema.primaryKey) assert.equal(resource!.schema.fields.find((f) => f.name === name)!.constraints?.required, true, `${name} is required`);
+  // Where the earlier releases are is said in the package, not left to be guessed.
+  assert.match(pkg.description, /current release of every measure/);
+  assert.match(resource!.description, /Earlier releases are not repeated in this file: every release of each measure is published byte for byte at \/data\/measures\/<measure>\/<release date>\.csv and inside the plan's zip/);
 });
 
-test('zip opens and holds exactly the files SHA256SUMS lists, with matching hashes', () => {
-  const zip = planZip(zipInput);
-  assert.equal(zip.fileName, '2020-23.zip');
-  const files = unzipSync(zip.bytes);
-  assert.deepEqual(Object.keys(files), ['data.csv', 'datapackage.json', 'README.txt', 'SHA256SUMS']);
+test("a database takes each plan's data.csv with its declared primary key as a PRIMARY KEY", async () => {
+  const files = await planFiles(zipInput);
+  const pkg = JSON.parse(files.datapackage.toString('utf8')) as DataPackage;
+  assert.deepEqual(loadWithPrimaryKey(files.csv, pkg), { ok: true, rows: 11 });
+  // The check has teeth: the key as it was (blank breakdown cells, the vintage column) is refused.
+  const old = { ...pkg, resources: [{ ...pkg.resources[0]!, schema: { ...pkg.resources[0]!.schema, primaryKey: ['measure', 'vintage', 'period', 'area_code', 'age_band', 'sex'] } }] };
+  const blanked = files.csv.toString('utf8').replaceAll(`,${ALL_GROUPS},`, ',,');
+  const refused = loadWithPrimaryKey(blanked, old);
+  assert.equal(refused.ok, false);
+  assert.match((refused as { error: string }).error, /NOT NULL/);
+});
+
+test('zip opens and holds exactly the files SHA256SUMS lists, with matching hashes: data.csv and every release byte for byte', async () => {
+  const plan = await planFiles(zipInput);
+  const files = unzipSync(plan.zip);
+  const releases = [...WIDGETS.vintages.map((v) => `data/measures/widget-thefts/${v.date}.csv`), ...FEELING_SAFE.vintages.map((v) => `data/measures/feeling-safe/${v.date}.csv`)];
+  assert.deepEqual(Object.keys(files), ['data.csv', 'datapackage.json', 'README.txt', ...releases, 'SHA256SUMS']);
   const listed = strFromU8(files.SHA256SUMS!)
     .trimEnd()
     .split('\n')
@@ -226,29 +263,35 @@ test('zip opens and holds exactly the files SHA256SUMS lists, with matching hash
   for (const [name, hash] of listed) assert.equal(sha256(files[name]!), hash, name);
 
   assert.equal(strFromU8(files['data.csv']!), tidyCsv(MEASURES));
+  assert.deepEqual(Buffer.from(files['data.csv']!), plan.csv, 'the same file as the plan\'s data.csv');
+  assert.deepEqual(Buffer.from(files['datapackage.json']!), plan.datapackage);
+  // Every release, the earlier ones data.csv no longer repeats included, byte for byte as published.
+  for (const v of WIDGETS.vintages) assert.deepEqual(files[`data/measures/widget-thefts/${v.date}.csv`], v.bytes, v.date);
+  assert.match(strFromU8(files['README.txt']!), /data\/measures\/<measure>\/<release date>\.csv\n +Every release of each measure, byte for byte as published/);
   const pkg = JSON.parse(strFromU8(files['datapackage.json']!));
   assert.equal(pkg.resources[0].hash, `sha256:${sha256(files['data.csv']!)}`);
-  assert.equal(sha256Sums([{ name: 'a', bytes: utf8('') }]), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a\n');
+  assert.equal(sha256SumsLine(sha256(utf8('')), 'a'), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a\n');
 });
 
-test('zip bytes are reproducible and stamped with the newest release date', () => {
-  const a = planZip(zipInput).bytes;
-  const b = planZip(zipInput).bytes;
+test('zip bytes are reproducible and stamped with the newest release date', async () => {
+  const a = (await planFiles(zipInput)).zip;
+  const b = (await planFiles(zipInput)).zip;
   assert.deepEqual(a, b);
   // DOS date of the first local file header (offset 12): bits are year-1980, month, day.
   const dosDate = a[12]! | (a[13]! << 8);
   assert.deepEqual([(dosDate >> 9) + 1980, (dosDate >> 5) & 15, dosDate & 31], [2022, 7, 1]);
-  assert.equal(zipTimestamp().getFullYear(), 1980);
+  // Without a date, the earliest a zip can hold: 1980-01-01 at midnight.
+  assert.equal(zipStamp(), (1 << 21) | (1 << 16));
 });
 
-test('zip bytes do not depend on the time zone of the build', () => {
+test('zip bytes do not depend on the time zone of the build', async () => {
   const script = `
     import { createHash } from 'node:crypto';
-    import { planZip } from ${JSON.stringify(new URL('../../../src/lib/downloads/zip.ts', import.meta.url).href)};
+    import { planFiles } from ${JSON.stringify(new URL('../../support/plan-files.ts', import.meta.url).href)};
     import { MEASURES, PAGE_URL, PLAN } from ${JSON.stringify(new URL('../../support/download-fixture.ts', import.meta.url).href)};
     import { SITE } from ${JSON.stringify(new URL('../../support/testshire.ts', import.meta.url).href)};
-    const zip = planZip({ plan: PLAN, measures: MEASURES, site: SITE, pageUrl: PAGE_URL });
-    console.log(createHash('sha256').update(zip.bytes).digest('hex'));
+    const { zip } = await planFiles({ plan: PLAN, measures: MEASURES, site: SITE, pageUrl: PAGE_URL });
+    console.log(createHash('sha256').update(zip).digest('hex'));
   `;
   const hashes = ['UTC', 'Pacific/Kiritimati', 'America/Los_Angeles'].map((tz) => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
@@ -256,7 +299,7 @@ test('zip bytes do not depend on the time zone of the build', () => {
     return run.stdout.trim();
   });
   assert.equal(new Set(hashes).size, 1);
-  assert.equal(hashes[0], sha256(planZip(zipInput).bytes));
+  assert.equal(hashes[0], sha256((await planFiles(zipInput)).zip));
 });
 
 test('README names the licence, sources and caveats and says how to cite', () => {
@@ -284,8 +327,9 @@ test('README says "not stated in the plan" where the plan names no source, and s
   assert.equal(doc.data_publisher?.publisher, 'Testshire Statistics Office');
 });
 
-test('catalogue lists every artefact with type, size, date, licence and hash, sorted by path', () => {
-  const zip = planZip(zipInput);
+test('catalogue lists every artefact with type, size, date, licence and hash, sorted by path', async () => {
+  const plan = await planFiles(zipInput);
+  const zip = { bytes: new Uint8Array(plan.zip), files: [{ bytes: new Uint8Array(plan.csv) }] };
   const json = utf8(measureJsonText(WIDGETS, SITE));
   const entries = catalogue(
     [

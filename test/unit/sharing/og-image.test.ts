@@ -4,7 +4,7 @@
  * and the build step that draws one per measure with figures.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -14,7 +14,9 @@ import { chartBox, composeOgImageSvg, fitBarChart, fitLineChart, OG_IMAGE_SIZE, 
 import { pngFontOptions, svgToPng } from '../../../src/lib/sharing/og-render.ts';
 import { publishOgImages, startMeasureOgImages } from '../../../src/lib/build/preview-images.ts';
 import { hasPublishedFigures } from '../../../src/lib/views/figures-page.ts';
-import { prepareData } from '../../../src/cli/prepare-data.ts';
+import { downloadsDir } from '../../../src/lib/build/data-step.ts';
+import { prepareDataInPool } from '../../../src/lib/build/data-step-pool.ts';
+import type { PageModel } from '../../../src/lib/derive/page-model.ts';
 import { MINIMAL_ROOT, TODAY } from '../../support/fixture-roots.ts';
 import * as fixtures from '../../charts/fixtures.ts';
 
@@ -110,11 +112,18 @@ test('the build step draws one PNG per measure with figures, in a worker, and mo
   const work = mkdtempSync(join(tmpdir(), 'snd-og-'));
   try {
     const generated = join(work, 'generated');
-    const prepared = prepareData(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/');
-    assert.ok(prepared, 'the minimal root is valid');
-    const expected = prepared.page.measures.filter(hasPublishedFigures).map((m) => `${m.slug}.png`).sort();
+    const prepared = await prepareDataInPool(MINIMAL_ROOT, generated, TODAY, 'https://fixture.example/', downloadsDir(generated), 1);
+    assert.ok(prepared.artefacts, 'the minimal root is valid');
+    const page = JSON.parse(readFileSync(join(generated, 'model.json'), 'utf8')) as PageModel;
+    const expected = page.measures.filter(hasPublishedFigures).map((m) => `${m.slug}.png`).sort();
     assert.ok(expected.length > 0);
-    const report = await startMeasureOgImages(generated).finish();
+    // Stopped before it is told to start, the thread draws nothing (a build that fails after starting it).
+    const stopped = startMeasureOgImages(generated);
+    await stopped.stop();
+    assert.ok(!existsSync(join(generated, 'social-images')), 'nothing drawn before start');
+    const running = startMeasureOgImages(generated);
+    running.start();
+    const report = await running.finish();
     assert.equal(report.images, expected.length);
     const site = join(work, 'site');
     publishOgImages(generated, site);
