@@ -1,10 +1,11 @@
 /** Facts about line chart geometry that must hold whatever the styling: gaps, breaks, scales, labels. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineChartGeometry, normaliseLineChartOptions, valueAxisTitle, type LineSeriesGeometry } from '../../src/lib/charts/line-chart.ts';
+import { lineChartGeometry, MIN_X_LABELS, normaliseLineChartOptions, valueAxisTitle, type LineChartGeometry, type LineSeriesGeometry } from '../../src/lib/charts/line-chart.ts';
 import { renderLineChartSvg } from '../../src/lib/charts/render-svg.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
 import { textWidth } from '../../src/lib/charts/layout.ts';
+import { chartBox, fitLineChart } from '../../src/lib/sharing/og-image.ts';
 import * as fixtures from './fixtures.ts';
 
 const ALL: readonly ChartInput[] = [
@@ -98,26 +99,91 @@ test('x positions follow time for every kind of period, including overlapping ro
   assert.ok(Math.max(...steps) - Math.min(...steps) < 2);
 });
 
-test('x tick labels are thinned, never overlap and always include the latest period', () => {
-  for (const input of ALL) {
-    const geometry = lineChartGeometry(input);
-    const ticks = geometry.xAxis.ticks;
-    const periods = input.series[0]!.points.map((p) => p.period.text);
-    assert.equal(ticks[ticks.length - 1]!.period, periods[periods.length - 1], input.title);
-    for (let i = 1; i < ticks.length; i++) {
-      const gap = ticks[i]!.labelX - ticks[i - 1]!.labelX;
-      const needed = (textWidth(ticks[i]!.label, geometry.fontSize) + textWidth(ticks[i - 1]!.label, geometry.fontSize)) / 2;
-      assert.ok(gap >= needed, `${input.title}: ticks ${ticks[i - 1]!.label} and ${ticks[i]!.label} overlap`);
-    }
-    for (const tick of ticks) {
-      const half = textWidth(tick.label, geometry.fontSize) / 2;
-      assert.ok(tick.labelX - half >= 0 && tick.labelX + half <= geometry.width, `${input.title}: ${tick.label} is clipped`);
-    }
+/**
+ * Fails unless the chart's time labels are apart, unclipped, and name its first and latest period and
+ * at least MIN_X_LABELS in all (every period of a shorter series), or `fewest` where fewer fit.
+ */
+function assertTimeLabelsReadable(geometry: LineChartGeometry, periods: readonly string[], name: string, fewest = MIN_X_LABELS): void {
+  const ticks = geometry.xAxis.ticks;
+  const sorted = [...new Set(periods)];
+  assert.equal(ticks[0]!.period, sorted[0], `${name}: the first period is labelled`);
+  assert.equal(ticks.at(-1)!.period, sorted.at(-1), `${name}: the latest period is labelled`);
+  assert.ok(ticks.length >= Math.min(fewest, sorted.length), `${name}: ${ticks.length} labels for ${sorted.length} periods`);
+  for (let i = 1; i < ticks.length; i++) {
+    const gap = ticks[i]!.labelX - ticks[i - 1]!.labelX;
+    const needed = (textWidth(ticks[i]!.label, geometry.fontSize) + textWidth(ticks[i - 1]!.label, geometry.fontSize)) / 2;
+    assert.ok(gap >= needed, `${name}: ticks ${ticks[i - 1]!.label} and ${ticks[i]!.label} overlap`);
   }
+  for (const tick of ticks) {
+    const half = textWidth(tick.label, geometry.fontSize) / 2;
+    assert.ok(tick.labelX - half >= 0 && tick.labelX + half <= geometry.width, `${name}: ${tick.label} is clipped`);
+  }
+}
+
+/** Period texts of a chart input's series, oldest first. */
+function inputPeriods(input: ChartInput): string[] {
+  return input.series
+    .flatMap((s) => s.points.map((p) => p.period))
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime())
+    .map((p) => p.text);
+}
+
+test('x tick labels are thinned, never overlap, and always include the first and latest period', () => {
+  for (const input of ALL) assertTimeLabelsReadable(lineChartGeometry(input), inputPeriods(input), input.title);
   assert.deepEqual(
     lineChartGeometry(fixtures.monthly).xAxis.ticks.map((t) => t.label),
-    ['Jun 23', 'Jun 24', 'Jun 25'],
+    ['Jan 23', 'Jun 24', 'Jun 25'],
   );
+});
+
+/** A series of `count` rolling years ending each quarter, or of months or years, from a start. */
+function longSeries(frequency: 'month' | 'year' | 'interval', count: number, comparator = false): ChartInput {
+  const texts = Array.from({ length: count }, (_, i) => {
+    if (frequency === 'year') return String(1990 + i);
+    const start = new Date(Date.UTC(2000, frequency === 'month' ? i : 3 * i, 1));
+    if (frequency === 'month') return start.toISOString().slice(0, 7);
+    const end = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), 0));
+    return `${start.toISOString().slice(0, 10)}/${end.toISOString().slice(0, 10)}`;
+  });
+  const main = { key: 'main', label: 'Testshire', kind: 'main' as const, points: fixtures.points(frequency, texts.map((t, i) => [t, 100 + (i % 7)] as const)) };
+  const series = comparator ? [main, { key: 'england', label: 'England average', kind: 'england' as const, points: fixtures.points(frequency, texts.map((t) => [t, 120] as const)) }] : [main];
+  return { title: 'Long series', unit: 'count', polarity: 'no_judgement', areaName: 'Testshire', series, breaks: [] };
+}
+
+test('every length and kind of series labels its first and latest period and at least three in all, with or without comparators, on the page and in preview images', () => {
+  for (const frequency of ['month', 'year', 'interval'] as const) {
+    for (const count of [1, 2, 3, 4, 5, 7, 12, 23, 24, 25, 36, 60, 119, 120, 240]) {
+      for (const comparator of [false, true]) {
+        const input = longSeries(frequency, count, comparator);
+        const name = `${count} ${frequency} periods${comparator ? ' with a comparator' : ''}`;
+        // The one case where three labels cannot fit side by side: four rolling years ("YE Mar 01", the
+        // widest labels) across a plot narrowed by the comparator's label column. Its first and latest are labelled.
+        const fewest = frequency === 'interval' && comparator && count === 4 ? 2 : MIN_X_LABELS;
+        assertTimeLabelsReadable(lineChartGeometry(input), inputPeriods(input), name, fewest);
+        // A preview image lays the chart out for its own box, under a title of one or two lines.
+        for (const titleLines of [1, 2]) assertTimeLabelsReadable(fitLineChart(input, chartBox(titleLines)), inputPeriods(input), `${name}, preview image`);
+      }
+    }
+  }
+});
+
+test('a series whose spacing changes (years ending March, then every quarter) spreads at least three labels across its span, not one at its end', () => {
+  // As police-recorded crime: a figure for each year ending March, then one for each year ending a quarter.
+  const texts = [
+    ...Array.from({ length: 11 }, (_, i) => `${2010 + i}-04-01/${2011 + i}-03-31`),
+    '2020-07-01/2021-06-30', '2021-01-01/2021-12-31', '2021-04-01/2022-03-31', '2021-07-01/2022-06-30', '2021-10-01/2022-09-30',
+    '2022-01-01/2022-12-31', '2022-04-01/2023-03-31', '2022-07-01/2023-06-30', '2022-10-01/2023-09-30', '2023-01-01/2023-12-31',
+    '2023-04-01/2024-03-31', '2024-01-01/2024-12-31',
+  ];
+  const input: ChartInput = { ...fixtures.interval, series: [{ key: 'main', label: 'Testshire', kind: 'main', points: fixtures.points('interval', texts.map((t, i) => [t, 600 + i * 10] as const)) }] };
+  const geometry = lineChartGeometry(input);
+  assertTimeLabelsReadable(geometry, texts, 'years ending March, then quarters');
+  const ticks = geometry.xAxis.ticks;
+  assert.equal(ticks[0]!.label, 'YE Mar 11');
+  assert.equal(ticks.at(-1)!.label, 'YE Dec 24');
+  // Spread: no two neighbouring labels much closer than the widest gap between neighbours.
+  const gaps = ticks.slice(1).map((t, i) => t.x - ticks[i]!.x);
+  assert.ok(Math.min(...gaps) > Math.max(...gaps) / 2, `labels bunch: gaps ${gaps.join(', ')}`);
 });
 
 test('comparators: dashed England, dotted core cities, each labelled at its line end; main drawn last', () => {

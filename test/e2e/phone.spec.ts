@@ -2,7 +2,8 @@
  * A resident on a phone (360 x 800, a common small Android screen) reads every figure without
  * scrolling sideways, and long lists stay light as releases multiply (issue 16):
  * - no table of up to four columns is wider than the screen (wider ones may scroll in their region);
- * - no two text labels of a chart overlap;
+ * - no two text labels of a chart overlap, and every line chart labels its first and latest period and
+ *   at least three in all (every period where it has fewer), so the reader can tell the span;
  * - no page has more than 1,400 elements (Lighthouse warns above 800 and fails pages far above it).
  *
  * Against the benchmark's synthetic site (thousands of pages) set PHONE_SAMPLE=<n>: the crawl then
@@ -18,6 +19,7 @@ import { walkPages } from '../support/pager.ts';
 import { hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/views/figures-page.ts';
 import { paths } from '../../src/lib/schemas/paths.ts';
 import type { MeasureView } from '../../src/lib/derive/page-model.ts';
+import { MIN_X_LABELS } from '../../src/lib/charts/line-chart.ts';
 
 const PHONE = { width: 360, height: 800 } as const;
 /** Tables with this many columns or fewer must fit the phone's screen. */
@@ -41,7 +43,7 @@ function pagesToCheck(): string[] {
 /** Everything on the loaded page a phone reader would trip over, one line each. */
 async function phoneProblems(page: Page, path: string): Promise<string[]> {
   const found = await page.evaluate(
-    ({ fitting, limit }) => {
+    ({ fitting, limit, fewest }) => {
       const problems: string[] = [];
       const screen = document.documentElement.clientWidth;
       const elements = document.getElementsByTagName('*').length;
@@ -76,9 +78,30 @@ async function phoneProblems(page: Page, path: string): Promise<string[]> {
           }
         }
       }
+
+      // A line chart's time axis says when: its first and latest period are labelled, and at least
+      // `fewest` periods in all (every period of a shorter series). Periods are told apart by where
+      // they are drawn: each value's marker (or, in a crowded chart, data-periods) and each suppressed gap.
+      for (const svg of document.querySelectorAll('figure svg.chart-svg--line')) {
+        const name = svg.getAttribute('aria-labelledby') ?? svg.id;
+        const dense = svg.getAttribute('data-periods');
+        const xs = new Set<number>([
+          ...(dense ? (JSON.parse(dense) as [number, string][]).map(([x]) => x) : []),
+          ...[...svg.querySelectorAll('.series circle[cx]')].map((c) => Number(c.getAttribute('cx'))),
+          ...[...svg.querySelectorAll('.gap path')].map((p) => Number(/^M([\d.]+)/.exec(p.getAttribute('d') ?? '')?.[1] ?? NaN) + 4),
+        ].filter(Number.isFinite).map((x) => Math.round(x * 10) / 10));
+        const ticks = [...svg.querySelectorAll('.axis--x .tick line')].map((line) => Number(line.getAttribute('x1')));
+        const labels = [...svg.querySelectorAll('.axis--x .tick text')].map((text) => (text.textContent ?? '').trim());
+        if (xs.size === 0) continue;
+        const first = Math.min(...xs);
+        const latest = Math.max(...xs);
+        if (!ticks.some((x) => Math.abs(x - first) < 0.15)) problems.push(`chart "${name}": its first period is not labelled (labels: ${labels.join(', ')})`);
+        if (!ticks.some((x) => Math.abs(x - latest) < 0.15)) problems.push(`chart "${name}": its latest period is not labelled (labels: ${labels.join(', ')})`);
+        if (ticks.length < Math.min(fewest, xs.size)) problems.push(`chart "${name}": ${ticks.length} time labels (${labels.join(', ')}) for ${xs.size} periods, fewer than ${Math.min(fewest, xs.size)}`);
+      }
       return problems;
     },
-    { fitting: FITTING_COLUMNS, limit: ELEMENT_LIMIT },
+    { fitting: FITTING_COLUMNS, limit: ELEMENT_LIMIT, fewest: MIN_X_LABELS },
   );
   return found.map((problem) => `${path}: ${problem}`);
 }

@@ -438,7 +438,6 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
   const keyLayout = layoutKey(keySymbols, opts.width, smallFontSize);
   const keyHeight = keyLayout.rows > 0 ? keyLayout.rows * (smallFontSize + 10) + 6 : 0;
 
-  const xLabelWidth = max(periods, (period) => textWidth(shortPeriodLabel(period), fontSize)) ?? 0;
   const height = opts.height + keyHeight;
   const plot = plotArea(opts, height, keyHeight, yLabelWidth, column.labelColumnWidth);
 
@@ -446,7 +445,7 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
   y.range([plot.bottom, plot.top]);
   const xOf = (point: { period: ChartPoint['period'] }): number => round1(x(periodMidpoint(point.period)));
 
-  const xTicks = thinnedXTicks(periods, periods.map((p) => round1(x(periodMidpoint(p)))), xLabelWidth, fontSize, opts.width);
+  const xTicks = thinnedXTicks(periods, periods.map((p) => round1(x(periodMidpoint(p)))), fontSize, opts.width);
   const yTicks: YTickGeometry[] = tickValues.map((value, i) => ({ y: round1(y(value)), value, label: yTickLabels[i]! }));
   const { seriesGeometry, gaps } = seriesLines(input, sortedSeries, periods, xOf, y);
   const labelsById = endLabels(seriesGeometry, column, y, plot, xTicks, opts);
@@ -513,28 +512,69 @@ const NICE_STEPS: Readonly<Record<ChartPoint['period']['frequency'], readonly nu
   interval: [1, 2, 4, 8, 12, 24],
 };
 
-// Labels every nth period counting back from the latest, so the newest period is always labelled.
-function thinnedXTicks(
-  periods: readonly ChartPoint['period'][],
-  xs: readonly number[],
-  labelWidth: number,
-  fontSize: number,
-  chartWidth: number,
-): XTickGeometry[] {
+/** Fewest periods the time axis labels (every period where a chart has fewer), so a reader can tell the span. */
+export const MIN_X_LABELS = 3;
+
+/**
+ * Space left between two neighbouring time labels, as a share of the font size: an em where the labels
+ * allow it, half an em (text widths are estimated wide, so there is more) where a full em would leave
+ * fewer than MIN_X_LABELS.
+ */
+const X_LABEL_GAPS = [1, 0.5] as const;
+
+/**
+ * The labelled periods of the time axis. A reader must be able to tell when a series starts and ends
+ * and roughly how long it runs, so the first and the latest period are always labelled, and at least
+ * MIN_X_LABELS periods in all wherever their labels fit side by side (every period of a shorter series).
+ * Evenly spaced series are labelled every nth period counting back from the latest (n a familiar step),
+ * plus the first; series whose spacing changes (years ending March, then every quarter) would get only
+ * one or two labels that way, so they get as many labels as fit, spread as evenly as they can be.
+ */
+function thinnedXTicks(periods: readonly ChartPoint['period'][], xs: readonly number[], fontSize: number, chartWidth: number): XTickGeometry[] {
   if (periods.length === 0) return [];
-  let spacing = Infinity;
-  for (let i = 1; i < xs.length; i++) spacing = Math.min(spacing, xs[i]! - xs[i - 1]!);
-  const needed = Number.isFinite(spacing) && spacing > 0 ? Math.max(1, Math.ceil((labelWidth + fontSize) / spacing)) : 1;
-  const step = NICE_STEPS[periods[0]!.frequency].find((candidate) => candidate >= needed) ?? needed;
-  const ticks: XTickGeometry[] = [];
-  for (let i = periods.length - 1; i >= 0; i -= step) {
-    const period = periods[i]!;
+  const candidates = periods.map((period, i) => {
     const label = shortPeriodLabel(period);
     const half = textWidth(label, fontSize) / 2;
     const labelX = round1(Math.min(Math.max(xs[i]!, half + 2), chartWidth - half - 2));
-    ticks.unshift({ x: xs[i]!, labelX, label, period: period.text });
+    return { x: xs[i]!, labelX, label, period: period.text, left: labelX - half, right: labelX + half };
+  });
+  const last = candidates.length - 1;
+  const wanted = Math.min(MIN_X_LABELS, candidates.length);
+  const apart = (a: number, b: number, gap: number): boolean => candidates[a]!.right + gap <= candidates[b]!.left;
+  const fits = (chosen: readonly number[], gap: number): boolean => chosen.every((index, k) => k === 0 || apart(chosen[k - 1]!, index, gap));
+  const ticks = (chosen: readonly number[]): XTickGeometry[] =>
+    chosen.map((i) => ({ x: candidates[i]!.x, labelX: candidates[i]!.labelX, label: candidates[i]!.label, period: candidates[i]!.period }));
+
+  // Every nth period back from the latest; the first joins them, in place of any label it would cover.
+  for (const share of X_LABEL_GAPS) {
+    const gap = share * fontSize;
+    for (const step of NICE_STEPS[periods[0]!.frequency]) {
+      const regular: number[] = [];
+      for (let i = last; i > 0; i -= step) regular.unshift(i);
+      const chosen = [0, ...regular.filter((i) => i === last || apart(0, i, gap))];
+      if (chosen.length >= wanted && fits(chosen, gap)) return ticks(chosen);
+    }
   }
-  return ticks;
+  // Uneven spacing: the most labels that fit between the first and the latest, then the widest
+  // spacing that still fits that many, so they spread across the axis instead of bunching at one end.
+  const packed = (spacing: number): number[] => {
+    const afterFirst = (i: number): boolean => candidates[0]!.right + spacing <= candidates[i]!.left;
+    const chosen = [last];
+    for (let i = last - 1; i > 0; i--) {
+      if (candidates[i]!.right + spacing <= candidates[chosen[0]!]!.left && afterFirst(i)) chosen.unshift(i);
+    }
+    // Only when the first and the latest label would collide is the first left out.
+    return afterFirst(chosen[0]!) ? [0, ...chosen] : chosen;
+  };
+  const narrowest = Math.min(...X_LABEL_GAPS) * fontSize;
+  const most = packed(narrowest).length;
+  let [low, high] = [narrowest, chartWidth];
+  for (let round = 0; round < 20; round++) {
+    const middle = (low + high) / 2;
+    if (packed(middle).length >= most) low = middle;
+    else high = middle;
+  }
+  return ticks(packed(low));
 }
 
 // Splits a series into stretches: a new stretch after each series break; within a stretch d3's
