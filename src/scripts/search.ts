@@ -23,6 +23,8 @@ import { readSearchState, writeSearchState } from '../lib/search/url-state.ts';
 
 /** Results shown at a time; each needs its own small download. */
 const PAGE_SIZE = 20;
+/** Fewer pages than this holding every word, and pages holding some of the words are listed after them. */
+const FEW_RESULTS = 3;
 /** Pause in typing before searching, so each keystroke does not announce a new count. */
 const TYPING_PAUSE_MS = 300;
 /** Filters with long lists start folded away, unless one of their values is chosen. */
@@ -54,8 +56,10 @@ interface Shown {
   readonly query: string;
   readonly variants: readonly QueryVariant[];
   readonly merged: readonly RankedId[];
-  /** When no page holds every part of the query: the parts that found pages, shown instead. */
+  /** When few or no pages hold every part of the query: the parts that found pages, whose pages follow. */
   readonly partial?: readonly string[];
+  /** How many pages hold every part of the query. */
+  readonly whole: number;
   /** Common words left out of the search ("in", "my"). */
   readonly leftOut: readonly string[];
   /** Pages that answer a question, shown first with their latest figure. */
@@ -329,9 +333,12 @@ export function startSearch(): void {
     const quoted = `“${shown.query}”`;
     let message: string;
     const withFilters = filtered ? ` with the filters you chose (${total} without them)` : '';
-    if (found > 0 && shown.partial) {
+    if (found > 0 && shown.partial && shown.whole === 0) {
       const most = shown.partial.length > 1 ? ', those with the most of them first' : '';
       message = `No page has all of these words: showing ${results(found)} about ${orList(shown.partial)}${withFilters}${most}.`;
+    } else if (found > 0 && shown.partial) {
+      const pages = shown.whole === 1 ? '1 page has' : `${shown.whole} pages have`;
+      message = `${results(found)} for ${quoted}${withFilters}: ${pages} all of these words, then pages about ${orList(shown.partial)}.`;
     } else if (found > 0) message = `${results(found)} for ${quoted}${withFilters}.`;
     else if (filtered && total > 0) message = `No results for ${quoted} with the filters you chose. There are ${results(total)} without them.`;
     else message = `No results for ${quoted}.`;
@@ -394,8 +401,9 @@ export function startSearch(): void {
       for (const { found } of lists) remember(found);
       let merged: RankedId[] = mergeResults(lists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found })));
       let partial: string[] | undefined;
-      if (merged.length === 0 && parts.length > 1) {
-        // No page holds every part: search each part alone, and rank pages by how many parts they hold.
+      const whole = merged.length;
+      if (whole < FEW_RESULTS && parts.length > 1) {
+        // Few or no pages hold every part: search each part alone, and rank pages by how many parts they hold.
         const byPart = await Promise.all(
           parts.map(async (part) => {
             const partLists = await Promise.all(expandQuery(part, groups).map(async (variant) => ({ variant, found: await runVariant(loaded.pagefind, variant) })));
@@ -405,7 +413,7 @@ export function startSearch(): void {
         );
         if (mine !== sequence) return;
         const matched = byPart.filter((p) => p.results.length > 0);
-        if (matched.length > 0) {
+        if (matched.length > 0 && rankByPartsHeld(matched).length > whole) {
           merged = rankByPartsHeld(matched);
           partial = matched.map((p) => p.part);
         }
@@ -414,7 +422,7 @@ export function startSearch(): void {
       const pinnedIds = new Set(pinned.map((p) => p.result.id));
       answersByHref = new Map(pinned.map((p) => [p.href, p.answer]));
       merged = [...pinned.map((p) => ({ id: p.result.id, tier: 0 as const, score: p.result.score })), ...merged.filter((r) => !pinnedIds.has(r.id))];
-      shown = { query, variants, merged, ...(partial ? { partial } : {}), leftOut, pinned: pinnedIds, filtered: [], count: 0 };
+      shown = { query, variants, merged, ...(partial ? { partial } : {}), whole, leftOut, pinned: pinnedIds, filtered: [], count: 0 };
       await redraw(mine, loaded.membership);
     } catch (error) {
       window.clearTimeout(slow);
