@@ -2,7 +2,7 @@
  * `npm run bench`: build cost and page weight, with budgets.
  * For each size it generates a synthetic partnership (src/lib/bench/generate.ts) in a temporary
  * folder, builds it exactly as `npm run build` does (validation, Astro, downloads, Pagefind) in a
- * fresh Node process per build, then weighs a measure page, a plan page and the home page.
+ * fresh Node process per build, then weighs a measure page, a plan page, the home page and the search page.
  * Prints the tables and budget verdicts, and writes them as JSON to bench-results/<time>.json and
  * bench-results/latest.json. Exits 1 when a budget fails (in --quick, only correctness budgets).
  *
@@ -248,6 +248,8 @@ async function benchSize(n: number, o: Options, scratch: string): Promise<SizeRe
       largestMeasure: weigh(largestMeasurePage(dist) ?? measurePage),
       plan: weigh(`/plans/${generated.currentPlan}/`),
       home: weigh('/'),
+      // Where the header's search box lands on every page (issue 23: it should keep still and paint soon).
+      search: weigh('/search/'),
     },
     largestPages: largestPages(dist),
     readable: readableWithoutJs(measureHtml),

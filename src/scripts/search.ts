@@ -5,7 +5,7 @@
  * and counts in the browser (facets.ts). The URL follows every change, so a search can be shared.
  * All text from the index is set with textContent; excerpts are built from parts, never innerHTML.
  */
-import { alsoSearchedFor, expandQuery, type QueryVariant, type TermGroup } from '../lib/search/expand.ts';
+import { alsoSearchedFor, expandQuery, queryParts, type QueryVariant, type TermGroup } from '../lib/search/expand.ts';
 import { excerptParts } from '../lib/search/excerpt.ts';
 import {
   applyFilters,
@@ -17,11 +17,14 @@ import {
   type Membership,
 } from '../lib/search/facets.ts';
 import type { Pagefind, PagefindResult, PagefindResultData } from '../lib/search/pagefind-api.ts';
-import { mergeResults, rerankByTitle, type RankedId } from '../lib/search/rank.ts';
+import { answerFigureText, questionAsked, type Answer, type SearchQuestionView } from '../lib/search/questions.ts';
+import { mergeResults, rankByPartsHeld, rerankByTitle, type RankedId } from '../lib/search/rank.ts';
 import { readSearchState, writeSearchState } from '../lib/search/url-state.ts';
 
 /** Results shown at a time; each needs its own small download. */
 const PAGE_SIZE = 20;
+/** Fewer pages than this holding every word, and pages holding some of the words are listed after them. */
+const FEW_RESULTS = 3;
 /** Pause in typing before searching, so each keystroke does not announce a new count. */
 const TYPING_PAUSE_MS = 300;
 /** Filters with long lists start folded away, unless one of their values is chosen. */
@@ -53,6 +56,14 @@ interface Shown {
   readonly query: string;
   readonly variants: readonly QueryVariant[];
   readonly merged: readonly RankedId[];
+  /** When few or no pages hold every part of the query: the parts that found pages, whose pages follow. */
+  readonly partial?: readonly string[];
+  /** How many pages hold every part of the query. */
+  readonly whole: number;
+  /** Common words left out of the search ("in", "my"). */
+  readonly leftOut: readonly string[];
+  /** Pages that answer a question, shown first with their latest figure. */
+  readonly pinned: ReadonlySet<string>;
   filtered: RankedId[];
   count: number;
 }
@@ -84,19 +95,16 @@ async function loadEngine(): Promise<Engine> {
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   await pagefind.options({ noWorker: true, excerptLength: 26 });
   const facets = buildFacets(await pagefind.filters());
-  const membership = new Map<string, Map<string, Set<string>>>();
-  for (const facet of facets) {
-    const byOption = new Map<string, Set<string>>();
-    for (const option of facet.options) {
-      const ids = new Set<string>();
-      for (const value of option.values) {
-        const found = await pagefind.search(null, { filters: { [facet.name]: value } });
-        for (const result of found.results) ids.add(result.id);
-      }
-      byOption.set(option.key, ids);
-    }
-    membership.set(facet.name, byOption);
-  }
+  // Every filter value's pages at once: one at a time, these searches kept the first results waiting.
+  const byValue = await Promise.all(
+    facets.flatMap((facet) =>
+      facet.options.flatMap((option) =>
+        option.values.map(async (value) => ({ facet: facet.name, key: option.key, found: await pagefind.search(null, { filters: { [facet.name]: value } }) })),
+      ),
+    ),
+  );
+  const membership = new Map<string, Map<string, Set<string>>>(facets.map((f) => [f.name, new Map(f.options.map((o) => [o.key, new Set<string>()]))]));
+  for (const { facet, key, found } of byValue) for (const result of found.results) membership.get(facet)!.get(key)!.add(result.id);
   return { pagefind, facets, membership };
 }
 
@@ -107,6 +115,29 @@ async function runVariant(pagefind: Pagefind, variant: QueryVariant): Promise<Pa
   const whole = await pagefind.search(`"${variant.query}"`);
   const scores = new Map(ordinary.results.map((r) => [r.id, r.score]));
   return whole.results.map((r) => ({ id: r.id, score: scores.get(r.id) ?? r.score, data: () => r.data() }));
+}
+
+/** "burglary", "burglary or area", "burglary, area or night": the parts a partial search found. */
+function orList(parts: readonly string[]): string {
+  const quoted = parts.map((p) => `“${p}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
+/** Pages in the index found by searching for a measure's title: the page at the answer's address. */
+async function findAnswers(
+  pagefind: Pagefind,
+  answers: readonly (Answer & { readonly href: string })[],
+): Promise<{ answer: Answer; href: string; result: PagefindResult }[]> {
+  const found = await Promise.all(
+    answers.map(async (answer) => {
+      const { results } = await pagefind.search(answer.title);
+      for (const result of results.slice(0, 5)) {
+        if ((await result.data()).url === answer.href) return { answer, href: answer.href, result };
+      }
+      return undefined;
+    }),
+  );
+  return found.filter((f) => f !== undefined);
 }
 
 /** Starts the search page; does nothing on pages without it. */
@@ -128,6 +159,7 @@ export function startSearch(): void {
     more: byId(root, 'search-more'),
   };
   const groups = JSON.parse(root.dataset.searchTerms ?? '[]') as TermGroup[];
+  const questions = JSON.parse(root.dataset.searchQuestions ?? '[]') as (SearchQuestionView & { readonly answers: readonly (Answer & { readonly href: string })[] })[];
   byId(root, 'search-nojs').hidden = true;
   byId(root, 'search-app').hidden = false;
   const initial = readSearchState(new URLSearchParams(window.location.search));
@@ -228,6 +260,20 @@ export function startSearch(): void {
     ui.clear.hidden = !hasSelection(selection);
   };
 
+  /** A measure's latest figure, with its area, period and age, for a result that answers a question. */
+  const answerFigure = (answer: Answer): HTMLParagraphElement => {
+    const figure = make('p', 'search-result__figure');
+    if (!answer.latest) {
+      figure.textContent = 'No figures for this measure yet.';
+      return figure;
+    }
+    figure.append(make('strong', undefined, 'Latest figure:'), ` ${answerFigureText(answer.latest)}. `, make('span', 'search-result__age', answer.latest.sentence));
+    return figure;
+  };
+
+  /** The answers of the question the shown search asks, by page address. */
+  let answersByHref = new Map<string, Answer>();
+
   /** One result: its title as a link, its type and plan period, and the excerpt with matches marked. */
   const resultItem = (data: PagefindResultData): HTMLLIElement => {
     const item = make('li', 'search-result');
@@ -242,7 +288,8 @@ export function startSearch(): void {
     if (plans.length) meta.append(' ', make('span', undefined, plans.join(', ')));
     const excerpt = make('p', 'search-result__excerpt');
     for (const part of excerptParts(data.excerpt)) excerpt.append(part.marked ? make('mark', undefined, part.text) : part.text);
-    item.append(heading, meta, excerpt);
+    const answer = answersByHref.get(data.url);
+    item.append(heading, meta, ...(answer ? [answerFigure(answer)] : []), excerpt);
     return item;
   };
 
@@ -254,7 +301,13 @@ export function startSearch(): void {
     const loaded = await Promise.all(slice.map(async (r) => ({ ...r, data: await dataFor(r.id) })));
     if (mine !== sequence || current !== shown) return;
     const searchedWords = current.variants.flatMap((v) => v.query.replace(/"/g, '').split(/\s+/));
-    const ordered = current.count === 0 ? rerankByTitle(loaded.map((r) => ({ ...r, title: r.data.meta.title ?? '' })), searchedWords) : loaded;
+    // The first page: answers first, then by how well titles fit (not when ranked by how many words a page holds).
+    const titled = loaded.map((r) => ({ ...r, title: r.data.meta.title ?? '' }));
+    const rest = titled.filter((r) => !current.pinned.has(r.id));
+    const ordered =
+      current.count === 0
+        ? [...titled.filter((r) => current.pinned.has(r.id)), ...(current.partial ? rest : rerankByTitle(rest, searchedWords))]
+        : loaded;
     const items = ordered.map((r) => resultItem(r.data));
     ui.results.append(...items);
     current.count += slice.length;
@@ -279,7 +332,14 @@ export function startSearch(): void {
     const filtered = hasSelection(selection);
     const quoted = `“${shown.query}”`;
     let message: string;
-    if (found > 0) message = `${results(found)} for ${quoted}${filtered ? ` with the filters you chose (${total} without them)` : ''}.`;
+    const withFilters = filtered ? ` with the filters you chose (${total} without them)` : '';
+    if (found > 0 && shown.partial && shown.whole === 0) {
+      const most = shown.partial.length > 1 ? ', those with the most of them first' : '';
+      message = `No page has all of these words: showing ${results(found)} about ${orList(shown.partial)}${withFilters}${most}.`;
+    } else if (found > 0 && shown.partial) {
+      const pages = shown.whole === 1 ? '1 page has' : `${shown.whole} pages have`;
+      message = `${results(found)} for ${quoted}${withFilters}: ${pages} all of these words, then pages about ${orList(shown.partial)}.`;
+    } else if (found > 0) message = `${results(found)} for ${quoted}${withFilters}.`;
     else if (filtered && total > 0) message = `No results for ${quoted} with the filters you chose. There are ${results(total)} without them.`;
     else message = `No results for ${quoted}.`;
     ui.none.hidden = found > 0;
@@ -287,8 +347,12 @@ export function startSearch(): void {
     ui.results.hidden = found === 0;
     ui.status.textContent = message;
     const also = alsoSearchedFor(shown.variants);
-    ui.also.hidden = also.length === 0;
-    ui.also.textContent = also.length ? `Also searched for: ${also.join(', ')}.` : '';
+    const notes = [
+      ...(also.length ? [`Also searched for: ${also.join(', ')}.`] : []),
+      ...(shown.leftOut.length ? [`Common words left out: ${shown.leftOut.join(', ')}.`] : []),
+    ];
+    ui.also.hidden = notes.length === 0;
+    ui.also.textContent = notes.join(' ');
   };
 
   /** Runs a search for `query` and shows it; a newer search makes an older one stop quietly. */
@@ -322,13 +386,43 @@ export function startSearch(): void {
       drawFilters(loaded);
       syncUrl(query); // choices no page has were dropped
       const variants = expandQuery(query, groups);
-      const lists = await Promise.all(variants.map(async (variant) => ({ variant, found: await runVariant(loaded.pagefind, variant) })));
+      const { parts, leftOut } = queryParts(query, groups);
+      const question = questionAsked(query, questions);
+      const [lists, pinned] = await Promise.all([
+        Promise.all(variants.map(async (variant) => ({ variant, found: await runVariant(loaded.pagefind, variant) }))),
+        question ? findAnswers(loaded.pagefind, question.answers) : Promise.resolve([]),
+      ]);
       if (mine !== sequence) return;
       // Each page's excerpt comes from the first variant that found it, so it marks the typed words where it can.
       resultById = new Map();
-      for (const { found } of lists) for (const r of found) if (!resultById.has(r.id)) resultById.set(r.id, r);
-      const merged = mergeResults(lists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found })));
-      shown = { query, variants, merged, filtered: [], count: 0 };
+      const remember = (found: readonly PagefindResult[]) => {
+        for (const r of found) if (!resultById.has(r.id)) resultById.set(r.id, r);
+      };
+      for (const { found } of lists) remember(found);
+      let merged: RankedId[] = mergeResults(lists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found })));
+      let partial: string[] | undefined;
+      const whole = merged.length;
+      if (whole < FEW_RESULTS && parts.length > 1) {
+        // Few or no pages hold every part: search each part alone, and rank pages by how many parts they hold.
+        const byPart = await Promise.all(
+          parts.map(async (part) => {
+            const partLists = await Promise.all(expandQuery(part, groups).map(async (variant) => ({ variant, found: await runVariant(loaded.pagefind, variant) })));
+            for (const { found } of partLists) remember(found);
+            return { part, results: mergeResults(partLists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found }))) };
+          }),
+        );
+        if (mine !== sequence) return;
+        const matched = byPart.filter((p) => p.results.length > 0);
+        if (matched.length > 0 && rankByPartsHeld(matched).length > whole) {
+          merged = rankByPartsHeld(matched);
+          partial = matched.map((p) => p.part);
+        }
+      }
+      for (const { result } of pinned) if (!resultById.has(result.id)) resultById.set(result.id, result);
+      const pinnedIds = new Set(pinned.map((p) => p.result.id));
+      answersByHref = new Map(pinned.map((p) => [p.href, p.answer]));
+      merged = [...pinned.map((p) => ({ id: p.result.id, tier: 0 as const, score: p.result.score })), ...merged.filter((r) => !pinnedIds.has(r.id))];
+      shown = { query, variants, merged, ...(partial ? { partial } : {}), whole, leftOut, pinned: pinnedIds, filtered: [], count: 0 };
       await redraw(mine, loaded.membership);
     } catch (error) {
       window.clearTimeout(slow);
@@ -339,6 +433,7 @@ export function startSearch(): void {
       ui.none.hidden = true;
       ui.more.hidden = true;
       ui.failed.hidden = false;
+      if (!filtersDrawn) ui.filters.hidden = true;
       ui.status.textContent = 'Search could not load. Please try again, or browse the plans and measures.';
     } finally {
       if (mine === sequence) ui.results.removeAttribute('aria-busy');

@@ -17,7 +17,7 @@ const resultLinks = (page: Page) => page.locator('#search-results .search-result
 /** Opens the search page for `query` and waits for its results (or its "no results") to be announced. */
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
-  await expect(status(page)).toContainText(/results? for|No results/);
+  await expect(status(page)).toContainText(/results? for|No results|No page has/);
 }
 
 /** The href of every result shown, in order. */
@@ -156,6 +156,45 @@ test('axe finds no WCAG 2.2 AA violation on the search page with results and fil
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+/** Starts adding up layout shifts (not caused by input) and noting the largest paint, before the page loads. */
+async function observeLayout(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen = window as unknown as { layoutShift: number; largestPaint: number; largestPaintElement: string };
+    seen.layoutShift = 0;
+    seen.largestPaint = 0;
+    seen.largestPaintElement = '';
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) seen.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null };
+      seen.largestPaint = last.startTime;
+      seen.largestPaintElement = last.element ? `${last.element.tagName.toLowerCase()}${last.element.className ? `.${String(last.element.className).split(' ')[0]}` : ''}` : '';
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
+for (const viewport of [{ width: 1280, height: 720 }, { width: 360, height: 800 }]) {
+  test(`a search from a link keeps still as its results arrive, at ${viewport.width} px: layout shift below 0.1 (issue 23)`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await observeLayout(page);
+    await page.goto('/search/?q=knife');
+    await expect(status(page)).toContainText('results for “knife”');
+    // Everything the script draws is there: results, the filters' counts and the line under the status.
+    await expect(page.locator('.search-filter__count').first()).toHaveText(/^\(\d+\)$/);
+    await expect(page.locator('#search-also')).toBeVisible();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const { layoutShift, largestPaint, largestPaintElement } = await page.evaluate(() => {
+      const seen = window as unknown as { layoutShift: number; largestPaint: number; largestPaintElement: string };
+      return { layoutShift: seen.layoutShift, largestPaint: seen.largestPaint, largestPaintElement: seen.largestPaintElement };
+    });
+    // The largest paint is measured, not judged here (no timed tests): npm run bench weighs the page.
+    test.info().annotations.push({ type: 'largest contentful paint', description: `${Math.round(largestPaint)} ms (${largestPaintElement})` });
+    test.info().annotations.push({ type: 'layout shift', description: layoutShift.toFixed(3) });
+    expect(layoutShift).toBeLessThan(0.1);
+  });
+}
 
 test('axe finds no violation when nothing matches', async ({ page }) => {
   await searchFor(page, 'xylophone');

@@ -42,8 +42,17 @@ export interface SizeResult {
   readonly pagesPerSecond: number;
   readonly distBytes: number;
   readonly pagefindBytes: number;
-  /** `largestMeasure` is the measure page with the most HTML (absent in results written before it was measured). */
-  readonly weights: { readonly measure: PageWeight; readonly largestMeasure?: PageWeight; readonly plan: PageWeight; readonly home: PageWeight };
+  /**
+   * `largestMeasure` is the measure page with the most HTML; `search` the search page before anyone searches
+   * (Pagefind loads only then). Both are absent in results written before they were measured.
+   */
+  readonly weights: {
+    readonly measure: PageWeight;
+    readonly largestMeasure?: PageWeight;
+    readonly plan: PageWeight;
+    readonly home: PageWeight;
+    readonly search?: PageWeight;
+  };
   /** The heaviest HTML pages of the build (no budget; shows which pages grow with N). */
   readonly largestPages?: readonly { readonly page: string; readonly raw: number; readonly gzip: number }[];
   readonly readable: ReadableWithoutJs;

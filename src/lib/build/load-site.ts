@@ -12,7 +12,7 @@ import { measureSchema, type MeasureMeta } from '../schemas/measure.ts';
 import { planSchema, type PlanMeta } from '../schemas/plan.ts';
 import { prioritySchema, type PriorityMeta } from '../schemas/priority.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
-import { readSearchTerms } from '../search/read-terms.ts';
+import { readSearchTerms, unknownQuestionMeasures } from '../search/read-terms.ts';
 import { checkCrossReferences } from '../validate/crossrefs.ts';
 import { compareDiagnostics, type Diagnostic } from '../format/diagnostics.ts';
 import { validateMeasureData } from '../validate/data.ts';
@@ -70,7 +70,8 @@ export function readContent(root: string): SiteContent {
 
   // The extensions are those the site loads (src/content.config.ts for plans and priorities): a file the site would not load must not pass.
   // The search word list is content too: validate and the build report its mistakes like any other file's.
-  diagnostics.push(...readSearchTerms(root).diagnostics);
+  const searchTerms = readSearchTerms(root);
+  diagnostics.push(...searchTerms.diagnostics);
 
   const plans = readCollection(root, 'content/plans', { extensions: ['.mdx'], depth: 1, schema: planSchema, noun: 'plan' });
   const priorities = readCollection(root, 'content/priorities', { extensions: ['.mdx'], depth: 2, schema: prioritySchema, noun: 'priority' });
@@ -90,6 +91,9 @@ export function readContent(root: string): SiteContent {
       refused: { plans: plans.refusedIds, actions: actions.refusedIds, measures: measures.refusedIds },
     }),
   );
+  // A question leads with measures by id; one refused for its own mistakes is reported there, not twice.
+  const measureIds = new Set([...measures.entries.map((m) => m.id), ...measures.refusedIds]);
+  diagnostics.push(...unknownQuestionMeasures(searchTerms.questions, measureIds));
   return { site, plans, priorities, actions, measures, diagnostics };
 }
 

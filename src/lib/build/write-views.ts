@@ -34,8 +34,8 @@ function writeViewFile(file: string, view: unknown): void {
 /** Writes the cross-measure views, once every measure's plan targets are known; `root` holds content/search-terms.yaml. */
 export function writeSiteViews(generated: string, root: string, page: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>): void {
   // Validated with the rest of the content before this step runs, so its problems are already reported.
-  const { groups, filterNames } = readSearchTerms(root);
-  writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames })));
+  const { groups, filterNames, questions } = readSearchTerms(root);
+  writeFileSync(siteViewsFile(generated), JSON.stringify(siteViews(page, planTargets, { groups, filterNames, questions })));
   // What's new is computed here once, not by each page that lists it (the /updates/ pages and the feed).
   writeFileSync(updatesViewFile(generated), JSON.stringify(buildUpdates(page)));
 }

@@ -37,8 +37,35 @@ export const searchTermGroupSchema = z.strictObject({
         seen.add(key);
       });
     }),
+  /**
+   * For everyday words the plans do not use (stabbing, nuisance neighbours): the plans' own terms they
+   * stand for. A search for any of the terms also searches for these, and ranks their pages as if typed.
+   */
+  plan_terms: z.array(searchTermSchema).min(1, { message: 'list at least one term the plans use' }).optional(),
   /** Where the plans use these words with this meaning, so the next editor can check it. */
   source: z.string().trim().min(1, { message: 'say where the plans use these words, e.g. "2024-27 strategy, MARAC referrals measure"' }),
+}).superRefine((group, ctx) => {
+  const own = new Set(group.terms.map(normaliseForMatching));
+  group.plan_terms?.forEach((term, index) => {
+    if (own.has(normaliseForMatching(term))) ctx.addIssue({ code: 'custom', path: ['plan_terms', index], message: `"${term}" is already one of this group's terms` });
+  });
+});
+
+/** A word or phrase of a question, as people type it ("going up", "statistics"). */
+const questionWordSchema = searchTermSchema;
+
+/**
+ * A kind of question whose answer is a few measures' latest figures ("is crime going up"): a search made
+ * only of `about` and `asking` words (and common words such as "is") leads with the `lead_with` measures,
+ * each showing its latest figure.
+ */
+export const searchQuestionSchema = z.strictObject({
+  /** What the question is about: a search must hold one of these ("crime"). */
+  about: z.array(questionWordSchema).min(1, { message: 'list at least one word the question is about, e.g. crime' }),
+  /** How people ask it: a search must hold one of these ("going up", "figures", "statistics"). */
+  asking: z.array(questionWordSchema).min(1, { message: 'list at least one way of asking, e.g. going up' }),
+  /** Measure ids (content/measures/<id>.md) whose figures answer it, in the order shown. */
+  lead_with: z.array(z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'write a measure id, e.g. total-recorded-crime' })).min(1, { message: 'list at least one measure id' }),
 });
 
 /** A name as a search filter shows it: any text a plan or data file might use, on one line. */
@@ -62,6 +89,8 @@ const namedFiltersSchema = z.strictObject({ theme: filterNamesSchema.optional(),
 export const searchTermsSchema = z
   .strictObject({
     groups: z.array(searchTermGroupSchema),
+    /** Questions answered by measures' latest figures (see searchQuestionSchema). */
+    questions: z.array(searchQuestionSchema).default([]),
     /** One name per theme or agency in the search filters, with the other spellings it stands for. */
     filter_names: namedFiltersSchema.default({}),
     /** Values that name no theme or agency (e.g. "Not stated in the plan"): left out of those filters. */
@@ -84,6 +113,9 @@ export const searchTermsSchema = z
       });
     });
   });
+
+/** A validated question answered by measures' figures. */
+export type SearchQuestion = z.infer<typeof searchQuestionSchema>;
 
 /** A validated group of equivalent search terms. */
 export type SearchTermGroup = z.infer<typeof searchTermGroupSchema>;

@@ -10,6 +10,11 @@ export { normaliseForMatching };
 /** A group of terms that mean the same thing, as listed in content/search-terms.yaml. */
 export interface TermGroup {
   readonly terms: readonly string[];
+  /**
+   * For a group of everyday words the plans do not use: the plans' own terms they stand for
+   * (stabbing -> knife, serious violence). Searched as if typed, so their pages rank with the typed words'.
+   */
+  readonly planTerms?: readonly string[];
 }
 
 /** One query to run; the search page runs every variant and merges the results (see rank.ts). */
@@ -23,8 +28,9 @@ export interface QueryVariant {
    */
   readonly exact: boolean;
   /**
-   * 0 for what was typed, or the same thing written another way (an abbreviation and its full term);
-   * 1 for a related everyday word (knife, sharp object), whose pages rank after pages with the typed words.
+   * 0 for what was typed, or the same thing written another way (an abbreviation and its full term, an
+   * everyday word and the plans' term for it); 1 for a related word (knife, sharp object), whose pages
+   * rank after pages with the typed words.
    */
   readonly tier: 0 | 1;
   /** How many words Pagefind will look for: its scores add up over words, so merging divides by this. */
@@ -35,6 +41,17 @@ export interface QueryVariant {
 
 /** Most variants one search runs: each is a separate Pagefind query. */
 export const MAX_VARIANTS = 8;
+
+/**
+ * Words that say nothing about what a page is about ("burglary in my area"). A search leaves them out,
+ * unless it is made of nothing else, because Pagefind finds only pages holding every word it is given.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a about after all am an and any are as at be been being before but by can could did do does doing for from ' +
+    'get gets getting got had has have having here how i if in into is it its me my near nearby no not now of on ' +
+    'or our ours please show some tell that the their them there these they this those to us was we were what ' +
+    'whats when where which who why will with would you your').split(' '),
+);
 
 /** Whether a term from the list is an abbreviation: written in capitals, like "ASB" or "MARAC". */
 export function isAbbreviation(term: string): boolean {
@@ -93,6 +110,36 @@ function segment(query: string, groups: readonly TermGroup[]): Segment[] {
   return segments;
 }
 
+/** A segment's words are all stop words (or punctuation), so it says nothing about a page. */
+function isStopSegment(s: Segment): boolean {
+  if (s.kind !== 'text') return false;
+  const words = normaliseForMatching(s.raw).split(' ').filter(Boolean);
+  return words.every((w) => STOP_WORDS.has(w));
+}
+
+/** The segments worth searching for, and the common words left out; a query of only common words keeps them all. */
+function withoutStopWords(segments: readonly Segment[]): { kept: Segment[]; leftOut: string[] } {
+  if (segments.every(isStopSegment)) return { kept: [...segments], leftOut: [] };
+  return { kept: segments.filter((s) => !isStopSegment(s)), leftOut: segments.filter(isStopSegment).map((s) => s.raw) };
+}
+
+/** What a query searches for, part by part: a listed term ("anti social behaviour") or one typed word. */
+export interface QueryParts {
+  /** The parts searched for, as typed, in order; a quoted phrase is one part. */
+  readonly parts: readonly string[];
+  /** Common words left out of the search ("in", "my"), as typed. */
+  readonly leftOut: readonly string[];
+}
+
+/** Splits a query into the parts it searches for, leaving out common words (see STOP_WORDS). */
+export function queryParts(query: string, groups: readonly TermGroup[]): QueryParts {
+  const trimmed = query.trim();
+  if (!trimmed) return { parts: [], leftOut: [] };
+  if (/^".+"$/.test(trimmed)) return { parts: [trimmed], leftOut: [] };
+  const { kept, leftOut } = withoutStopWords(segment(trimmed, groups));
+  return { parts: kept.map((s) => s.raw).filter((raw) => normaliseForMatching(raw) !== ''), leftOut: leftOut.filter((w) => normaliseForMatching(w) !== '') };
+}
+
 /** A key that treats "anti social" and "anti-social" as one, so near-identical variants run once. */
 function variantKey(query: string): string {
   return normaliseForMatching(query).replace(/\s+/g, '');
@@ -108,7 +155,7 @@ export function expandQuery(query: string, groups: readonly TermGroup[], maxVari
   if (!trimmed) return [];
   if (/^".+"$/.test(trimmed)) return [{ query: trimmed, exact: false, tier: 0, words: countSearchWords(trimmed), substituted: [] }];
 
-  const segments = segment(trimmed, groups);
+  const segments = withoutStopWords(segment(trimmed, groups)).kept;
   // Each choice is one way of writing every term segment; the typed wording comes first.
   type Choice = { text: string; listed: string; substituted: boolean; group?: TermGroup };
   const options: Choice[][] = segments.map((s) =>
@@ -116,7 +163,8 @@ export function expandQuery(query: string, groups: readonly TermGroup[], maxVari
       ? [{ text: s.raw, listed: s.raw, substituted: false }]
       : [
           { text: s.raw, listed: s.listed, substituted: false, group: s.group },
-          ...s.group.terms
+          // The plans' own terms first, so the cap on variants never drops them.
+          ...[...(s.group.planTerms ?? []), ...s.group.terms]
             .filter((t) => normaliseForMatching(t) !== normaliseForMatching(s.raw))
             .map((t) => ({ text: t, listed: t, substituted: true, group: s.group })),
         ],
@@ -145,7 +193,8 @@ export function expandQuery(query: string, groups: readonly TermGroup[], maxVari
     if (seen.has(key)) continue;
     seen.add(key);
     const swapped = combination.filter((c) => c.substituted);
-    const sameThing = swapped.every((c) => c.group!.terms.some(isAbbreviation));
+    // An abbreviation's group, or everyday words tied to the plans' terms, write one thing several ways.
+    const sameThing = swapped.every((c) => c.group!.terms.some(isAbbreviation) || (c.group!.planTerms?.length ?? 0) > 0);
     variants.push({
       query: text,
       exact,

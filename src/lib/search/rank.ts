@@ -79,3 +79,39 @@ export function rerankByTitle<T extends RankedId & { readonly title: string }>(r
     .sort((a, b) => a.result.tier - b.result.tier || b.boosted - a.boosted || a.order - b.order)
     .map(({ result }) => result);
 }
+
+/** The pages one part of a query found ("burglary" of "burglary in my area"), merged over its variants. */
+export interface PartResults {
+  readonly part: string;
+  readonly results: readonly RankedId[];
+}
+
+/** A page found by some of a query's parts, when no page holds them all. */
+export interface PartialRankedId extends RankedId {
+  /** How many of the query's parts the page holds. */
+  readonly held: number;
+}
+
+/**
+ * Ranks pages when no page holds every part of a query: pages holding more of the parts first, then
+ * the lower tier, then the higher score added up over the parts held; ties keep the parts' order.
+ */
+export function rankByPartsHeld(parts: readonly PartResults[]): PartialRankedId[] {
+  const pages = new Map<string, { id: string; held: number; tier: 0 | 1; score: number; order: number }>();
+  let order = 0;
+  for (const { results } of parts) {
+    for (const result of results) {
+      const page = pages.get(result.id);
+      if (page) {
+        page.held += 1;
+        page.tier = Math.min(page.tier, result.tier) as 0 | 1;
+        page.score += result.score;
+      } else {
+        pages.set(result.id, { id: result.id, held: 1, tier: result.tier, score: result.score, order: order++ });
+      }
+    }
+  }
+  return [...pages.values()]
+    .sort((a, b) => b.held - a.held || a.tier - b.tier || b.score - a.score || a.order - b.order)
+    .map(({ id, held, tier, score }) => ({ id, held, tier, score }));
+}

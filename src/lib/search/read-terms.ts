@@ -10,6 +10,7 @@ import { searchTermsSchema } from '../schemas/search-terms.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import type { TermGroup } from './expand.ts';
 import type { FilterNames } from './facets.ts';
+import type { SearchQuestion } from '../schemas/search-terms.ts';
 
 const NO_FILTER_NAMES: FilterNames = { theme: { names: {}, leaveOut: [] }, agency: { names: {}, leaveOut: [] } };
 
@@ -21,14 +22,21 @@ export interface SearchTermsResult {
   readonly groups: readonly TermGroup[];
   /** How the theme and agency filters name their values (see facets.ts filterValue). */
   readonly filterNames: FilterNames;
+  /** Questions answered by measures' latest figures, each measure id with where the file names it. */
+  readonly questions: readonly SearchQuestionTerms[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A question as the file lists it, with the line and column of each measure it leads with. */
+export interface SearchQuestionTerms extends SearchQuestion {
+  readonly leadWithAt: readonly { readonly line: number; readonly column: number }[];
 }
 
 /** Parses and validates the text of a search terms file. */
 export function parseSearchTerms(text: string, file = SEARCH_TERMS_FILE): SearchTermsResult {
   const yaml = parseLocatedYaml(text);
   if (yaml.errors.length) {
-    return { groups: [], filterNames: NO_FILTER_NAMES, diagnostics: yaml.errors.map((e) => ({ file, line: e.line, column: e.column, message: e.message })) };
+    return { groups: [], filterNames: NO_FILTER_NAMES, questions: [], diagnostics: yaml.errors.map((e) => ({ file, line: e.line, column: e.column, message: e.message })) };
   }
   const parsed = searchTermsSchema.safeParse(yaml.value ?? {});
   if (!parsed.success) {
@@ -40,11 +48,12 @@ export function parseSearchTerms(text: string, file = SEARCH_TERMS_FILE): Search
       const where = path.length ? `${path.join('.')}: ` : '';
       return { file, line, column, message: `${where}${issue.message}` };
     });
-    return { groups: [], filterNames: NO_FILTER_NAMES, diagnostics };
+    return { groups: [], filterNames: NO_FILTER_NAMES, questions: [], diagnostics };
   }
   const { filter_names: names, filter_leave_out: leaveOut } = parsed.data;
   return {
-    groups: parsed.data.groups.map((g) => ({ terms: g.terms })),
+    groups: parsed.data.groups.map((g) => (g.plan_terms ? { terms: g.terms, planTerms: g.plan_terms } : { terms: g.terms })),
+    questions: parsed.data.questions.map((q, i) => ({ ...q, leadWithAt: q.lead_with.map((_, k) => yaml.locate(['questions', i, 'lead_with', k])) })),
     filterNames: {
       theme: { names: names.theme ?? {}, leaveOut: leaveOut.theme ?? [] },
       agency: { names: names.agency ?? {}, leaveOut: leaveOut.agency ?? [] },
@@ -56,8 +65,19 @@ export function parseSearchTerms(text: string, file = SEARCH_TERMS_FILE): Search
 /** Reads the search terms file under `root`; no file means no groups and no problems. */
 export function readSearchTerms(root: string): SearchTermsResult {
   const path = join(root, SEARCH_TERMS_FILE);
-  if (!existsSync(path)) return { groups: [], filterNames: NO_FILTER_NAMES, diagnostics: [] };
+  if (!existsSync(path)) return { groups: [], filterNames: NO_FILTER_NAMES, questions: [], diagnostics: [] };
   return parseSearchTerms(readFileSync(path, 'utf8'));
+}
+
+/** A question's measures that are not in `measureIds`, each as a Diagnostic where the file names it. */
+export function unknownQuestionMeasures(questions: readonly SearchQuestionTerms[], measureIds: ReadonlySet<string>, file = SEARCH_TERMS_FILE): Diagnostic[] {
+  return questions.flatMap((q, i) =>
+    q.lead_with.flatMap((id, k) =>
+      measureIds.has(id)
+        ? []
+        : [{ file, ...q.leadWithAt[k]!, message: `questions.${i}.lead_with.${k}: no measure "${id}": use the id of a file in content/measures/ (its name without .md)` }],
+    ),
+  );
 }
 
 /** The groups for the search page; throws with every problem when the file is invalid (the build checks first). */

@@ -14,6 +14,8 @@ import { formatValue } from '../format/number.ts';
 import type { MeasureView, PageModel, PlanView } from '../derive/page-model.ts';
 import { hasPublishedFigures } from './figures-page.ts';
 import type { CardView, PlanPageView, SiteViews, SparklineView, TargetView } from './types.ts';
+import type { SearchQuestion } from '../schemas/search-terms.ts';
+import type { Answer, SearchQuestionView } from '../search/questions.ts';
 
 /** Trend cards a plan page shows at most: the framework table lists every measure. */
 const CARD_LIMIT = 12;
@@ -24,7 +26,11 @@ const HOME_CARDS = 6;
  * Builds the cross-measure views; `planTargets` holds each measure's targets (MeasureViews.planTargets),
  * `search` the search terms file as read (validated with the rest of the content).
  */
-export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, readonly TargetView[]>, search: SiteViews['search']): SiteViews {
+export function siteViews(
+  model: PageModel,
+  planTargets: ReadonlyMap<string, readonly TargetView[]>,
+  search: Omit<SiteViews['search'], 'questions'> & { readonly questions?: readonly SearchQuestion[] },
+): SiteViews {
   const bySlug = new Map(model.measures.map((m) => [m.slug, m]));
   const measure = (slug: string) => bySlug.get(slug)!;
   const planName = (id: string) => model.plans.find((p) => p.id === id)?.data.short_title ?? `${id} plan`;
@@ -131,6 +137,31 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
     return `${formatValue(figure.value, m.data.unit)} (${figure.periodLabel}${area}${after}${old})`;
   }
 
+  /** A measure as a search answer shows it: its latest figure with its area, period and age. */
+  function answer(m: MeasureView): Answer {
+    const latest = latestOf(m);
+    const countable = m.data.unit === 'count' && m.data.unit_label;
+    return {
+      slug: m.slug,
+      title: m.data.title,
+      ...(latest && {
+        latest: {
+          valueText: formatValue(latest.value, m.data.unit),
+          ...(countable ? { unitLabel: m.data.unit_label } : {}),
+          // Every figure says its area: the measure's own, else the partnership's.
+          areaName: m.data.area?.name ?? model.site.area.name,
+          periodLabel: latest.periodLabel,
+          sentence: latest.sentence,
+        },
+      }),
+    };
+  }
+  const questions: SearchQuestionView[] = (search.questions ?? []).map((q) => ({
+    about: q.about,
+    asking: q.asking,
+    answers: q.lead_with.map((slug) => answer(measure(slug))),
+  }));
+
   const current = model.plans.find((p) => p.data.status === 'current') ?? model.plans[0];
   // An out-of-date figure (older than twice its measure's frequency) is never a headline.
   const homeWithData = current ? upToDate(current.measures.map(measure)) : [];
@@ -150,6 +181,6 @@ export function siteViews(model: PageModel, planTargets: ReadonlyMap<string, rea
     releasePages: model.measures.flatMap((m) =>
       m.vintages.filter((v) => releaseOnOwnPage(v.changeCounts)).map((v) => ({ slug: m.slug, date: v.date })),
     ),
-    search,
+    search: { groups: search.groups, filterNames: search.filterNames, ...(questions.length > 0 ? { questions } : {}) },
   };
 }

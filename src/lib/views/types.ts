@@ -7,6 +7,7 @@ import type { ReleaseHistoryItem } from '../derive/release-history.ts';
 import type { SocialImage } from '../sharing/social-meta.ts';
 import type { TermGroup } from '../search/expand.ts';
 import type { FilterNames } from '../search/facets.ts';
+import type { SearchQuestionView } from '../search/questions.ts';
 import type { NamedMeta } from '../sharing/citation.ts';
 import type { BarChartView, ChartView, LineTableView } from '../charts/kinds/view-types.ts';
 
@@ -180,6 +181,11 @@ export interface SiteViews {
   /** Releases with a page of their own. */
   readonly releasePages: readonly { readonly slug: string; readonly date: string }[];
   /** content/search-terms.yaml as the search page (word groups) and every page's filters (names) use it. */
-  readonly search: { readonly groups: readonly TermGroup[]; readonly filterNames: FilterNames };
+  readonly search: {
+    readonly groups: readonly TermGroup[];
+    readonly filterNames: FilterNames;
+    /** Questions answered by measures' latest figures; absent when the word list has none. */
+    readonly questions?: readonly SearchQuestionView[];
+  };
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUDGETS, checkBudgets, failed, growthLimit, median, medianOf, table, type SizeResult } from '../../../src/lib/bench/report.ts';
+import { BUDGETS, checkBudgets, failed, growthLimit, median, medianOf, table, weightTable, type SizeResult } from '../../../src/lib/bench/report.ts';
 import { moduleOf, stageOf, summariseProfiles, threadOf, type CpuProfile } from '../../../src/lib/bench/profile.ts';
 
 const size = (n: number, wallMs: number, overrides: Partial<SizeResult> = {}): SizeResult => {
@@ -117,4 +117,12 @@ test('profile files are told apart by thread', () => {
   assert.equal(threadOf('CPU.20251123.080549.12345.0.001.cpuprofile'), 0);
   assert.equal(threadOf('CPU.20251123.080549.12345.3.002.cpuprofile'), 3);
   assert.equal(stageOf('svgToPng', 'file:///p/src/lib/sharing/og-render.ts'), 'social preview images (src/lib/sharing, resvg)');
+});
+
+test('the page-weight table lists the search page when it was weighed', () => {
+  const typical = size(50, 6_000);
+  const search = { ...typical.weights.home, page: '/search/' };
+  const rows = weightTable([size(50, 6_000, { weights: { ...typical.weights, search } })]).split('\n');
+  assert.ok(rows.some((row) => /\bsearch\b/.test(row)), rows.join('\n'));
+  assert.ok(!weightTable([typical]).includes('search'), 'results written before the search page was weighed have no row for it');
 });

@@ -8,6 +8,7 @@ import {
   isAbbreviation,
   MAX_VARIANTS,
   normaliseForMatching,
+  queryParts,
   type TermGroup,
 } from '../../../src/lib/search/expand.ts';
 
@@ -146,5 +147,30 @@ describe('alsoSearchedFor', () => {
     assert.deepEqual(alsoSearchedFor(expandQuery('knife', GROUPS)), ['knives', 'sharp object']);
     assert.deepEqual(alsoSearchedFor(expandQuery('ASB', GROUPS)), ['anti-social behaviour']);
     assert.deepEqual(alsoSearchedFor(expandQuery('burglary', GROUPS)), []);
+  });
+});
+
+describe('common words and everyday words', () => {
+  const EVERYDAY: TermGroup[] = [
+    ...GROUPS,
+    { terms: ['stabbing', 'stabbings', 'knife attack', 'a', 'b', 'c', 'd', 'e', 'f'], planTerms: ['serious violence', 'knife crime'] },
+  ];
+
+  test('leaves out common words, so "burglary in my area" needs no page to say "my"', () => {
+    assert.deepEqual(queries('burglary in my area'), ['burglary area']);
+    assert.deepEqual(queryParts('burglary in my area', GROUPS), { parts: ['burglary', 'area'], leftOut: ['in', 'my'] });
+  });
+
+  test('keeps a listed term whole, common words and all, and keeps a query of only common words', () => {
+    assert.deepEqual(queryParts('what is anti social behaviour', GROUPS), { parts: ['anti social behaviour'], leftOut: ['what', 'is'] });
+    assert.deepEqual(queries('who are we'), ['who are we']);
+    assert.deepEqual(queryParts('"in my area"', GROUPS), { parts: ['"in my area"'], leftOut: [] });
+  });
+
+  test("an everyday word also searches the plans' terms first, ranked as if typed (tier 0)", () => {
+    const variants = expandQuery('stabbings', EVERYDAY);
+    assert.deepEqual(variants.slice(0, 3).map((v) => v.query), ['stabbings', 'serious violence', 'knife crime']);
+    assert.ok(variants.every((v) => v.tier === 0));
+    assert.equal(variants.length, MAX_VARIANTS);
   });
 });

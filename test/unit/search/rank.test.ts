@@ -1,7 +1,7 @@
 /** Merging the results of a search's variants, and ordering near-ties by how well titles fit. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mergeResults, rerankByTitle, titleCoverage } from '../../../src/lib/search/rank.ts';
+import { mergeResults, rankByPartsHeld, rerankByTitle, titleCoverage } from '../../../src/lib/search/rank.ts';
 
 describe('mergeResults', () => {
   test('lists each page once, at its best score per searched word', () => {
@@ -75,5 +75,20 @@ describe('rerankByTitle', () => {
       ['knife'],
     );
     assert.deepEqual(ranked.map((r) => r.id), ['strong', 'weak', 'related']);
+  });
+});
+
+describe('rankByPartsHeld', () => {
+  test('puts pages holding more of the parts first, then by tier and the scores added up', () => {
+    const ranked = rankByPartsHeld([
+      { part: 'burglary', results: [{ id: 'burglary-measure', tier: 0, score: 9 }, { id: 'plan', tier: 0, score: 2 }] },
+      { part: 'stabbings', results: [{ id: 'knife-measure', tier: 0, score: 8 }, { id: 'plan', tier: 1, score: 1 }, { id: 'related', tier: 1, score: 20 }] },
+    ]);
+    assert.deepEqual(ranked, [
+      { id: 'plan', held: 2, tier: 0, score: 3 },
+      { id: 'burglary-measure', held: 1, tier: 0, score: 9 },
+      { id: 'knife-measure', held: 1, tier: 0, score: 8 },
+      { id: 'related', held: 1, tier: 1, score: 20 },
+    ]);
   });
 });

@@ -47,8 +47,8 @@ function viewsOf({ root, today }: { root: string; today: string }): { measures: 
   const index = modelIndex(page);
   const measures = model.measures.map((m) => measureViews(index, m, SITE_ROOT));
   const targets = new Map<string, readonly TargetView[]>(measures.map((v, i) => [model.measures[i]!.id, v.planTargets]));
-  const { groups, filterNames } = readSearchTerms(root);
-  return { measures, site: siteViews(page, targets, { groups, filterNames }) };
+  const { groups, filterNames, questions } = readSearchTerms(root);
+  return { measures, site: siteViews(page, targets, { groups, filterNames, questions }) };
 }
 
 for (const fixture of ROOTS) {
@@ -85,6 +85,22 @@ test('a measure with figures has one lead chart: the embed shows it without the 
     assert.equal(m.embed, undefined, `${m.page.slug}: no figures, no embed`);
     assert.equal(m.page.socialImage, undefined);
   }
+});
+
+test("the search page's question about crime is answered by total recorded crime and victim-based crime, each figure with its area and period", () => {
+  const { site } = viewsOf(ROOTS.at(-1)!);
+  const answers = site.search.questions?.[0]?.answers ?? [];
+  assert.deepEqual(answers.map((a) => [a.slug, a.title]), [['total-recorded-crime', 'Total recorded crime (excluding fraud)'], ['victim-based-crime', 'Victim-Based Crime']]);
+  for (const answer of answers) {
+    assert.ok(answer.latest, `${answer.slug} has a latest figure`);
+    assert.equal(answer.latest.unitLabel, 'offences');
+    assert.equal(answer.latest.areaName, 'Nottingham');
+    assert.match(answer.latest.periodLabel, /^year ending [A-Z][a-z]+ \d{4}$/);
+    assert.match(answer.latest.sentence, new RegExp(`^Figure for ${answer.latest.periodLabel}, `));
+    assert.match(answer.latest.valueText, /^\d{1,3}(,\d{3})*$/);
+  }
+  // A site whose word list has no questions sends none.
+  assert.equal(viewsOf(ROOTS[0]!).site.search.questions, undefined);
 });
 
 test('release pages are listed for exactly the releases the measure page sends to a page of their own', () => {
