@@ -18,6 +18,24 @@ export interface DirectionNote {
   readonly text: string;
   /** The citations the text quotes, in the measure's order. */
   readonly citations: readonly DirectionCitation[];
+  /** True when a plan sets the direction but the figure is for another area than the one its aims are about. */
+  readonly otherArea?: boolean;
+}
+
+/** An area as a figure or a plan's aims name it. */
+export interface NamedArea {
+  readonly name: string;
+  readonly code: string;
+}
+
+/**
+ * The area a figure is for and the area the plans' aims are about (the partnership's own: each plan is
+ * the partnership's plan for its area), with the police force area the partnership lies in, to say
+ * when a figure's area is the wider one.
+ */
+export interface AimArea {
+  readonly figure: NamedArea;
+  readonly aim: NamedArea & { readonly police_force_area?: NamedArea };
 }
 
 /** A plan's quoted words as a sentence: The 2024-27 strategy says “Reduce Crime” (Overall Aims). */
@@ -35,9 +53,22 @@ export function directionNote(
   meta: Pick<MeasureMeta, 'polarity' | 'direction'>,
   planName: (id: string) => string,
   applies: (citation: DirectionCitation) => boolean = () => true,
+  area?: AimArea,
 ): DirectionNote {
   const all = meta.direction;
   const judging = all.filter(applies);
+  // A plan's aim is about the partnership's area: a figure for another area (the whole police force
+  // area, for a city's aim to "Reduce Crime") is not the aim's figure, so it gets no verdict.
+  if (meta.polarity !== 'no_judgement' && judging.length > 0 && area && area.figure.code !== area.aim.code) {
+    const wider = area.aim.police_force_area?.code === area.figure.code;
+    const quotes = judging.map((c) => quoted(c, planName)).join(' ');
+    return {
+      judges: false,
+      otherArea: true,
+      text: `The site does not call this figure better or worse: it is for ${area.figure.name}, ${wider ? 'a wider area than' : 'not'} ${area.aim.name}, the area the plan's aim is about. ${quotes}`,
+      citations: judging,
+    };
+  }
   if (meta.polarity !== 'no_judgement' && judging.length > 0) {
     const better = meta.polarity === 'lower_is_better' ? 'Lower is better' : 'Higher is better';
     const quotes = judging.map((c) => quoted(c, planName)).join(' ');
@@ -204,15 +235,25 @@ export interface JudgedMeasure {
   readonly latest?: LatestFigure;
 }
 
-/** Applies the plans' directions to a measure's latest figure on `today` (YYYY-MM-DD), for every page that judges it. */
-export function judgedMeasure(view: MeasureView, plans: readonly PlanView[], today: string): JudgedMeasure {
+/** The area a measure's figures are for (its own, else the partnership's) against the area the plans' aims are about. */
+export function aimArea(view: Pick<MeasureView, 'data'>, site: { readonly area: AimArea['aim'] }): AimArea {
+  const { name, code, police_force_area } = site.area;
+  const aim = { name, code, ...(police_force_area ? { police_force_area } : {}) };
+  return { figure: view.data.area ? { name: view.data.area.name, code: view.data.area.code } : { name, code }, aim };
+}
+
+/**
+ * Applies the plans' directions to a measure's latest figure on `today` (YYYY-MM-DD), for every page
+ * that judges it; `site` gives the partnership's area, the one the plans' aims are about.
+ */
+export function judgedMeasure(view: MeasureView, plans: readonly PlanView[], today: string, site?: { readonly area: AimArea['aim'] }): JudgedMeasure {
   const planName = (id: string) => plans.find((p) => p.id === id)?.data.short_title ?? `${id} plan`;
   const periodOf = (id: string) => {
     const found = plans.find((p) => p.id === id);
     return found && planPeriod(found.data);
   };
   const latest = latestFigure(view, today);
-  const direction = directionNote(view.data, planName, citationsJudging(latest?.period, periodOf));
+  const direction = directionNote(view.data, planName, citationsJudging(latest?.period, periodOf), site && aimArea(view, site));
   const judged = direction.judges || view.data.polarity === 'no_judgement' ? view : { ...view, data: { ...view.data, polarity: 'no_judgement' as const } };
   return { view: judged, direction, ...(latest ? { latest } : {}) };
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { HeadlinePoint, MeasureView, VintageInfo } from '../../../src/lib/page-model.ts';
 import { parsePeriod } from '../../../src/lib/period.ts';
 import type { MeasureMeta } from '../../../src/lib/schemas/measure.ts';
-import { citationsJudging, directionNote, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../../src/lib/derive/judgement.ts';
+import { aimArea, citationsJudging, directionNote, judgedMeasure, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../../src/lib/derive/judgement.ts';
 import { meta, plan } from '../../support/testshire.ts';
 
 const names = (id: string) => ({ '2015-20': '2015-20 plan', '2024-27': '2024-27 strategy' })[id] ?? `${id} plan`;
@@ -50,6 +50,28 @@ test('a direction set by a plan judges only the figures it applies to', () => {
     none.text,
     'The site does not call this figure better or worse: it is for a period after the plan that sets the direction ended. The 2015-20 plan says “A 20% reduction in victim based crime by 2020” (Performance Measures).',
   );
+});
+
+test('a verdict needs the figure to be for the area the plan\'s aim is about (issue 22)', () => {
+  const reduce = { polarity: 'lower_is_better' as const, direction: [{ plan: '2024-27', words: 'Reduce Crime', where: 'Overall Aims' }] };
+  const city = { name: 'Testshire', code: 'E06000099', police_force_area: { name: 'Testshire (police force area)', code: 'E23000099' } };
+  const force = directionNote(reduce, names, () => true, { figure: { name: 'Testshire police force area', code: 'E23000099' }, aim: city });
+  assert.equal(force.judges, false);
+  assert.equal(force.otherArea, true);
+  assert.equal(
+    force.text,
+    'The site does not call this figure better or worse: it is for Testshire police force area, a wider area than Testshire, the area the plan\'s aim is about. The 2024-27 strategy says “Reduce Crime” (Overall Aims).',
+  );
+  const elsewhere = directionNote(reduce, names, () => true, { figure: { name: 'Otherton', code: 'E06000098' }, aim: city });
+  assert.match(elsewhere.text, /it is for Otherton, not Testshire, the area the plan's aim is about/);
+  assert.equal(directionNote(reduce, names, () => true, { figure: { name: 'Testshire', code: 'E06000099' }, aim: city }).judges, true);
+
+  // judgedMeasure takes the area from the measure (else the partnership's) and drops the polarity.
+  const data = meta({ ...reduce, frequency: 'financial_year', area: { name: 'Testshire police force area', code: 'E23000099' } } as Partial<MeasureMeta>);
+  const judged = judgedMeasure(view(data, [p('2023-24', 5)]), [], '2025-01-01', { area: city });
+  assert.equal(judged.view.data.polarity, 'no_judgement');
+  assert.equal(judged.direction.otherArea, true);
+  assert.deepEqual(aimArea(view(meta({ frequency: 'financial_year' }), []), { area: city }).figure, { name: 'Testshire', code: 'E06000099' });
 });
 
 test('no judgement: the plans\' words say why, or the page says no plan sets a direction', () => {
