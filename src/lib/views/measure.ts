@@ -180,7 +180,7 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
       publishers: publishers.map((p) => ({ publisher: p.publisher, dataset: p.dataset })),
       releases: data.releases.map((item) => {
         const rounded = roundedText(item.rounded);
-        return { ...item, revisionsOnOwnPage: releaseOnOwnPage({ revised: item.revisions.length, rounded: item.rounded }), ...(rounded ? { roundedSentence: rounded } : {}) };
+        return { ...item, revisionsOnOwnPage: releaseOnOwnPage(item.counts), ...(rounded ? { roundedSentence: rounded } : {}) };
       }),
       citation: { text: measureCitation(citation), metaTags: citationMetaTags(citation) },
       ...(chart
