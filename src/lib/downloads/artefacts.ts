@@ -6,7 +6,7 @@
 import type { Measure, SiteModel } from '../model.ts';
 import { paths } from '../paths.ts';
 import { utf8 } from './bytes.ts';
-import { mediaTypeOf, type Artefact } from './catalogue.ts';
+import { mediaTypeOf, releaseFileDates, type Artefact } from './catalogue.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, type DownloadLink } from './json-ld.ts';
 import { measureJsonText } from './measure-json.ts';
 import { planZip } from './zip.ts';
@@ -83,7 +83,7 @@ export function* measureArtefacts(measure: Measure, model: Pick<SiteModel, 'site
   yield { path: paths.measureCsv(measure.id), bytes: current.bytes, updated: current.date, title: `${measure.data.title}: current release (CSV)` };
   if (!measure.data.derivation) {
     for (const v of measure.vintages) {
-      yield { path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)` };
+      yield { path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)`, dates: releaseFileDates(v) };
     }
   }
   yield {
