@@ -221,6 +221,9 @@ export function citationsJudging(
 function releasedWords(view: MeasureView, firstReleased: string | undefined): { released?: string; releasedText: string } {
   const vintage = view.vintages.find((v) => v.date === firstReleased) ?? view.vintages.at(-1);
   if (!vintage) return { releasedText: '' };
+  if (vintage.release.release_date && view.derived) {
+    return { released: vintage.date, releasedText: `, computed by this site from figures ${vintage.release.publisher} released on ${longDate(vintage.date)}` };
+  }
   if (vintage.release.release_date) {
     return { released: vintage.date, releasedText: `, first released by ${vintage.release.publisher} on ${longDate(vintage.date)}` };
   }

@@ -96,8 +96,15 @@ export function releaseHeading(date: string, release: CitedRelease): string {
  * and the evidence is cited; without it the date is the day the figures were published on this
  * site, and the page must not pass it off as the publisher's.
  */
-export function releaseDating(date: string, release: CitedRelease): ReleaseDating {
+export function releaseDating(date: string, release: CitedRelease, computed = false): ReleaseDating {
   const edition = release.edition ? ` (${release.edition} edition)` : '';
+  // A derived measure's release is this site's computation from the publisher's releases of that day.
+  if (release.release_date && computed) {
+    return {
+      text: `Computed by this site from the figures ${release.publisher} released on ${longDate(date)}${edition}.`,
+      evidence: { text: release.release_date.evidence, url: release.release_date.url },
+    };
+  }
   if (release.release_date) {
     return {
       text: `Released by ${release.publisher} on ${longDate(date)}${edition}.`,
@@ -159,7 +166,7 @@ function historyItem(
     heading: releaseHeading(vintage.date, release),
     current,
     release,
-    dating: releaseDating(vintage.date, release),
+    dating: releaseDating(vintage.date, release, measure.data.derivation !== undefined),
     counts,
     countsText: describeChangeCounts(counts),
     ...(comparison ? { previous: comparison.from } : {}),
