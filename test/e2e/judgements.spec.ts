@@ -45,7 +45,7 @@ test('the 2015-20 plan page gives no verdict on figures after it ended, and labe
   const main = page.locator('main');
   await expect(page.getByRole('heading', { name: 'Latest figures' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Figures for the plan period', level: 2 })).toBeVisible();
-  await expect(main).toContainText('This plan covered April 2015 to March 2020.');
+  await expect(main).toContainText('This plan covered 2015 to 2020 (taken on this site as April 2015 to March 2020).');
   await expect(page.getByRole('heading', { name: 'After this plan ended', level: 2 })).toBeVisible();
   // Every card in the page's figures is after the plan ended; none carries a verdict.
   const cards = page.locator('h2#after-plan ~ ul.card-list').first();

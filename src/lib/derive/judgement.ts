@@ -9,6 +9,7 @@ import { parsePeriod, periodLabel, type Period } from '../period.ts';
 import type { DirectionCitation, Frequency, MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
 import { utcMonth } from 'd3-time';
+import { announcedOnly } from './release-history.ts';
 
 /** Why the site does or does not call a change better or worse, in the plans' own words. */
 export interface DirectionNote {
@@ -92,7 +93,7 @@ export function directionNote(
 export interface PlanPeriod {
   readonly start: Date;
   readonly end: Date;
-  /** "April 2015 to March 2020", for sentences. */
+  /** "2015 to 2020 (taken on this site as April 2015 to March 2020)": the plan's words, for sentences. */
   readonly label: string;
   /** The plan's last month, "March 2020". */
   readonly lastMonth: string;
@@ -111,7 +112,12 @@ export function planPeriod(plan: Pick<PlanMeta, 'period'>): PlanPeriod {
   const last = plan.period.end ? utcDay(plan.period.end) : new Date(Date.UTC(plan.period.end_year, 11, 31));
   const end = new Date(last.getTime() + 86_400_000);
   const month = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return { start, end, label: `${month(start)} to ${month(last)}`, lastMonth: month(last) };
+  // The plan's own words for its period ("2015 to 2020"); the months are this site's reading of it
+  // (from the plan's first year and its targets' date), said to be so, never passed off as the plan's.
+  const label = plan.period.start && plan.period.end
+    ? `${plan.period.label} (taken on this site as ${month(start)} to ${month(last)})`
+    : plan.period.label;
+  return { start, end, label, lastMonth: month(last) };
 }
 
 /** Where a data period falls against a plan's period: wholly before it began, ending after it ended, or within. */
@@ -221,11 +227,13 @@ export function citationsJudging(
 function releasedWords(view: MeasureView, firstReleased: string | undefined): { released?: string; releasedText: string } {
   const vintage = view.vintages.find((v) => v.date === firstReleased) ?? view.vintages.at(-1);
   if (!vintage) return { releasedText: '' };
+  // A date that rests only on the previous bulletin's "Next release" line is said to be announced.
+  const announced = announcedOnly(vintage.release) ? ' (the date announced in the previous bulletin)' : '';
   if (vintage.release.release_date && view.derived) {
-    return { released: vintage.date, releasedText: `, computed by this site from figures ${vintage.release.publisher} released on ${longDate(vintage.date)}` };
+    return { released: vintage.date, releasedText: `, computed by this site from figures ${vintage.release.publisher} released on ${longDate(vintage.date)}${announced}` };
   }
   if (vintage.release.release_date) {
-    return { released: vintage.date, releasedText: `, first released by ${vintage.release.publisher} on ${longDate(vintage.date)}` };
+    return { released: vintage.date, releasedText: `, first released by ${vintage.release.publisher} on ${longDate(vintage.date)}${announced}` };
   }
   return { released: vintage.date, releasedText: `, published on this site ${longDate(vintage.date)}` };
 }

@@ -96,18 +96,31 @@ export function releaseHeading(date: string, release: CitedRelease): string {
  * and the evidence is cited; without it the date is the day the figures were published on this
  * site, and the page must not pass it off as the publisher's.
  */
+/**
+ * Whether a cited release date rests only on the previous bulletin's announcement ("Next release: 24
+ * April 2025", in Welsh "Cyhoeddiad nesaf: ..."), not on the edition's own page: then the page says so.
+ */
+export function announcedOnly(release: Pick<CitedRelease, 'release_date'>): boolean {
+  return release.release_date !== undefined && /^(next release|cyhoeddiad nesaf)\s*:/i.test(release.release_date.evidence.trim());
+}
+
+/** The words that follow a release date resting on an announcement, or "". */
+function announcedWords(release: CitedRelease): string {
+  return announcedOnly(release) ? `, the date announced in the previous bulletin as “${release.release_date!.evidence.trim()}”` : '';
+}
+
 export function releaseDating(date: string, release: CitedRelease, computed = false): ReleaseDating {
   const edition = release.edition ? ` (${release.edition} edition)` : '';
   // A derived measure's release is this site's computation from the publisher's releases of that day.
   if (release.release_date && computed) {
     return {
-      text: `Computed by this site from the figures ${release.publisher} released on ${longDate(date)}${edition}.`,
+      text: `Computed by this site from the figures ${release.publisher} released on ${longDate(date)}${edition}${announcedWords(release)}.`,
       evidence: { text: release.release_date.evidence, url: release.release_date.url },
     };
   }
   if (release.release_date) {
     return {
-      text: `Released by ${release.publisher} on ${longDate(date)}${edition}.`,
+      text: `Released by ${release.publisher} on ${longDate(date)}${edition}${announcedWords(release)}.`,
       evidence: { text: release.release_date.evidence, url: release.release_date.url },
     };
   }

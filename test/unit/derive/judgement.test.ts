@@ -99,10 +99,10 @@ test('a plan period comes from its dates where given, else its whole first and l
   const archived = planPeriod(plan('2015-20', { period: { start_year: 2015, end_year: 2020, label: '2015 to 2020', start: '2015-04-01', end: '2020-03-31' } }).data);
   assert.equal(archived.start.toISOString(), '2015-04-01T00:00:00.000Z');
   assert.equal(archived.end.toISOString(), '2020-04-01T00:00:00.000Z', 'end is exclusive, like a data period');
-  assert.equal(archived.label, 'April 2015 to March 2020');
+  assert.equal(archived.label, '2015 to 2020 (taken on this site as April 2015 to March 2020)', 'the plan\'s own words, the months said to be the site\'s reading');
   assert.equal(archived.lastMonth, 'March 2020');
   const years = planPeriod(plan('2020-23').data);
-  assert.equal(years.label, 'January 2020 to December 2023');
+  assert.equal(years.label, '2020 to 2023', 'without dates, the plan\'s own label; no months the plan does not state');
   assert.equal(years.end.toISOString(), '2024-01-01T00:00:00.000Z');
 });
 
