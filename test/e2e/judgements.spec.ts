@@ -28,9 +28,16 @@ test('domestic violence against the person makes no judgement either', async ({ 
 });
 
 test('a verdict is shown with the plan\'s words that set its direction', async ({ page }) => {
+  await page.goto('/measures/victim-based-crime/');
+  const latest = page.locator('section[aria-labelledby="latest"]');
+  await expect(latest).toContainText('Lower is better, as the plan sets the direction.');
+});
+
+test('knife crime, a force-area figure, gets no verdict against the city\'s aim, and says why (issue 22)', async ({ page }) => {
   await page.goto('/measures/knife-crime/');
   const latest = page.locator('section[aria-labelledby="latest"]');
-  await expect(latest).toContainText('Lower is better, as the plan sets the direction. The 2024-27 strategy says “Reduce Crime” (Partnership Approach 2024-27, Overall Aims).');
+  await expect(latest).toContainText('The site does not call this figure better or worse: it is for Nottinghamshire police force area, a wider area than Nottingham, the area the plan\'s aim is about. The 2024-27 strategy says “Reduce Crime” (Partnership Approach 2024-27, Overall Aims).');
+  await expect(page.locator('main')).not.toContainText('an improvement');
 });
 
 test('the 2015-20 plan page gives no verdict on figures after it ended, and labels them so', async ({ page }) => {
@@ -38,7 +45,7 @@ test('the 2015-20 plan page gives no verdict on figures after it ended, and labe
   const main = page.locator('main');
   await expect(page.getByRole('heading', { name: 'Latest figures' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Figures for the plan period', level: 2 })).toBeVisible();
-  await expect(main).toContainText('This plan covered April 2015 to March 2020.');
+  await expect(main).toContainText('This plan covered 2015 to 2020 (taken on this site as April 2015 to March 2020).');
   await expect(page.getByRole('heading', { name: 'After this plan ended', level: 2 })).toBeVisible();
   // Every card in the page's figures is after the plan ended; none carries a verdict.
   const cards = page.locator('h2#after-plan ~ ul.card-list').first();
@@ -99,14 +106,19 @@ test('the current plan shows no out-of-date headline; the measure page marks the
 test('every embed that calls its figure better or worse cites the plan words behind the verdict', async ({ page }) => {
   const model = pageModel();
   let judged = 0;
+  let embeds = 0;
   for (const m of model.measures.filter((x) => x.vintages.length > 0)) {
     const response = await page.goto(`/embed/measures/${m.slug}/`);
     if (response?.status() !== 200) continue;
+    embeds++;
     const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
     if (!/This is (an improvement|a worse result)/.test(text)) continue;
     judged++;
     expect(text, `${m.slug}'s embed gives a verdict`).toContain('as the plan sets the direction');
     expect(m.data.direction.some((citation) => text.includes(`“${citation.words}”`)), `${m.slug}'s embed quotes its plan`).toBe(true);
   }
-  expect(judged, 'some embed gives a verdict, so the check above ran').toBeGreaterThan(0);
+  // Since issue 22 the real site gives no verdict at all (no judged measure has the same period a year
+  // earlier published for the aim's area), so this guards the rule for future figures.
+  expect(embeds, 'embeds were checked').toBeGreaterThan(0);
+  expect(judged).toBeGreaterThanOrEqual(0);
 });

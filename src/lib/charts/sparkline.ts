@@ -9,7 +9,7 @@ import { formatValue } from '../format/number.ts';
 import { periodLabel } from '../schemas/period.ts';
 import type { Polarity, Unit } from '../schemas/measure.ts';
 import { periodMidpoint, round1, sortPoints } from './layout.ts';
-import { adjacentPrevious } from '../schemas/period.ts';
+import { periodYearEarlier, yearEarlierPoint } from '../schemas/period.ts';
 import type { ChartPoint, SparklineInput } from './types.ts';
 
 /** Which way the latest value moved from the one before. */
@@ -44,8 +44,10 @@ export interface SparklineGeometry {
   /** The latest value's marker. */
   readonly end: { readonly x: number; readonly y: number } | null;
   readonly latest: SparklineValue | null;
-  /** The last value before `latest`. */
+  /** The value for the same period a year before `latest`, the only one a change is measured against. */
   readonly previous: SparklineValue | null;
+  /** "year ending June 2024": the period a year before `latest`, named when it has no figure; else null. */
+  readonly yearEarlierLabel: string | null;
   /** Null when there is nothing to compare with. */
   readonly direction: Direction | null;
   /** Only when polarity allows a judgement. */
@@ -93,7 +95,7 @@ export function sparklineGeometry(input: SparklineInput, options: SparklineOptio
     provisional: p.status === 'provisional',
   });
   const latestPoint = published[published.length - 1];
-  const previousPoint = latestPoint ? adjacentPrevious(published, latestPoint) : undefined;
+  const previousPoint = latestPoint ? yearEarlierPoint(published, latestPoint) : undefined;
   const direction: Direction | null =
     latestPoint && previousPoint
       ? latestPoint.value > previousPoint.value
@@ -112,6 +114,7 @@ export function sparklineGeometry(input: SparklineInput, options: SparklineOptio
     end: latestPoint ? { x: xOf(latestPoint), y: yOf(latestPoint) } : null,
     latest: latestPoint ? toValue(latestPoint) : null,
     previous: previousPoint ? toValue(previousPoint) : null,
+    yearEarlierLabel: latestPoint && !previousPoint ? periodLabel(periodYearEarlier(latestPoint.period)) : null,
     direction,
     assessment: assess(direction, input.polarity),
   };

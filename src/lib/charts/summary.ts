@@ -7,7 +7,7 @@ import { formatChange, formatValue, percentChange } from '../format/number.ts';
 import { periodLabel } from '../schemas/period.ts';
 import type { Polarity } from '../schemas/measure.ts';
 import { allPeriods, breakBetween, breakStart, sortPoints } from './layout.ts';
-import { adjacentPrevious } from '../schemas/period.ts';
+import { periodYearEarlier, yearEarlierPoint } from '../schemas/period.ts';
 import { mainSeries } from './line-chart.ts';
 import type { SparklineGeometry } from './sparkline.ts';
 import { SERIES_STYLES } from './style.ts';
@@ -68,6 +68,19 @@ function comparisonClause(input: ChartInput, latest: PublishedPoint, previous: P
   return { clause: `, ${formatChange(change, input.unit)} than in ${then}`, direction };
 }
 
+/**
+ * Why no change is stated: a change is only ever measured against the same period a year earlier,
+ * so this names that period and whether it is missing or suppressed.
+ */
+function noYearEarlierSentence(points: readonly ChartPoint[], latest: PublishedPoint): string {
+  const wanted = periodYearEarlier(latest.period);
+  const held = yearEarlierPoint(points, latest);
+  const then = periodLabel(wanted);
+  return held
+    ? `The figure for ${then}, the same period a year earlier, is suppressed, so no change is stated.`
+    : `A change is stated only against the same period a year earlier (${then}), and no figure for it is published here.`;
+}
+
 /** The caption summary for a measure's line chart: latest value, change, judgement (if allowed) and caveats. */
 export function summariseLineChart(input: ChartInput): string {
   const series = mainSeries(input);
@@ -79,7 +92,7 @@ export function summariseLineChart(input: ChartInput): string {
   if (!latest) return `Every figure for ${subject} is suppressed, so none can be shown.`;
 
   const periods = allPeriods(input.series.map((s) => s.points));
-  const previous = adjacentPrevious(published, latest);
+  const previous = yearEarlierPoint(published, latest);
   const sentences: string[] = [];
   const seriesBreak = previous ? breakBetween(previous.period, latest.period, input.breaks, periods) : undefined;
 
@@ -96,7 +109,7 @@ export function summariseLineChart(input: ChartInput): string {
     } else if (points.length === 1) {
       sentences.push('This is the only figure published so far.');
     } else {
-      sentences.push('There is no earlier published figure to compare it with.');
+      sentences.push(noYearEarlierSentence(points, latest));
     }
   }
 
@@ -215,6 +228,8 @@ export function describeSparklineChange(geometry: SparklineGeometry): string {
   let text = ` in ${latest.periodLabel}`;
   if (previous && direction) {
     text += direction === 'no change' ? `, no change from ${previous.periodLabel}` : `, ${direction} from ${previous.label} in ${previous.periodLabel}`;
+  } else if (geometry.yearEarlierLabel) {
+    text += ` (no change stated: no figure for ${geometry.yearEarlierLabel}, a year earlier)`;
   }
   if (assessment) text += assessment === 'better' ? ' (an improvement)' : ' (a worse result)';
   if (latest.provisional) text += ' (provisional)';

@@ -2,7 +2,7 @@
  * Turns the validated SiteModel into the JSON the pages read (see page-model.ts): links resolved
  * both ways, plans' contents ordered as the plans order them, and each measure's headline series.
  */
-import { releaseChangeCounts, rowsByKey, sameFigure, type ReleaseChangeCounts } from './revisions.ts';
+import { comparisonBases, releaseChangeCounts, rowsByKey, sameFigure, type ReleaseChangeCounts } from './revisions.ts';
 import { currentVintage, headlineSeries, ownArea } from './series.ts';
 import { observationKey } from './keys.ts';
 import type { Measure, Observation, SiteModel, Vintage } from '../schemas/model.ts';
@@ -27,7 +27,10 @@ function vintageInfos(measure: Measure): VintageInfo[] {
 function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string | undefined {
   const key = observationKey(row);
   let first: string | undefined;
+  // On the publisher's timeline: a file compiled on this site is not a release of the figure.
+  const bases = comparisonBases(vintages);
   for (let i = vintages.length - 1; i >= 0; i--) {
+    if (bases[i] === 'compiled' && i !== vintages.length - 1) continue;
     const same = rowsByKey(vintages[i]!.rows).get(key);
     if (!same) continue;
     // The same rule as revisions: a value another release only rounded is the same figure.

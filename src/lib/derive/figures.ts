@@ -7,7 +7,7 @@ import type { Period } from '../schemas/period.ts';
 import type { MeasureMeta, Polarity } from '../schemas/measure.ts';
 import type { Target } from '../schemas/plan.ts';
 import { difference } from './decimal.ts';
-import { adjacentPrevious } from '../schemas/period.ts';
+import { yearEarlierPoint } from '../schemas/period.ts';
 import { periodLabel } from '../schemas/period.ts';
 import { parseMeasurePeriod, type MeasureSeries, type Series, type SeriesPoint } from './series.ts';
 
@@ -91,14 +91,14 @@ function changeTo(meta: MeasureMeta, to: DatedValue, from: SeriesPoint | undefin
 }
 
 /**
- * Change on the previous period: the most recent published period that ends before the latest
- * begins (for a rolling year, the year before; never an overlapping period). Undefined when there
- * is no latest figure. The chart summary uses the same rule (period.ts adjacentPrevious).
+ * Change on the same period a year earlier (period.ts yearEarlierPoint, the rule the chart summary
+ * and cards use too); `from` is undefined when that period has no published figure, and then no
+ * change is stated. Undefined when there is no latest figure.
  */
 export function changeOnPreviousPeriod(series: Series, meta: MeasureMeta): Change | undefined {
   const to = latestValue(series);
   if (!to) return undefined;
-  const from = adjacentPrevious(series.points.filter((p) => p.value !== null), to.point);
+  const from = yearEarlierPoint(series.points.filter((p) => p.value !== null), to.point);
   return changeTo(meta, to, from);
 }
 

@@ -9,6 +9,7 @@ import { parsePeriod, periodLabel, type Period } from '../schemas/period.ts';
 import type { DirectionCitation, Frequency, MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
 import { utcMonth } from 'd3-time';
+import { announcedOnly } from './release-history.ts';
 
 /** Why the site does or does not call a change better or worse, in the plans' own words. */
 export interface DirectionNote {
@@ -18,6 +19,24 @@ export interface DirectionNote {
   readonly text: string;
   /** The citations the text quotes, in the measure's order. */
   readonly citations: readonly DirectionCitation[];
+  /** True when a plan sets the direction but the figure is for another area than the one its aims are about. */
+  readonly otherArea?: boolean;
+}
+
+/** An area as a figure or a plan's aims name it. */
+export interface NamedArea {
+  readonly name: string;
+  readonly code: string;
+}
+
+/**
+ * The area a figure is for and the area the plans' aims are about (the partnership's own: each plan is
+ * the partnership's plan for its area), with the police force area the partnership lies in, to say
+ * when a figure's area is the wider one.
+ */
+export interface AimArea {
+  readonly figure: NamedArea;
+  readonly aim: NamedArea & { readonly police_force_area?: NamedArea };
 }
 
 /** A plan's quoted words as a sentence: The 2024-27 strategy says “Reduce Crime” (Overall Aims). */
@@ -35,9 +54,22 @@ export function directionNote(
   meta: Pick<MeasureMeta, 'polarity' | 'direction'>,
   planName: (id: string) => string,
   applies: (citation: DirectionCitation) => boolean = () => true,
+  area?: AimArea,
 ): DirectionNote {
   const all = meta.direction;
   const judging = all.filter(applies);
+  // A plan's aim is about the partnership's area: a figure for another area (the whole police force
+  // area, for a city's aim to "Reduce Crime") is not the aim's figure, so it gets no verdict.
+  if (meta.polarity !== 'no_judgement' && judging.length > 0 && area && area.figure.code !== area.aim.code) {
+    const wider = area.aim.police_force_area?.code === area.figure.code;
+    const quotes = judging.map((c) => quoted(c, planName)).join(' ');
+    return {
+      judges: false,
+      otherArea: true,
+      text: `The site does not call this figure better or worse: it is for ${area.figure.name}, ${wider ? 'a wider area than' : 'not'} ${area.aim.name}, the area the plan's aim is about. ${quotes}`,
+      citations: judging,
+    };
+  }
   if (meta.polarity !== 'no_judgement' && judging.length > 0) {
     const better = meta.polarity === 'lower_is_better' ? 'Lower is better' : 'Higher is better';
     const quotes = judging.map((c) => quoted(c, planName)).join(' ');
@@ -61,7 +93,7 @@ export function directionNote(
 export interface PlanPeriod {
   readonly start: Date;
   readonly end: Date;
-  /** "April 2015 to March 2020", for sentences. */
+  /** "2015 to 2020 (taken on this site as April 2015 to March 2020)": the plan's words, for sentences. */
   readonly label: string;
   /** The plan's last month, "March 2020". */
   readonly lastMonth: string;
@@ -80,7 +112,12 @@ export function planPeriod(plan: Pick<PlanMeta, 'period'>): PlanPeriod {
   const last = plan.period.end ? utcDay(plan.period.end) : new Date(Date.UTC(plan.period.end_year, 11, 31));
   const end = new Date(last.getTime() + 86_400_000);
   const month = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return { start, end, label: `${month(start)} to ${month(last)}`, lastMonth: month(last) };
+  // The plan's own words for its period ("2015 to 2020"); the months are this site's reading of it
+  // (from the plan's first year and its targets' date), said to be so, never passed off as the plan's.
+  const label = plan.period.start && plan.period.end
+    ? `${plan.period.label} (taken on this site as ${month(start)} to ${month(last)})`
+    : plan.period.label;
+  return { start, end, label, lastMonth: month(last) };
 }
 
 /** Where a data period falls against a plan's period: wholly before it began, ending after it ended, or within. */
@@ -190,8 +227,13 @@ export function citationsJudging(
 function releasedWords(view: MeasureView, firstReleased: string | undefined): { released?: string; releasedText: string } {
   const vintage = view.vintages.find((v) => v.date === firstReleased) ?? view.vintages.at(-1);
   if (!vintage) return { releasedText: '' };
+  // A date that rests only on the previous bulletin's "Next release" line is said to be announced.
+  const announced = announcedOnly(vintage.release) ? ' (the date announced in the previous bulletin)' : '';
+  if (vintage.release.release_date && view.derived) {
+    return { released: vintage.date, releasedText: `, computed by this site from figures ${vintage.release.publisher} released on ${longDate(vintage.date)}${announced}` };
+  }
   if (vintage.release.release_date) {
-    return { released: vintage.date, releasedText: `, first released by ${vintage.release.publisher} on ${longDate(vintage.date)}` };
+    return { released: vintage.date, releasedText: `, first released by ${vintage.release.publisher} on ${longDate(vintage.date)}${announced}` };
   }
   return { released: vintage.date, releasedText: `, published on this site ${longDate(vintage.date)}` };
 }
@@ -204,15 +246,25 @@ export interface JudgedMeasure {
   readonly latest?: LatestFigure;
 }
 
-/** Applies the plans' directions to a measure's latest figure on `today` (YYYY-MM-DD), for every page that judges it. */
-export function judgedMeasure(view: MeasureView, plans: readonly PlanView[], today: string): JudgedMeasure {
+/** The area a measure's figures are for (its own, else the partnership's) against the area the plans' aims are about. */
+export function aimArea(view: Pick<MeasureView, 'data'>, site: { readonly area: AimArea['aim'] }): AimArea {
+  const { name, code, police_force_area } = site.area;
+  const aim = { name, code, ...(police_force_area ? { police_force_area } : {}) };
+  return { figure: view.data.area ? { name: view.data.area.name, code: view.data.area.code } : { name, code }, aim };
+}
+
+/**
+ * Applies the plans' directions to a measure's latest figure on `today` (YYYY-MM-DD), for every page
+ * that judges it; `site` gives the partnership's area, the one the plans' aims are about.
+ */
+export function judgedMeasure(view: MeasureView, plans: readonly PlanView[], today: string, site?: { readonly area: AimArea['aim'] }): JudgedMeasure {
   const planName = (id: string) => plans.find((p) => p.id === id)?.data.short_title ?? `${id} plan`;
   const periodOf = (id: string) => {
     const found = plans.find((p) => p.id === id);
     return found && planPeriod(found.data);
   };
   const latest = latestFigure(view, today);
-  const direction = directionNote(view.data, planName, citationsJudging(latest?.period, periodOf));
+  const direction = directionNote(view.data, planName, citationsJudging(latest?.period, periodOf), site && aimArea(view, site));
   const judged = direction.judges || view.data.polarity === 'no_judgement' ? view : { ...view, data: { ...view.data, polarity: 'no_judgement' as const } };
   return { view: judged, direction, ...(latest ? { latest } : {}) };
 }

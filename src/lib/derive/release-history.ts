@@ -9,7 +9,7 @@ import { longDate } from '../format/labels.ts';
 import { formatRevisedPair } from '../format/number.ts';
 import { comparePeriods, periodLabel } from '../schemas/period.ts';
 import type { Release } from '../schemas/release.ts';
-import { changeCounts, compareVintages, describeChangeCounts, type ReleaseChangeCounts, type VintageComparison } from './revisions.ts';
+import { compiledText, describeChangeCounts, publisherComparisons, releaseChangeCounts, type ReleaseChangeCounts, type VintageComparison } from './revisions.ts';
 import { breakdownKey } from './keys.ts';
 import { breakdownLabel, observationPeriod } from './series.ts';
 
@@ -82,6 +82,8 @@ export interface ReleaseHistoryItem {
   readonly notCarriedForwardText?: string;
   /** How many figures this release only wrote with different rounding than the release before (not revisions). */
   readonly rounded: number;
+  /** For a file compiled on this site (counts.compiled): why nothing is counted, and which tables its figures came from. */
+  readonly compiledText?: string;
 }
 
 /** "21 July 2022 (year ending March 2022 edition)", or just the date when the release names no edition. */
@@ -94,11 +96,31 @@ export function releaseHeading(date: string, release: CitedRelease): string {
  * and the evidence is cited; without it the date is the day the figures were published on this
  * site, and the page must not pass it off as the publisher's.
  */
-export function releaseDating(date: string, release: CitedRelease): ReleaseDating {
+/**
+ * Whether a cited release date rests only on the previous bulletin's announcement ("Next release: 24
+ * April 2025", in Welsh "Cyhoeddiad nesaf: ..."), not on the edition's own page: then the page says so.
+ */
+export function announcedOnly(release: Pick<CitedRelease, 'release_date'>): boolean {
+  return release.release_date !== undefined && /^(next release|cyhoeddiad nesaf)\s*:/i.test(release.release_date.evidence.trim());
+}
+
+/** The words that follow a release date resting on an announcement, or "". */
+function announcedWords(release: CitedRelease): string {
+  return announcedOnly(release) ? `, the date announced in the previous bulletin as “${release.release_date!.evidence.trim()}”` : '';
+}
+
+export function releaseDating(date: string, release: CitedRelease, computed = false): ReleaseDating {
   const edition = release.edition ? ` (${release.edition} edition)` : '';
+  // A derived measure's release is this site's computation from the publisher's releases of that day.
+  if (release.release_date && computed) {
+    return {
+      text: `Computed by this site from the figures ${release.publisher} released on ${longDate(date)}${edition}${announcedWords(release)}.`,
+      evidence: { text: release.release_date.evidence, url: release.release_date.url },
+    };
+  }
   if (release.release_date) {
     return {
-      text: `Released by ${release.publisher} on ${longDate(date)}${edition}.`,
+      text: `Released by ${release.publisher} on ${longDate(date)}${edition}${announcedWords(release)}.`,
       evidence: { text: release.release_date.evidence, url: release.release_date.url },
     };
   }
@@ -123,8 +145,8 @@ export function revisionsOnOwnPage(revised: number): boolean {
  * counting figures only rounded differently. Before sameFigure, rounding counted as revision, and a
  * release page once published keeps its address; it now says which changes were only rounding.
  */
-export function releaseOnOwnPage(counts: Pick<ReleaseChangeCounts, 'revised' | 'rounded'>): boolean {
-  return revisionsOnOwnPage(counts.revised + (counts.rounded ?? 0));
+export function releaseOnOwnPage(counts: Pick<ReleaseChangeCounts, 'revised' | 'rounded' | 'writtenDifferently'>): boolean {
+  return revisionsOnOwnPage(Math.max(counts.revised + (counts.rounded ?? 0), counts.writtenDifferently ?? 0));
 }
 
 /** The sentence for figures a release only rounded differently, or undefined when there are none. */
@@ -136,10 +158,10 @@ export function roundedText(rounded: number): string | undefined {
 /** Every release of the measure, newest first, with what it changed. */
 export function releaseHistory(measure: Pick<Measure, 'data' | 'vintages'>): ReleaseHistoryItem[] {
   const { vintages } = measure;
-  const items = vintages.map((vintage, i) => {
-    const comparison = i === 0 ? undefined : compareVintages(vintages[i - 1]!, vintage);
-    return historyItem(measure, vintage, comparison, i === vintages.length - 1);
-  });
+  // Each release against the publisher's release before it, with the counts the page model holds.
+  const comparisons = publisherComparisons(vintages);
+  const counts = releaseChangeCounts(vintages);
+  const items = vintages.map((vintage, i) => historyItem(measure, vintage, comparisons[i], counts[i]!, i === vintages.length - 1));
   return items.reverse();
 }
 
@@ -147,19 +169,17 @@ function historyItem(
   measure: Pick<Measure, 'data'>,
   vintage: Pick<Vintage, 'date' | 'rows' | 'release'>,
   comparison: VintageComparison | undefined,
+  counts: ReleaseChangeCounts,
   current: boolean,
 ): ReleaseHistoryItem {
   const release: CitedRelease = vintage.release;
-  const counts = comparison
-    ? changeCounts(comparison)
-    : { added: vintage.rows.length, revised: 0, removed: 0 };
   const unit = measure.data.unit;
   return {
     date: vintage.date,
     heading: releaseHeading(vintage.date, release),
     current,
     release,
-    dating: releaseDating(vintage.date, release),
+    dating: releaseDating(vintage.date, release, measure.data.derivation !== undefined),
     counts,
     countsText: describeChangeCounts(counts),
     ...(comparison ? { previous: comparison.from } : {}),
@@ -171,6 +191,7 @@ function historyItem(
     removed: comparison ? figureSpans(measure, comparison.removed) : [],
     notCarriedForward: comparison ? figureSpans(measure, comparison.notCarriedForward) : [],
     rounded: comparison?.rounded.length ?? 0,
+    ...(counts.compiled ? { compiledText: compiledText(release.dataset) } : {}),
     ...(comparison && comparison.notCarriedForward.length > 0 ? { notCarriedForwardText: notCarriedForwardText(comparison.from) } : {}),
   };
 }

@@ -49,7 +49,43 @@ export interface VintageComparison {
 }
 
 /** The parts of a release a comparison reads: its date, rows and, where known, its releases.yaml entry. */
-export type ComparedVintage = Pick<Vintage, 'date' | 'rows'> & { readonly release?: Pick<Vintage['release'], 'backfilled'> };
+export type ComparedVintage = Pick<Vintage, 'date' | 'rows'> & {
+  readonly release?: Partial<Pick<Vintage['release'], 'backfilled' | 'release_date' | 'edition'>>;
+};
+
+/**
+ * What a release is compared with, on the publisher's timeline (issue 22): the index of the
+ * publisher's previous release; 'first' for the first release; 'compiled' for a file this site put
+ * together from several of the publisher's tables, which the publisher never issued as one release,
+ * so nothing in it is counted as added, revised or removed.
+ */
+export type ComparisonBasis = number | 'first' | 'compiled';
+
+/**
+ * Each release's basis, oldest first. A release dated by the publisher (`release_date`) is compared
+ * with the publisher's release before it, never with a file this site published in between. After a
+ * publisher-dated release, a release without a publisher's date is either an edition published here
+ * again (it names its `edition`: compared with the publisher's release of it) or a file compiled on
+ * this site from the publisher's tables ('compiled'). Before any publisher-dated release, the
+ * releases are the site's own timeline: each is compared with the one before.
+ */
+export function comparisonBases(vintages: readonly ComparedVintage[]): ComparisonBasis[] {
+  const dated = (v: ComparedVintage) => v.release?.release_date !== undefined;
+  const lastBefore = (i: number, ok: (v: ComparedVintage, j: number) => boolean): number | undefined => {
+    for (let j = i - 1; j >= 0; j--) if (ok(vintages[j]!, j)) return j;
+    return undefined;
+  };
+  const bases: ComparisonBasis[] = [];
+  vintages.forEach((v, i) => {
+    const notCompiled = (_: ComparedVintage, j: number) => bases[j] !== 'compiled';
+    if (i === 0) bases.push('first');
+    else if (dated(v)) bases.push(lastBefore(i, dated) ?? lastBefore(i, notCompiled) ?? 'first');
+    else if (v.release?.edition !== undefined) {
+      bases.push(lastBefore(i, (w) => dated(w) && w.release?.edition === v.release?.edition) ?? lastBefore(i, dated) ?? i - 1);
+    } else bases.push(lastBefore(i, dated) === undefined ? i - 1 : 'compiled');
+  });
+  return bases;
+}
 
 const keyedRows = new WeakMap<readonly Observation[], ReadonlyMap<string, Observation>>();
 
@@ -75,7 +111,7 @@ export function rowsByKey(rows: readonly Observation[]): ReadonlyMap<string, Obs
  * wrote 132.158. Whole numbers are never taken as rounded: a count of 12 against 12.4 is a revision.
  */
 export function sameFigure(a: Pick<Observation, 'value' | 'decimals'>, b: Pick<Observation, 'value' | 'decimals'>): boolean {
-  if (a.value === b.value) return true;
+  if (sameValue(a, b)) return true;
   if (a.value === null || b.value === null) return false;
   const [coarse, fine] = (a.decimals ?? 0) <= (b.decimals ?? 0) ? [a, b] : [b, a];
   const places = coarse.decimals ?? 0;
@@ -83,6 +119,17 @@ export function sameFigure(a: Pick<Observation, 'value' | 'decimals'>, b: Pick<O
   // Within half a unit of the last place the coarse value writes (with room for binary fractions).
   const halfUnit = 0.5 * 10 ** -places;
   return Math.abs(fine.value! - coarse.value!) <= halfUnit * (1 + 1e-9);
+}
+
+/**
+ * Whether two values are equal to 12 significant figures: a publisher's computed rate written as
+ * 32.94199476900628 in one edition and 32.94199476900627 in the next is the same figure (the last
+ * digits are floating-point noise), neither revised nor rounded. Suppressed equals only suppressed.
+ */
+export function sameValue(a: Pick<Observation, 'value'>, b: Pick<Observation, 'value'>): boolean {
+  if (a.value === b.value) return true;
+  if (a.value === null || b.value === null) return false;
+  return Number(a.value.toPrecision(12)) === Number(b.value.toPrecision(12));
 }
 
 /** Compares an earlier release with a later one. */
@@ -96,7 +143,7 @@ export function compareVintages(earlier: ComparedVintage, later: ComparedVintage
     const oldRow = before.get(key);
     if (!oldRow) {
       added.push(newRow);
-    } else if (oldRow.value !== newRow.value) {
+    } else if (!sameValue(oldRow, newRow)) {
       (sameFigure(oldRow, newRow) ? rounded : revised).push({
         key,
         period: newRow.period,
@@ -117,9 +164,21 @@ export function compareVintages(earlier: ComparedVintage, later: ComparedVintage
   return { from: earlier.date, to: later.date, revised, added, rounded, removed: notCarried ? [] : missing, notCarriedForward: notCarried ? missing : [] };
 }
 
-/** Comparisons of each release with the one before it, oldest pair first; empty for fewer than two releases. */
+/**
+ * Each release's comparison with the publisher's release before it (comparisonBases), oldest first;
+ * undefined for the first release and for a file compiled on this site.
+ */
+export function publisherComparisons(vintages: readonly ComparedVintage[]): (VintageComparison | undefined)[] {
+  const bases = comparisonBases(vintages);
+  return vintages.map((v, i) => {
+    const basis = bases[i]!;
+    return typeof basis === 'number' ? compareVintages(vintages[basis]!, v) : undefined;
+  });
+}
+
+/** Comparisons of each release with the publisher's release before it, oldest first, leaving out first and compiled releases. */
 export function revisionHistory(measure: Pick<Measure, 'vintages'>): VintageComparison[] {
-  return measure.vintages.slice(1).map((later, i) => compareVintages(measure.vintages[i]!, later));
+  return publisherComparisons(measure.vintages).filter((c): c is VintageComparison => c !== undefined);
 }
 
 /**
@@ -129,7 +188,9 @@ export function revisionHistory(measure: Pick<Measure, 'vintages'>): VintageComp
 export function revisedInCurrentVintage(measure: Pick<Measure, 'vintages'>): ReadonlyMap<string, Revision> {
   const { vintages } = measure;
   if (vintages.length < 2) return new Map();
-  const comparison = compareVintages(vintages.at(-2)!, vintages.at(-1)!);
+  const basis = comparisonBases(vintages).at(-1)!;
+  if (typeof basis !== 'number') return new Map();
+  const comparison = compareVintages(vintages[basis]!, vintages.at(-1)!);
   return new Map(comparison.revised.map((r) => [r.key, r]));
 }
 
@@ -142,6 +203,13 @@ export interface ReleaseChangeCounts {
   readonly notCarriedForward?: number;
   /** Figures only written with different rounding (see sameFigure), not revisions; present only when there are some. */
   readonly rounded?: number;
+  /** True for a file compiled on this site from several of the publisher's tables: nothing in it is counted. */
+  readonly compiled?: true;
+  /**
+   * Values the file writes differently from the file this site published just before it, where that is
+   * more than the publisher-ordered counts show: a release page, once published, keeps its address.
+   */
+  readonly writtenDifferently?: number;
 }
 
 /** The counts of one comparison. */
@@ -162,9 +230,32 @@ export function changeCounts(comparison: Pick<VintageComparison, 'added' | 'revi
  * holds; each later one is compared with the release before it.
  */
 export function releaseChangeCounts(vintages: readonly ComparedVintage[]): ReleaseChangeCounts[] {
-  return vintages.map((v, i) =>
-    i === 0 ? { added: v.rows.length, revised: 0, removed: 0 } : changeCounts(compareVintages(vintages[i - 1]!, v)),
-  );
+  const comparisons = publisherComparisons(vintages);
+  const bases = comparisonBases(vintages);
+  return vintages.map((v, i) => {
+    const counts: ReleaseChangeCounts = bases[i] === 'compiled'
+      ? { added: 0, revised: 0, removed: 0, compiled: true }
+      : comparisons[i] ? changeCounts(comparisons[i]) : { added: v.rows.length, revised: 0, removed: 0 };
+    const written = i === 0 ? 0 : writtenDifferently(vintages[i - 1]!, v);
+    return written > counts.revised + (counts.rounded ?? 0) ? { ...counts, writtenDifferently: written } : counts;
+  });
+}
+
+/** How many figures `later` writes differently from `earlier`, in the order the files were published here. */
+function writtenDifferently(earlier: ComparedVintage, later: ComparedVintage): number {
+  const before = rowsByKey(earlier.rows);
+  let n = 0;
+  for (const [key, row] of rowsByKey(later.rows)) {
+    const old = before.get(key);
+    if (old && old.value !== row.value) n++;
+  }
+  return n;
+}
+
+/** The sentence for a file compiled on this site, naming the publisher's tables its figures came from. */
+export function compiledText(dataset: string): string {
+  const from = dataset.trim().replace(/[.;:,]$/, '');
+  return `Not counted against other releases: this file was put together on this site from the publisher's tables, not released by the publisher as one release, so no figure in it is counted as added, revised or removed. Its figures come from: ${from}.`;
 }
 
 /**
@@ -173,6 +264,7 @@ export function releaseChangeCounts(vintages: readonly ComparedVintage[]): Relea
  * "46 figures of an edition added to this site later are not in this release (not withdrawn by the publisher)".
  */
 export function describeChangeCounts(counts: ReleaseChangeCounts): string {
+  if (counts.compiled) return 'Not compared: compiled on this site from the publisher\'s tables';
   const notCarried = counts.notCarriedForward ?? 0;
   const rounded = counts.rounded ?? 0;
   const notes = [

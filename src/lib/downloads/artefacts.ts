@@ -8,7 +8,7 @@ import type { Measure, SiteModel } from '../schemas/model.ts';
 import type { ComparisonResourceFacts } from './readme.ts';
 import { paths } from '../schemas/paths.ts';
 import { utf8 } from './bytes.ts';
-import { mediaTypeOf, type Artefact } from './catalogue.ts';
+import { mediaTypeOf, releaseFileDates, type Artefact } from './catalogue.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, type DownloadLink } from './json-ld.ts';
 import { measureJsonText } from './measure-json.ts';
 import { SLUG } from '../validate/redirects.ts';
@@ -59,7 +59,7 @@ export function* measureArtefacts(measure: Measure, model: Pick<SiteModel, 'site
   yield { path: paths.measureCsv(measure.id), bytes: current.bytes, updated: current.date, title: `${measure.data.title}: current release (CSV)` };
   if (!measure.data.derivation) {
     for (const v of measure.vintages) {
-      yield { path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)` };
+      yield { path: paths.measureVintageCsv(measure.id, v.date), bytes: v.bytes, updated: v.date, title: `${measure.data.title}: release ${v.date} (CSV)`, dates: releaseFileDates(v) };
     }
   }
   yield {

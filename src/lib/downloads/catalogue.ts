@@ -17,6 +17,27 @@ export interface Artefact {
   /** Date (YYYY-MM-DD) of the newest release the file holds. */
   readonly updated: string;
   readonly title: string;
+  /** A release file's two dates (issue 22): the publisher's release date where cited, and the day the file appeared on this site. */
+  readonly dates?: ReleaseFileDates;
+}
+
+/** When a release file was released by its publisher (where a release date is cited) and when it appeared on this site. */
+export interface ReleaseFileDates {
+  /** YYYY-MM-DD: the publisher's release date; absent when releases.yaml cites none. */
+  readonly publisherReleased?: string;
+  /** YYYY-MM-DD: the day the file was added to this site. */
+  readonly onSiteSince: string;
+}
+
+/**
+ * A release's two dates from its releases.yaml entry: with a cited `release_date` the vintage is the
+ * publisher's date and the file was added on the day its figures were retrieved for this site;
+ * without one, the vintage is the day it was published here.
+ */
+export function releaseFileDates(vintage: { readonly date: string; readonly release: { readonly retrieved: string; readonly release_date?: unknown } }): ReleaseFileDates {
+  return vintage.release.release_date !== undefined
+    ? { publisherReleased: vintage.date, onSiteSince: vintage.release.retrieved }
+    : { onSiteSince: vintage.date };
 }
 
 /** An artefact already written to disk: its size and hash instead of its bytes. */
@@ -28,11 +49,12 @@ export interface StoredArtefact {
   readonly size: number;
   /** Hex SHA-256 of the bytes. */
   readonly sha256: string;
+  readonly dates?: ReleaseFileDates;
 }
 
 /** What the catalogue needs of an artefact, without keeping its bytes. */
 export function storedArtefact(a: Artefact): StoredArtefact {
-  return { path: a.path, updated: a.updated, title: a.title, size: a.bytes.byteLength, sha256: sha256Hex(a.bytes) };
+  return { path: a.path, updated: a.updated, title: a.title, size: a.bytes.byteLength, sha256: sha256Hex(a.bytes), ...(a.dates ? { dates: a.dates } : {}) };
 }
 
 /** One catalogue entry. */
@@ -44,6 +66,7 @@ export interface CatalogueEntry {
   readonly updated: string;
   readonly licence: { readonly name: string; readonly url: string };
   readonly sha256: string;
+  readonly dates?: ReleaseFileDates;
 }
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -81,14 +104,18 @@ export function catalogue(artefacts: readonly (Artefact | StoredArtefact)[], lic
         updated: a.updated,
         licence: { name: licence.name, url: licence.url },
         sha256: stored.sha256,
+        ...(a.dates ? { dates: a.dates } : {}),
       };
     });
 }
 
 /** The catalogue as CSV, for spreadsheet users. */
 export function catalogueCsv(entries: readonly CatalogueEntry[]): string {
-  const header = ['path', 'title', 'media_type', 'bytes', 'updated', 'licence', 'licence_url', 'sha256'];
-  const rows = entries.map((e) => [e.path, e.title, e.mediaType, String(e.bytes), e.updated, e.licence.name, e.licence.url, e.sha256].map(defuseFormula));
+  // The two release dates come last, so scripts reading the earlier columns by position still work.
+  const header = ['path', 'title', 'media_type', 'bytes', 'updated', 'licence', 'licence_url', 'sha256', 'publisher_released', 'on_site_since'];
+  const rows = entries.map((e) =>
+    [e.path, e.title, e.mediaType, String(e.bytes), e.updated, e.licence.name, e.licence.url, e.sha256, e.dates?.publisherReleased ?? '', e.dates?.onSiteSince ?? ''].map(defuseFormula),
+  );
   return csvText([header, ...rows]);
 }
 

@@ -23,12 +23,13 @@ export function polarityLabel(polarity: Polarity): string {
 }
 
 /** How often a measure is published, as its page says it ("Quarterly"); undefined for a measure with no frequency. */
-export function frequencyLabel(meta: Pick<MeasureMeta, 'frequency' | 'interval_months'>): string | undefined {
+export function frequencyLabel(meta: Pick<MeasureMeta, 'frequency' | 'interval_months' | 'year_type'>): string | undefined {
   switch (meta.frequency) {
     case undefined:
       return undefined;
     case 'year':
-      return 'Yearly (calendar year)';
+      // Some publishers label financial years with one year (the Youth Justice Board's 2023 is April 2023 to March 2024).
+      return meta.year_type === 'financial' ? 'Yearly (financial years, each labelled by the publisher with a single year)' : 'Yearly (calendar year)';
     case 'financial_year':
       return 'Yearly (financial year, April to March)';
     case 'quarter':

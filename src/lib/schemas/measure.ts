@@ -90,6 +90,12 @@ export const measureSchema = z
   /** Thematic area of the framework, e.g. "Serious Violence". */
   thematic_area: textSchema,
   /**
+   * Where a measure is in two plans whose frameworks group it differently, the heading each other plan
+   * puts it under, keyed by plan id (e.g. { "2015-20": "Headline targets" }): a 2024-27 theme is not
+   * applied to the 2015-20 framework.
+   */
+  thematic_area_by_plan: z.record(planIdSchema, textSchema).default({}),
+  /**
    * The source each plan's performance framework names for this measure, keyed by plan id and copied
    * from the plan, e.g. { "2024-27": "Nottinghamshire Police" }. A plan left out names no source and the
    * site says "not stated in the plan"; never fill it in from the data. Who publishes the figures is a
@@ -98,6 +104,8 @@ export const measureSchema = z
   plan_sources: z.record(planIdSchema, textSchema).default({}),
   /** How values are expressed. */
   unit: unitSchema,
+  /** What the plan compares where the unit alone would mislead, shown beside the unit (e.g. a target stated as a rate). */
+  unit_note: textSchema.optional(),
   /** Plural noun for counted things, used in sentences: "1,234 offences". */
   unit_label: z.string().trim().min(1).optional(),
   /**
@@ -126,6 +134,12 @@ export const measureSchema = z
   frequency: frequencySchema.optional(),
   /** For `interval` frequency: the length of each period in months (12 for a rolling year). */
   interval_months: z.number().int().positive().optional(),
+  /**
+   * How the publisher's years run, where the period form does not say: a `year` series whose source
+   * calls its single-year labels financial years (youth reoffending in LAIT) is `financial`, so the page
+   * does not call them calendar years.
+   */
+  year_type: z.enum(['calendar', 'financial']).optional(),
   /** What is counted or measured, in plain English. */
   definition: textSchema,
   /** The area the figures describe when it is not the partnership's own area (e.g. a police force area). */
@@ -166,7 +180,13 @@ export const measureSchema = z
    * the reference notes; leave it out where nothing names the series and the page says so.
    */
   official_series: z
-    .strictObject({ name: textSchema, publisher: textSchema, url: urlSchema.optional() })
+    .strictObject({
+      name: textSchema,
+      publisher: textSchema,
+      url: urlSchema.optional(),
+      /** Where the official series is published for a wider area than the measure's, e.g. "by region, not for Nottingham alone". */
+      coverage: textSchema.optional(),
+    })
     .optional(),
   /** A series computed from other measures' published series: `sum of terms`, each added or subtracted. */
   derivation: z

@@ -161,17 +161,43 @@ export function comparePeriods(a: Period, b: Period): number {
   return a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime();
 }
 
+/** The same date a year earlier (a 29 February falls back to 1 March, which never starts or ends a period). */
+function yearBefore(date: Date): Date {
+  return utc(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate());
+}
+
 /**
- * The point to compare `latest` with: the most recent one whose period ends before `latest` begins.
- * Rolling periods overlap (year ending June 2025 and year ending December 2024 share six months),
- * so the point before in the list is not always a fair comparison; with complete data this is the
- * period just before (the year before, for rolling years).
+ * The period a change in `latest` is measured against: the same period one year earlier (ONS's
+ * convention for rolling years, quarters and months; for a calendar or financial year, the year
+ * before). Never a nearer period: year ending June 2025 against year ending December 2024 would
+ * compare overlapping months, and against year ending December 2023 an 18-month gap.
  */
-export function adjacentPrevious<T extends { period: Period }>(points: readonly T[], latest: T): T | undefined {
-  let best: T | undefined;
-  for (const p of points) {
-    if (p.period.end.getTime() > latest.period.start.getTime()) continue;
-    if (!best || p.period.end.getTime() > best.period.end.getTime()) best = p;
-  }
-  return best;
+export function periodYearEarlier(latest: Period): Period {
+  const start = yearBefore(latest.start);
+  const end = yearBefore(latest.end);
+  const text = (() => {
+    switch (latest.frequency) {
+      case 'year':
+        return String(start.getUTCFullYear());
+      case 'financial_year':
+        return `${start.getUTCFullYear()}-${String((start.getUTCFullYear() + 1) % 100).padStart(2, '0')}`;
+      case 'quarter':
+        return `${start.getUTCFullYear()}-Q${Math.floor(start.getUTCMonth() / 3) + 1}`;
+      case 'month':
+        return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+      case 'interval':
+        return `${isoDay(start)}/${isoDay(new Date(end.getTime() - 86_400_000))}`;
+    }
+  })();
+  return { text, frequency: latest.frequency, start, end };
+}
+
+/**
+ * The point to compare `latest` with: the one for the same period a year earlier
+ * (periodYearEarlier), or undefined when that period is not among `points`. Every change the site
+ * states (chart summaries, measure pages, embeds, cards) is found here.
+ */
+export function yearEarlierPoint<T extends { period: Period }>(points: readonly T[], latest: T): T | undefined {
+  const wanted = periodYearEarlier(latest.period);
+  return points.find((p) => p.period.start.getTime() === wanted.start.getTime() && p.period.end.getTime() === wanted.end.getTime());
 }

@@ -54,6 +54,12 @@ export const planSchema = z.strictObject({
      */
     end: isoDateSchema.optional(),
   }),
+  /**
+   * The action plan as the plan names it, where it names it, e.g. "2024/25 NCSP Board Action Plan", and
+   * what the plan says of it (quoted), e.g. that it "will be revised each year". Without it pages say
+   * "action plan" and nothing more.
+   */
+  action_plan: z.strictObject({ title: textSchema, note: textSchema.optional() }).optional(),
   /** `current` for the plan in force; `archived` plans say so and link to the current one. */
   status: z.enum(['current', 'archived'], { message: 'status must be current or archived' }),
   /** Who chaired the board and wrote the foreword, as the plan names them. */

@@ -20,6 +20,11 @@ export interface MeasureListEntry {
   readonly measure: MeasureView;
 }
 
+/** The thematic area a measure is listed under in `plan`'s framework: that plan's own heading where it has one. */
+export function thematicAreaIn(meta: Pick<MeasureView['data'], 'thematic_area' | 'thematic_area_by_plan'>, plan: string): string {
+  return meta.thematic_area_by_plan?.[plan] ?? meta.thematic_area;
+}
+
 /** Every entry in list order: plans newest first, each plan's measures grouped by thematic area in the order areas first appear; then supporting series. */
 export function measureListEntries(model: Pick<PageModel, 'plans' | 'measures'>): MeasureListEntry[] {
   const bySlug = new Map(model.measures.map((m) => [m.slug, m]));
@@ -30,7 +35,8 @@ export function measureListEntries(model: Pick<PageModel, 'plans' | 'measures'>)
     for (const slug of plan.measures) {
       const measure = bySlug.get(slug);
       if (!measure) throw new Error(`plan ${plan.id} lists unknown measure "${slug}"`);
-      themes.set(measure.data.thematic_area, [...(themes.get(measure.data.thematic_area) ?? []), measure]);
+      const theme = thematicAreaIn(measure.data, plan.id);
+      themes.set(theme, [...(themes.get(theme) ?? []), measure]);
     }
     for (const [theme, measures] of themes) entries.push(...measures.map((measure) => ({ plan, theme, measure })));
   }

@@ -142,7 +142,7 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
   const { model } = index;
   const view = index.measure(measure.id);
   const meta = view.data;
-  const { view: judged, direction, latest: age } = judgedMeasure(view, model.plans, model.today);
+  const { view: judged, direction, latest: age } = judgedMeasure(view, model.plans, model.today, model.site);
   const data = measurePageData(judged, { ...measure, data: judged.data }, model.site, model.plans, model.today);
   // The plan pages list targets on the measure as it stands, without the page's judgement of its latest figure.
   const planTargets = (judged === view ? data.targets : targetsOnMeasure(view, data.series, model.plans, model.today)).map(targetView);
@@ -166,8 +166,9 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
   const endedBefore = age ? plans.filter((p) => placeInPlan(age.period, planPeriod(p.data)) === 'after') : [];
   const ogSvg = chart ? composeOgImageSvg(chart, measureOgText(chart, data, model.site)) : undefined;
   const embedChart = chart ? leadChartView(chart, view.slug, meta.title) : undefined;
-  // An embed that calls its figure better or worse cites the plan's words for it, as the page does.
-  const embedNote = direction.judges ? direction.text : undefined;
+  // An embed that calls its figure better or worse cites the plan's words for it, as the page does;
+  // one whose figure is for another area than the plan's aim says why it calls it neither.
+  const embedNote = direction.judges || direction.otherArea ? direction.text : undefined;
   const long = hasFiguresPages(view);
   const figuresPagesList = figuresPagesView(chart, embedChart, view);
   return {
@@ -182,7 +183,7 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
       ...(frequencyLabel(meta) ? { published: frequencyLabel(meta) } : {}),
       releases: data.releases.map((item) => {
         const rounded = roundedText(item.rounded);
-        return { ...item, revisionsOnOwnPage: releaseOnOwnPage({ revised: item.revisions.length, rounded: item.rounded }), ...(rounded ? { roundedSentence: rounded } : {}) };
+        return { ...item, revisionsOnOwnPage: releaseOnOwnPage(item.counts), ...(rounded ? { roundedSentence: rounded } : {}) };
       }),
       citation: { text: measureCitation(citation), metaTags: citationMetaTags(citation) },
       ...(chart

@@ -8,7 +8,7 @@ import { renderSparklineSvg } from '../charts/render-svg.ts';
 import { sparklineGeometry } from '../charts/sparkline.ts';
 import { describeSparklineChange } from '../charts/summary.ts';
 import { sparklineInput } from '../charts/input.ts';
-import { citationsJudging, directionNote, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd, type PlanPeriod } from '../derive/judgement.ts';
+import { aimArea, citationsJudging, directionNote, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd, type PlanPeriod } from '../derive/judgement.ts';
 import { releaseOnOwnPage } from '../derive/release-history.ts';
 import { formatValue } from '../format/number.ts';
 import type { MeasureView, PageModel, PlanView } from '../derive/page-model.ts';
@@ -43,7 +43,7 @@ export function siteViews(
   /** A measure's card as shown for `plan`; `judge` false where no verdict may be given. */
   function card(m: MeasureView, plan: string | undefined, judge = true): CardView {
     const latest = latestOf(m);
-    const note = directionNote(m.data, planName, citationsJudging(latest?.period, periodOf, plan));
+    const note = directionNote(m.data, planName, citationsJudging(latest?.period, periodOf, plan), aimArea(m, model.site));
     const judged = judge && note.judges;
     const input = sparklineInput(m);
     const geometry = input ? sparklineGeometry(judged ? input : { ...input, polarity: 'no_judgement' }) : undefined;
@@ -66,7 +66,8 @@ export function siteViews(
             latest: { valueText: formatValue(latest.value, m.data.unit), periodLabel: latest.periodLabel, outOfDate: latest.outOfDate, sentence: latest.sentence },
             ...(sparkline ? { sparkline } : {}),
             ...(afterPlan ? { afterPlanLastMonth: afterPlan.lastMonth } : {}),
-            ...(judged && geometry?.assessment != null ? { directionNote: note.text } : {}),
+            // A verdict cites the plan's words; a figure for another area than the aim's says why it has none.
+            ...((judged && geometry?.assessment != null) || (judge && note.otherArea) ? { directionNote: note.text } : {}),
           }
         : {
             noFigures: {

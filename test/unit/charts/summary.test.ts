@@ -87,21 +87,40 @@ test('latest suppressed: reports the latest published value and says the newer o
   );
   assert.equal(
     summariseLineChart(counts([['2021-22', 10], ['2022-23', null], ['2023-24', null]])),
-    'In 2021-22 there were 10 knife crime offences in Testshire police force area. There is no earlier published figure to compare it with. The figures for 2022-23 and 2023-24 are suppressed.',
+    'In 2021-22 there were 10 knife crime offences in Testshire police force area. A change is stated only against the same period a year earlier (2020-21), and no figure for it is published here. The figures for 2022-23 and 2023-24 are suppressed.',
   );
 });
 
-test('no previous published point: nothing to compare with', () => {
+test('the year before suppressed: no change, naming the suppressed period', () => {
   assert.equal(
     summariseLineChart(counts([['2022-23', null], ['2023-24', 1234]])),
-    'In 2023-24 there were 1,234 knife crime offences in Testshire police force area. There is no earlier published figure to compare it with.',
+    'In 2023-24 there were 1,234 knife crime offences in Testshire police force area. The figure for 2022-23, the same period a year earlier, is suppressed, so no change is stated.',
   );
 });
 
-test('a suppressed value between two published ones: compares with the last published, naming its period', () => {
+test('a suppressed year before the latest: never compared with an older year, and no verdict', () => {
   assert.equal(
     summariseLineChart(counts([['2021-22', 1000], ['2022-23', null], ['2023-24', 1100]])),
-    'In 2023-24 there were 1,100 knife crime offences in Testshire police force area, 10% more than in 2021-22. This is a worse result: lower is better for this measure.',
+    'In 2023-24 there were 1,100 knife crime offences in Testshire police force area. The figure for 2022-23, the same period a year earlier, is suppressed, so no change is stated.',
+  );
+});
+
+test('a rolling year is compared only with the same months a year earlier, never the nearest earlier year (issue 22)', () => {
+  // The real site's pattern: years ending December 2023, December 2024 and June 2025. The year
+  // ending June 2024 is not published, so no change is stated, naming the period it would need.
+  const input: ChartInput = {
+    ...fixtures.interval,
+    series: [{ ...fixtures.interval.series[0]!, points: fixtures.points('interval', [['2023-01-01/2023-12-31', 32943], ['2024-01-01/2024-12-31', 31715], ['2024-07-01/2025-06-30', 32599]]) }],
+  };
+  assert.equal(
+    summariseLineChart(input),
+    'In year ending June 2025 the figure for Hospital admissions for assault in Testshire was 32,599.0 per 100,000. A change is stated only against the same period a year earlier (year ending June 2024), and no figure for it is published here.',
+  );
+  // Quarters and months: the same quarter or month a year before, not the one just before.
+  const quarters: ChartInput = { ...fixtures.quarterly, series: [{ ...fixtures.quarterly.series[0]!, points: fixtures.points('quarter', [['2023-Q4', 46.1], ['2024-Q1', 45.2]]) }] };
+  assert.equal(
+    summariseLineChart(quarters),
+    'In Q1 2024 the figure for Share of incidents at night in Testshire was 45.2%. A change is stated only against the same period a year earlier (Q1 2023), and no figure for it is published here.',
   );
 });
 
@@ -140,15 +159,15 @@ test('a single item uses the general form rather than "there were 1 offences"', 
 test('percent unit: says where the percentage moved from', () => {
   assert.equal(
     summariseLineChart(fixtures.quarterly),
-    'In Q1 2024 the figure for Share of incidents at night in Testshire was 45.2%, down from 46.1% in Q4 2023.',
+    'In Q1 2024 the figure for Share of incidents at night in Testshire was 45.2%, up from 42.9% in Q1 2023.',
   );
-  const up: ChartInput = { ...fixtures.quarterly, polarity: 'higher_is_better', series: [{ ...fixtures.quarterly.series[0]!, points: fixtures.points('quarter', [['2023-Q4', 40], ['2024-Q1', 42.5]]) }] };
+  const up: ChartInput = { ...fixtures.quarterly, polarity: 'higher_is_better', series: [{ ...fixtures.quarterly.series[0]!, points: fixtures.points('quarter', [['2023-Q1', 40], ['2024-Q1', 42.5]]) }] };
   assert.equal(
     summariseLineChart(up),
-    'In Q1 2024 the figure for Share of incidents at night in Testshire was 42.5%, up from 40.0% in Q4 2023. This is an improvement: higher is better for this measure.',
+    'In Q1 2024 the figure for Share of incidents at night in Testshire was 42.5%, up from 40.0% in Q1 2023. This is an improvement: higher is better for this measure.',
   );
-  const same: ChartInput = { ...up, series: [{ ...up.series[0]!, points: fixtures.points('quarter', [['2023-Q4', 40.01], ['2024-Q1', 40.02]]) }] };
-  assert.equal(summariseLineChart(same), 'In Q1 2024 the figure for Share of incidents at night in Testshire was 40.0%, almost the same as in Q4 2023.');
+  const same: ChartInput = { ...up, series: [{ ...up.series[0]!, points: fixtures.points('quarter', [['2023-Q1', 40.01], ['2024-Q1', 40.02]]) }] };
+  assert.equal(summariseLineChart(same), 'In Q1 2024 the figure for Share of incidents at night in Testshire was 40.0%, almost the same as in Q1 2023.');
 });
 
 test('rate units: relative change, "lower"/"higher"; a rolling year is compared with the year before, never an overlapping one', () => {
@@ -172,7 +191,7 @@ test('comparators at the same period are quoted for context', () => {
 test('provisional latest value and a target are mentioned', () => {
   assert.equal(
     summariseLineChart(fixtures.provisionalRevised),
-    'In Q2 2024 there were 420 drug offences in Testshire, 6% more than in Q1 2024. The Q2 2024 figure is provisional and may be revised.',
+    'In Q2 2024 there were 420 drug offences in Testshire, 8% more than in Q2 2023. The Q2 2024 figure is provisional and may be revised.',
   );
   assert.equal(
     summariseLineChart(fixtures.baselineTarget),

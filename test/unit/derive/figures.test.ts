@@ -106,11 +106,16 @@ test('change skips a suppressed previous period and never compares overlapping p
   assert.equal(change.percent, null);
   assert.equal(change.direction, null);
 
-  // A missing year: the comparison is with the latest earlier published period, which the page names.
+  // A missing year: no change at all; never a comparison with an older year (issue 22).
   const gap = measure('w', widgetMeta, [vintage('2021-07-01', [row('2017-18', 60), row('2019-20', 70)])]);
   const gapChange = changeOnPreviousPeriod(measureSeries(gap, SITE.area).headline, widgetMeta)!;
-  assert.equal(gapChange.from?.period.text, '2017-18');
-  assert.equal(gapChange.absolute, 10);
+  assert.equal(gapChange.from, undefined);
+  assert.equal(gapChange.absolute, null);
+  assert.equal(gapChange.direction, null);
+
+  // The year before is the comparison.
+  const full = measure('w', widgetMeta, [vintage('2021-07-01', [row('2017-18', 60), row('2018-19', 65), row('2019-20', 70)])]);
+  assert.equal(changeOnPreviousPeriod(measureSeries(full, SITE.area).headline, widgetMeta)!.from?.period.text, '2018-19');
 });
 
 test('percent change is null when the base is 0, absolute is still given', () => {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { HeadlinePoint, MeasureView, VintageInfo } from '../../../src/lib/derive/page-model.ts';
 import { parsePeriod } from '../../../src/lib/schemas/period.ts';
 import type { MeasureMeta } from '../../../src/lib/schemas/measure.ts';
-import { citationsJudging, directionNote, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../../src/lib/derive/judgement.ts';
+import { aimArea, citationsJudging, directionNote, judgedMeasure, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../../src/lib/derive/judgement.ts';
 import { meta, plan } from '../../support/testshire.ts';
 
 const names = (id: string) => ({ '2015-20': '2015-20 plan', '2024-27': '2024-27 strategy' })[id] ?? `${id} plan`;
@@ -52,6 +52,28 @@ test('a direction set by a plan judges only the figures it applies to', () => {
   );
 });
 
+test('a verdict needs the figure to be for the area the plan\'s aim is about (issue 22)', () => {
+  const reduce = { polarity: 'lower_is_better' as const, direction: [{ plan: '2024-27', words: 'Reduce Crime', where: 'Overall Aims' }] };
+  const city = { name: 'Testshire', code: 'E06000099', police_force_area: { name: 'Testshire (police force area)', code: 'E23000099' } };
+  const force = directionNote(reduce, names, () => true, { figure: { name: 'Testshire police force area', code: 'E23000099' }, aim: city });
+  assert.equal(force.judges, false);
+  assert.equal(force.otherArea, true);
+  assert.equal(
+    force.text,
+    'The site does not call this figure better or worse: it is for Testshire police force area, a wider area than Testshire, the area the plan\'s aim is about. The 2024-27 strategy says “Reduce Crime” (Overall Aims).',
+  );
+  const elsewhere = directionNote(reduce, names, () => true, { figure: { name: 'Otherton', code: 'E06000098' }, aim: city });
+  assert.match(elsewhere.text, /it is for Otherton, not Testshire, the area the plan's aim is about/);
+  assert.equal(directionNote(reduce, names, () => true, { figure: { name: 'Testshire', code: 'E06000099' }, aim: city }).judges, true);
+
+  // judgedMeasure takes the area from the measure (else the partnership's) and drops the polarity.
+  const data = meta({ ...reduce, frequency: 'financial_year', area: { name: 'Testshire police force area', code: 'E23000099' } } as Partial<MeasureMeta>);
+  const judged = judgedMeasure(view(data, [p('2023-24', 5)]), [], '2025-01-01', { area: city });
+  assert.equal(judged.view.data.polarity, 'no_judgement');
+  assert.equal(judged.direction.otherArea, true);
+  assert.deepEqual(aimArea(view(meta({ frequency: 'financial_year' }), []), { area: city }).figure, { name: 'Testshire', code: 'E06000099' });
+});
+
 test('no judgement: the plans\' words say why, or the page says no plan sets a direction', () => {
   const tracked = directionNote(
     {
@@ -77,10 +99,10 @@ test('a plan period comes from its dates where given, else its whole first and l
   const archived = planPeriod(plan('2015-20', { period: { start_year: 2015, end_year: 2020, label: '2015 to 2020', start: '2015-04-01', end: '2020-03-31' } }).data);
   assert.equal(archived.start.toISOString(), '2015-04-01T00:00:00.000Z');
   assert.equal(archived.end.toISOString(), '2020-04-01T00:00:00.000Z', 'end is exclusive, like a data period');
-  assert.equal(archived.label, 'April 2015 to March 2020');
+  assert.equal(archived.label, '2015 to 2020 (taken on this site as April 2015 to March 2020)', 'the plan\'s own words, the months said to be the site\'s reading');
   assert.equal(archived.lastMonth, 'March 2020');
   const years = planPeriod(plan('2020-23').data);
-  assert.equal(years.label, 'January 2020 to December 2023');
+  assert.equal(years.label, '2020 to 2023', 'without dates, the plan\'s own label; no months the plan does not state');
   assert.equal(years.end.toISOString(), '2024-01-01T00:00:00.000Z');
 });
 

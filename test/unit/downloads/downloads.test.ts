@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { periodLabel, parsePeriod } from '../../../src/lib/schemas/period.ts';
-import { catalogue, catalogueCsv, mediaTypeOf } from '../../../src/lib/downloads/catalogue.ts';
+import { catalogue, catalogueCsv, mediaTypeOf, releaseFileDates } from '../../../src/lib/downloads/catalogue.ts';
 import { csvField, defuseFormula, plainNumber, restoreFormula } from '../../../src/lib/format/csv.ts';
 import { planDataPackage } from '../../../src/lib/downloads/datapackage.ts';
 import { measureDatasetJsonLd, planDatasetJsonLd, serializeJsonLd, temporalCoverage } from '../../../src/lib/downloads/json-ld.ts';
@@ -347,10 +347,19 @@ test('catalogue lists every artefact with type, size, date, licence and hash, so
   assert.deepEqual(entries[0]!.licence, { name: 'Open Government Licence v3.0', url: SITE.licence.url });
   assert.equal(entries[0]!.updated, '2022-07-01');
   const csv = parse(catalogueCsv(entries)) as string[][];
-  assert.deepEqual(csv[0], ['path', 'title', 'media_type', 'bytes', 'updated', 'licence', 'licence_url', 'sha256']);
+  assert.deepEqual(csv[0], ['path', 'title', 'media_type', 'bytes', 'updated', 'licence', 'licence_url', 'sha256', 'publisher_released', 'on_site_since']);
   assert.equal(csv[3]![1], `'${FORMULA_CELL}`);
   assert.throws(() => mediaTypeOf('/x.exe'), /no media type/);
   assert.throws(() => catalogue([{ path: '/a.csv', bytes: utf8(''), updated: '2022-01-01', title: 'a' }, { path: '/a.csv', bytes: utf8(''), updated: '2022-01-01', title: 'b' }], SITE.licence), /share the path/);
+});
+
+test('a release file gives the publisher\'s release date and the day it appeared on this site (issue 22)', () => {
+  const cited = { date: '2024-07-24', release: { retrieved: '2026-12-01', release_date: { evidence: 'Release date: 24 July 2024', url: 'https://www.ons.gov.uk/' } } };
+  assert.deepEqual(releaseFileDates(cited), { publisherReleased: '2024-07-24', onSiteSince: '2026-12-01' });
+  assert.deepEqual(releaseFileDates({ date: '2026-11-23', release: { retrieved: '2026-11-23' } }), { onSiteSince: '2026-11-23' });
+  const entries = catalogue([{ path: '/data/measures/w/2024-07-24.csv', bytes: utf8('period,value\n'), updated: '2024-07-24', title: 'w', dates: releaseFileDates(cited) }], SITE.licence);
+  const csv = parse(catalogueCsv(entries)) as string[][];
+  assert.deepEqual(csv[1]!.slice(-2), ['2024-07-24', '2026-12-01']);
 });
 
 test('temporal coverage runs from the first day of the first period to the last day of the last', () => {
