@@ -1,11 +1,11 @@
 /** Every change the site states is against the same period a year earlier (issue 22): period.ts names that period. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePeriod, periodLabel, periodYearEarlier, yearEarlierPoint, type Period } from '../../src/lib/schemas/period.ts';
-import type { Frequency } from '../../src/lib/schemas/measure.ts';
-import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
-import { describeSparkline } from '../../src/lib/charts/summary.ts';
-import * as fixtures from '../charts/fixtures.ts';
+import { parsePeriod, periodLabel, periodYearEarlier, yearEarlierPoint, type Period } from '../../../src/lib/schemas/period.ts';
+import type { Frequency } from '../../../src/lib/schemas/measure.ts';
+import { sparklineGeometry } from '../../../src/lib/charts/sparkline.ts';
+import { describeSparkline } from '../../../src/lib/charts/summary.ts';
+import * as fixtures from '../../charts/fixtures.ts';
 
 function period(text: string, frequency: Frequency, months?: number): Period {
   const parsed = parsePeriod(text, frequency, months);
