@@ -75,7 +75,7 @@ export function noFiguresSentences(meta: Pick<MeasureMeta, 'official_series'>): 
   const sentences = ['No figures for this measure are held on this site yet.'];
   const series = meta.official_series;
   if (series) {
-    sentences.push(`Official figures are published by ${series.publisher} as “${series.name}”.`);
+    sentences.push(`Official figures are published by ${series.publisher} as “${series.name}”${series.coverage ? `, ${series.coverage}` : ''}.`);
   } else {
     sentences.push('No official published series for this measure is named in the public reference notes behind this site’s data, so none can be pointed to yet.');
   }
