@@ -15,6 +15,8 @@ import { buildUpdates } from '../../src/lib/updates/entries.ts';
 
 /** Downloadable files (the plan download pages' own index.html are pages, not downloads). */
 const published = () => filesUnder(['data/measures', 'downloads']).filter((file) => !file.endsWith('/index.html'));
+/** Every download, comparisons included: the catalogue's CSV and JSON list them all (the /data/ pages list measures' and plans' files). */
+const everyDownload = () => filesUnder(['data/measures', 'data/comparisons', 'downloads']).filter((file) => !file.endsWith('/index.html'));
 
 test('the catalogue pages link every published file, and each page says where it is in the list', async ({ page }) => {
   const linked = new Set<string>();
@@ -57,7 +59,7 @@ test("each measure shows its newest release; earlier ones are collapsed beneath 
 test("the catalogue's CSV and JSON list every published file with its size and checksum", async ({ request }) => {
   const csv = await (await request.get('/data/catalogue.csv')).text();
   const json = (await (await request.get('/data/catalogue.json')).json()) as { path: string; bytes: number; sha256: string }[];
-  const files = published();
+  const files = everyDownload();
   expect(json.map((e) => e.path).sort()).toEqual(files);
   const csvPaths = csv.trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0]);
   expect(csvPaths.sort()).toEqual(files);

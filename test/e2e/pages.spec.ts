@@ -121,7 +121,8 @@ test('a release history names the earliest and latest period of a run of ranged 
   let checked = 0;
   for (const m of model.measures.filter((x) => x.vintages.length > 1)) {
     await page.goto(`/measures/${m.slug}/`);
-    const items = await page.locator('#releases').locator('xpath=..').locator('li:not(:has(li))').allInnerTexts();
+    // Text content, not inner text: earlier releases are in closed <details>, which have no inner text.
+    const items = await page.locator('#releases').locator('xpath=..').locator('li:not(:has(li))').allTextContents();
     for (const item of items.map((t) => t.replace(/\s+/g, ' ')).filter((t) => /\d+ figures, /.test(t))) {
       const span = item.slice(item.indexOf(' figures, ') + 10);
       if (span.startsWith('the earliest for ')) checked++;

@@ -117,7 +117,7 @@ test('a question about crime shows total recorded crime and victim-based crime f
   await expect(items.nth(1).locator('.search-result__title')).toHaveText('Victim-Based Crime');
   for (const index of [0, 1]) {
     await expect(items.nth(index).locator('.search-result__figure')).toHaveText(
-      /^Latest figure: [\d,]+ offences in Nottingham, year ending [A-Z][a-z]+ \d{4}\. Figure for year ending [A-Z][a-z]+ \d{4}, (first released by .+ on|published on this site) \d{1,2} [A-Z][a-z]+ \d{4}\.$/,
+      /^Latest figure: [\d,]+ offences in Nottingham, year ending [A-Z][a-z]+ \d{4}\. Figure for year ending [A-Z][a-z]+ \d{4}, (first released by .+ on|published on this site|computed by this site from figures .+ released on) \d{1,2} [A-Z][a-z]+ \d{4}( \(the date announced in the previous bulletin\))?\.$/,
     );
   }
   // An ordinary search shows no figure.
