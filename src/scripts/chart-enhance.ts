@@ -14,6 +14,8 @@
  * small enough that d3-selection would be most of the bundle.
  */
 
+import { decodeDenseEntry, pathHeights, type DenseEntry } from '../lib/charts/dense-points.ts';
+
 const HIDE_PARAM = 'hide';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** How near (in viewBox units) the pointer must be to a point for its tooltip to show. */
@@ -312,9 +314,6 @@ function button(parent: HTMLElement, text: string, action: () => void): void {
 
 /** A crowded chart's periods as the build writes them on its svg (data-periods): [x, period label]. */
 type DensePeriod = [number, string];
-/** One period's value in a crowded series' data-points: null, or [y, value label, status?, note?]. */
-type DenseValue = [number, string, string?, string?] | null;
-
 /** Radius of the focus marker drawn on a crowded line (a little larger than the main line's markers). */
 const DENSE_MARKER_RADIUS = 5;
 
@@ -335,20 +334,22 @@ function parseList<T>(json: string | undefined): T[] {
  */
 function addDensePoints(group: SVGGElement, periods: readonly DensePeriod[]): void {
   const label = group.querySelector('.series-label');
-  parseList<DenseValue>(group.dataset.points).forEach((value, i) => {
+  // Heights not written in data-points are read from the series' own line (see dense-points.ts).
+  const heights = pathHeights([...group.querySelectorAll('path.series-line')].map((path) => path.getAttribute('d') ?? ''));
+  parseList<DenseEntry>(group.dataset.points).forEach((entry, i) => {
     const period = periods[i];
+    const value = period ? decodeDenseEntry(entry, period[0], heights) : undefined;
     if (!value || !period) return;
-    const [y, valueLabel, status, note] = value;
     const circle = document.createElementNS(SVG_NS, 'circle');
     circle.setAttribute('class', `point ${DENSE_POINT_CLASS}`);
     circle.setAttribute('cx', String(period[0]));
-    circle.setAttribute('cy', String(y));
+    circle.setAttribute('cy', String(value.y));
     circle.setAttribute('r', String(DENSE_MARKER_RADIUS));
     circle.setAttribute('opacity', '0');
     circle.dataset.periodLabel = period[1];
-    circle.dataset.label = valueLabel;
-    if (status) circle.dataset.status = status;
-    if (note) circle.dataset.note = note;
+    circle.dataset.label = value.label;
+    if (value.status) circle.dataset.status = value.status;
+    if (value.note) circle.dataset.note = value.note;
     group.insertBefore(circle, label);
   });
 }

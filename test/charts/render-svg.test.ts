@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
 import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
+import { decodeDenseEntry, pathHeights, type DenseEntry } from '../../src/lib/charts/dense-points.ts';
 import { escapeXml, markersCrowded, relativePath, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
 import { CHART_COLOURS } from '../../src/lib/charts/style.ts';
@@ -94,18 +95,24 @@ test('a crowded chart draws its lines without a marker per value, and carries ev
   assert.equal(periods.length, 120);
   assert.deepEqual(periods[0], [geometry.series[0]!.points[0]!.x, 'January 2015']);
   assert.deepEqual(periods[119]![1], 'December 2024');
-  // Each series: one entry per period, [y, label] plus [status, note] where set.
-  const data = new Map([...svg.matchAll(/data-series="([^"]+)"[^>]*data-points='([^']*)'/g)].map((m) => [m[1]!, JSON.parse(decodeAttribute(m[2]!)) as unknown[]]));
+  // Each series: one entry per period; read back as the script reads it (heights from the drawn
+  // paths where data-points leaves them out), every value has its height, label, status and note.
+  const groups = [...svg.matchAll(/<g class="series [^>]*data-series="([^"]+)"[^>]*data-points='([^']*)'>([\s\S]*?)<\/g>/g)];
+  const data = new Map(groups.map((m) => [m[1]!, { entries: JSON.parse(decodeAttribute(m[2]!)) as DenseEntry[], paths: [...m[3]!.matchAll(/class="series-line[^"]*"[^>]* d="([^"]+)"/g)].map((d) => d[1]!) }]));
   assert.deepEqual([...data.keys()].sort(), ['england', 'testshire']);
   for (const series of geometry.series) {
+    const { entries, paths } = data.get(series.key)!;
+    const heights = pathHeights(paths);
     assert.deepEqual(
-      data.get(series.key),
-      series.points.map((p) => (p.status || p.note ? [p.y, p.label, p.status ?? '', p.note] : [p.y, p.label])),
+      entries.map((entry, i) => decodeDenseEntry(entry, periods[i]![0], heights)),
+      series.points.map((p) => ({ y: p.y, label: p.label, status: p.status ?? '', note: p.note })),
       series.key,
     );
     series.points.forEach((p, i) => assert.equal(periods[i]![0], p.x, `${series.key} ${p.period}`));
   }
-  assert.deepEqual(data.get('testshire')![60], [geometry.series.at(-1)!.points[60]!.y, '1,220', 'revised', `Recount: "late" <records> & 'more'`]);
+  // Every height here is on a drawn line, so none is written twice; the revised value keeps its words.
+  assert.ok(data.get('england')!.entries.every((entry) => typeof entry === 'string'));
+  assert.deepEqual(data.get('testshire')!.entries[60], ['1,220', null, 'revised', `Recount: "late" <records> & 'more'`]);
   assert.ok(!svg.includes(`<records>`), 'the note is escaped');
 });
 

@@ -75,6 +75,18 @@ test('the crowded chart has one tab stop on the latest value, and arrow keys mov
   await expect(tooltip(page)).toBeHidden();
 });
 
+test('each value of the crowded chart gets its marker where the build drew it: heights read back from the lines', async ({ page }) => {
+  await openDenseChart(page);
+  await expect(chart(page).locator('circle.point')).toHaveCount(240);
+  const geometry = lineChartGeometry(denseMonthly);
+  for (const series of geometry.series) {
+    const markers = await chart(page)
+      .locator(`g.series[data-series="${series.key}"] circle.point`)
+      .evaluateAll((circles) => circles.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy')), (c as SVGElement).dataset.label]));
+    expect(markers).toEqual(series.points.map((p) => [p.x, p.y, p.label]));
+  }
+});
+
 test('hiding the comparator of a crowded chart hides its line and values, and the URL keeps the choice', async ({ page }) => {
   await openDenseChart(page);
   await page.getByRole('checkbox', { name: 'England (scaled)' }).uncheck();

@@ -8,6 +8,7 @@
 import type { BarChartGeometry } from './bar-chart.ts';
 import type { KeyItemGeometry, LineChartGeometry, LineSeriesGeometry, VintageLineGeometry } from './line-chart.ts';
 import type { SparklineGeometry } from './sparkline.ts';
+import { encodeDensePoints } from './dense-points.ts';
 import { round1 } from './layout.ts';
 import { BAR_COLOUR, FONT_FAMILY, GRID_COLOUR, MUTED_COLOUR, PROVISIONAL_DASHARRAY, SERIES_STYLES, TEXT_COLOUR, VINTAGE_STYLE } from './style.ts';
 
@@ -221,20 +222,14 @@ export function densePeriods(geometry: LineChartGeometry): { period: string; per
 }
 
 /**
- * A crowded series' values for the enhancement script, compact: a JSON array with one entry per
- * period of data-periods (the svg's), null where the series has no value, else [y, value label], with
- * [status, note] added where either is set. Period labels and x positions are on the svg, once.
+ * A crowded series' values for the enhancement script: one entry per period of data-periods (the
+ * svg's), in the form of dense-points.ts, which leaves out each height the drawn `paths` give back.
  */
-export function densePointsData(series: LineSeriesGeometry, periods: readonly { readonly period: string }[]): string {
-  const byPeriod = new Map(series.points.map((point) => [point.period, point]));
-  return JSON.stringify(
-    periods.map(({ period }) => {
-      const point = byPeriod.get(period);
-      if (!point) return null;
-      const entry: (string | number)[] = [point.y, point.label];
-      if (point.status || point.note) entry.push(point.status ?? '', point.note);
-      return entry;
-    }),
+export function densePointsData(series: LineSeriesGeometry, periods: readonly { readonly x: number }[], paths: readonly string[]): string {
+  return encodeDensePoints(
+    series.points.map((point) => ({ x: point.x, y: point.y, label: point.label, status: point.status, note: point.note })),
+    periods.map((p) => p.x),
+    paths,
   );
 }
 
@@ -275,19 +270,20 @@ function singleQuotedAttribute(name: string, value: string): string {
 }
 
 // `densePeriods` is given when the chart is crowded (markersCrowded): no marker per value then.
-function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods?: readonly { readonly period: string }[]): string {
+function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods?: readonly { readonly x: number }[]): string {
   const { style } = series;
   const dense = densePeriods !== undefined;
   const open = `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}`;
-  const parts: string[] = [dense ? `${open}${singleQuotedAttribute('data-points', densePointsData(series, densePeriods))}>` : `${open}>`];
-  for (const segment of series.segments) {
+  const paths = series.segments.map((segment) => (dense ? relativePath(segment.d) : segment.d));
+  const parts: string[] = [dense ? `${open}${singleQuotedAttribute('data-points', densePointsData(series, densePeriods, paths))}>` : `${open}>`];
+  for (const [i, segment] of series.segments.entries()) {
     // The main line's dash marks provisional stretches; comparators keep their own pattern, which is their identity.
     const dash = segment.provisional && series.kind === 'main' ? PROVISIONAL_DASHARRAY : style.dasharray;
     parts.push(
       element('path', {
         class: segment.provisional ? 'series-line series-line--provisional' : 'series-line',
         'aria-hidden': 'true',
-        d: dense ? relativePath(segment.d) : segment.d,
+        d: paths[i],
         fill: 'none',
         stroke: style.colour,
         'stroke-width': style.strokeWidth,
