@@ -18,6 +18,7 @@ export default defineConfig({
   // Astro 7's default ('jsx') drops line breaks around elements, so "under the⏎<a>licence</a>"
   // rendered as "theOpen Government Licence" everywhere. `true` compresses without losing spaces.
   compressHTML: true,
+  scopedStyleStrategy: 'class',
   // Styles as external files in _astro/ (one per group of pages that share them, cached across pages),
   // not a <style> copy in every page: at 2,000 measures the copies were about 110 MB of dist/. The
   // CSP's style-src 'self' allows them; the policy no longer lists a hash per inline style.
