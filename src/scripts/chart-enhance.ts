@@ -329,7 +329,7 @@ function parseList<T>(json: string | undefined): T[] {
 }
 
 /**
- * A crowded series (data-points, see markersCrowded in src/lib/charts/render-svg.ts) is built with no
+ * A crowded series (data-points, see markersCrowded in src/lib/charts/kinds/line/series-svg.ts) is built with no
  * marker per value. Each value gets one here, invisible until it is the active one, so focus and
  * tooltips move from value to value, each with its own accessible name, exactly as on a short series.
  */
