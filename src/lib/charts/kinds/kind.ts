@@ -74,7 +74,27 @@ export interface LeadKind<Input, Facts> {
  * benchmark reports them. Each chart drawn is laid out once: geometries exceeding drawn means some
  * code laid a chart out again instead of reusing the layout (or the view's size).
  */
-export const chartCounts = { geometries: 0, drawn: 0, previewFits: 0 };
+export const chartCounts: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0 };
+
+/** Layouts and drawings counted by chartCounts. */
+export interface ChartCounts {
+  /** Page-size layouts (layOut). */
+  geometries: number;
+  /** Charts drawn into a view (drawChart). */
+  drawn: number;
+  /** Charts laid out and drawn for a preview image (each at the image's size, its own layout). */
+  previewFits: number;
+}
+
+/** The counts made since `before` (a copy of chartCounts taken earlier). */
+export function chartCountsSince(before: ChartCounts): ChartCounts {
+  return { geometries: chartCounts.geometries - before.geometries, drawn: chartCounts.drawn - before.drawn, previewFits: chartCounts.previewFits - before.previewFits };
+}
+
+/** Two counts added together. */
+export function addChartCounts(a: ChartCounts, b: ChartCounts): ChartCounts {
+  return { geometries: a.geometries + b.geometries, drawn: a.drawn + b.drawn, previewFits: a.previewFits + b.previewFits };
+}
 
 /** A chart's page-size layout: the one counted entry point. */
 export function layOut<Kind extends string, Input, Geometry extends ChartSize, Facts, View extends { readonly kind: Kind }>(
