@@ -14,7 +14,7 @@
  * small enough that d3-selection would be most of the bundle.
  */
 
-import { decodeDenseEntry, pathHeights, type DenseEntry } from '../lib/charts/dense-points.ts';
+import { decodeDenseEntry, pathHeights, type DenseEntry } from '../lib/charts/kinds/line/dense-points.ts';
 
 const HIDE_PARAM = 'hide';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -328,7 +328,7 @@ function parseList<T>(json: string | undefined): T[] {
 }
 
 /**
- * A crowded series (data-points, see markersCrowded in src/lib/charts/render-svg.ts) is built with no
+ * A crowded series (data-points, see markersCrowded in src/lib/charts/kinds/line/series-svg.ts) is built with no
  * marker per value. Each value gets one here, invisible until it is the active one, so focus and
  * tooltips move from value to value, each with its own accessible name, exactly as on a short series.
  */

@@ -1,10 +1,10 @@
 /** Facts about the bar chart, sparkline and table equivalents. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
+import { barChartGeometry } from '../../src/lib/charts/kinds/bar/geometry.ts';
 import { textWidth } from '../../src/lib/charts/layout.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
-import { chartTable, omittedColumnsNote } from '../../src/lib/charts/table.ts';
+import { chartTable, omittedColumnsNote } from '../../src/lib/charts/kinds/line/table.ts';
 import * as fixtures from './fixtures.ts';
 
 test('bars: one per category in input order, lengths proportional from zero, suppressed has no bar', () => {

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeDenseEntry, encodeDensePoints, pathHeights, type DenseEntry } from '../../src/lib/charts/dense-points.ts';
+import { decodeDenseEntry, encodeDensePoints, pathHeights, type DenseEntry } from '../../src/lib/charts/kinds/line/dense-points.ts';
 
 const values = [
   { x: 10, y: 50, label: '5', note: '' },

@@ -1,11 +1,12 @@
 /** Facts about line chart geometry that must hold whatever the styling: gaps, breaks, scales, labels. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineChartGeometry, MIN_X_LABELS, normaliseLineChartOptions, valueAxisTitle, type LineChartGeometry, type LineSeriesGeometry } from '../../src/lib/charts/line-chart.ts';
-import { renderLineChartSvg } from '../../src/lib/charts/render-svg.ts';
+import { lineChartGeometry, MIN_X_LABELS, normaliseLineChartOptions, valueAxisTitle, type LineChartGeometry, type LineSeriesGeometry } from '../../src/lib/charts/kinds/line/geometry.ts';
+import { renderLineChartSvg } from '../../src/lib/charts/kinds/line/svg.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
 import { textWidth } from '../../src/lib/charts/layout.ts';
-import { chartBox, fitLineChart } from '../../src/lib/sharing/og-image.ts';
+import { chartBox } from '../../src/lib/sharing/og-image.ts';
+import { fitLineChart } from '../../src/lib/charts/kinds/line/preview.ts';
 import * as fixtures from './fixtures.ts';
 
 const ALL: readonly ChartInput[] = [

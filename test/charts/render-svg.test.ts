@@ -1,10 +1,14 @@
 /** The SVG renderer: accessible naming, data attributes for the enhancement script, and escaping of untrusted text. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
-import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
-import { decodeDenseEntry, pathHeights, type DenseEntry } from '../../src/lib/charts/dense-points.ts';
-import { escapeXml, markersCrowded, relativePath, renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
+import { barChartGeometry } from '../../src/lib/charts/kinds/bar/geometry.ts';
+import { lineChartGeometry } from '../../src/lib/charts/kinds/line/geometry.ts';
+import { escapeXml } from '../../src/lib/charts/svg.ts';
+import { renderLineChartSvg } from '../../src/lib/charts/kinds/line/svg.ts';
+import { markersCrowded, relativePath } from '../../src/lib/charts/kinds/line/series-svg.ts';
+import { renderBarChartSvg } from '../../src/lib/charts/kinds/bar/svg.ts';
+import { renderSparklineSvg } from '../../src/lib/charts/sparkline-svg.ts';
+import { decodeDenseEntry, pathHeights, type DenseEntry } from '../../src/lib/charts/kinds/line/dense-points.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
 import { CHART_COLOURS } from '../../src/lib/charts/style.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';

@@ -7,11 +7,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { barChartGeometry } from '../../src/lib/charts/bar-chart.ts';
-import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
-import { renderBarChartSvg, renderLineChartSvg, renderSparklineSvg } from '../../src/lib/charts/render-svg.ts';
+import { barChartGeometry } from '../../src/lib/charts/kinds/bar/geometry.ts';
+import { lineChartGeometry } from '../../src/lib/charts/kinds/line/geometry.ts';
+import { renderLineChartSvg } from '../../src/lib/charts/kinds/line/svg.ts';
+import { renderBarChartSvg } from '../../src/lib/charts/kinds/bar/svg.ts';
+import { renderSparklineSvg } from '../../src/lib/charts/sparkline-svg.ts';
 import { sparklineGeometry } from '../../src/lib/charts/sparkline.ts';
-import { describeBarChart, describeLineChart } from '../../src/lib/charts/summary.ts';
+import { describeLineChart } from '../../src/lib/charts/kinds/line/words.ts';
+import { describeBarChart } from '../../src/lib/charts/kinds/bar/words.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
 import * as fixtures from './fixtures.ts';
 

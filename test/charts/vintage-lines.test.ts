@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
-import { renderLineChartSvg } from '../../src/lib/charts/render-svg.ts';
+import { lineChartGeometry } from '../../src/lib/charts/kinds/line/geometry.ts';
+import { renderLineChartSvg } from '../../src/lib/charts/kinds/line/svg.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
 import { points, yearly } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 /**
  * A crowded line chart (more values than markers can show; see markersCrowded in
- * src/lib/charts/render-svg.ts) is built without a marker per value. The site's own series are
+ * src/lib/charts/kinds/line/series-svg.ts) is built without a marker per value. The site's own series are
  * short, so this test serves a measure page with its chart swapped for the dense-monthly fixture
  * (ten years of months, a comparator, provisional and revised values) and checks that the built
  * enhancement script makes it as explorable as a short chart: one tab stop, arrow keys, a visible
@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { lineChartGeometry } from '../../src/lib/charts/line-chart.ts';
-import { renderLineChartSvg } from '../../src/lib/charts/render-svg.ts';
+import { lineChartGeometry } from '../../src/lib/charts/kinds/line/geometry.ts';
+import { renderLineChartSvg } from '../../src/lib/charts/kinds/line/svg.ts';
 import { denseMonthly } from '../charts/fixtures.ts';
 
 const PAGE = '/measures/asb-incidents-rate/';

@@ -19,7 +19,7 @@ import { walkPages } from '../support/pager.ts';
 import { hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/views/figures-page.ts';
 import { paths } from '../../src/lib/schemas/paths.ts';
 import type { MeasureView } from '../../src/lib/derive/page-model.ts';
-import { MIN_X_LABELS } from '../../src/lib/charts/line-chart.ts';
+import { MIN_X_LABELS } from '../../src/lib/charts/kinds/line/geometry.ts';
 
 const PHONE = { width: 360, height: 800 } as const;
 /** Tables with this many columns or fewer must fit the phone's screen. */

@@ -2,9 +2,10 @@
  * One benchmark build in its own process: `node src/lib/bench/child.ts <job.json> <result.json>`.
  * A fresh process per build keeps Astro's and Vite's in-memory caches, and the environment
  * variables the pages read, from carrying over between measurements. Writes what the parent cannot
- * see from outside: buildSite's step times and CSV parse count, and this process's own peak RSS.
+ * see from outside: buildSite's step times, CSV parse and chart counts, and this process's own peak RSS.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { ChartCounts } from '../charts/kinds/kind.ts';
 import { buildSite, type BuildPaths } from '../build/site.ts';
 import { formatDiagnostic } from '../format/diagnostics.ts';
 
@@ -17,6 +18,8 @@ export interface ChildResult {
   /** buildSite's step times in milliseconds, by step. */
   readonly times?: Readonly<Record<string, number>>;
   readonly csvParses: number;
+  /** Chart layouts against charts drawn, when the data step ran to the end. */
+  readonly charts?: ChartCounts;
   /** buildSite from call to return, in milliseconds (no Node start-up). */
   readonly buildMs: number;
   /** When buildSite was called, ms since the epoch: lines the parent's memory samples up with the steps. */
@@ -51,6 +54,7 @@ if (import.meta.main) {
       code: built.code,
       ...(built.times ? { times: built.times } : {}),
       csvParses: built.csvParses,
+      ...(built.charts ? { charts: built.charts } : {}),
       buildMs: performance.now() - started,
       startedAt,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,

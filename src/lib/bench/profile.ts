@@ -54,7 +54,7 @@ export function stageOf(functionName: string, url: string): string {
   return url ? 'other JavaScript' : 'V8 and native (program)';
 }
 
-/** "astro", "@astrojs/mdx", "src/lib/charts/render-svg.ts" or "node:fs". */
+/** "astro", "@astrojs/mdx", "src/lib/charts/kinds/line/svg.ts" or "node:fs". */
 export function moduleOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const path = url.replace(/^file:\/\//, '');

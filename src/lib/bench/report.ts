@@ -14,6 +14,8 @@ export interface BuildRun {
   /** buildSite's step times in milliseconds, by step name (data, astro, downloads, pagefind, ...). */
   readonly times?: Readonly<Record<string, number>>;
   readonly csvParses: number;
+  /** Chart layouts against charts drawn by the data step (src/lib/charts/kinds/kind.ts); absent when it did not finish. */
+  readonly charts?: { readonly geometries: number; readonly drawn: number; readonly previewFits: number };
   /** Peak of the summed RSS of the build's process tree (Node plus Pagefind), sampled. */
   readonly treeRssBytes: number;
   /** Largest single process's peak RSS (GNU time, else the Node process's own). */
@@ -133,6 +135,13 @@ export function checkBudgets(results: readonly SizeResult[]): BudgetResult[] {
     limit: 'CSV parses = CSV files',
     measured: results.map((r) => `${at(r)}: ${[...new Set(r.runs.map((x) => x.csvParses))].join('/')} of ${r.csvFiles}`).join('; '),
     verdict: verdict(results.every((r) => r.runs.every((x) => x.csvParses === r.csvFiles))),
+    kind: 'correctness',
+  });
+  out.push({
+    budget: 'each chart laid out once per chart drawn',
+    limit: 'chart layouts = charts drawn',
+    measured: results.map((r) => `${at(r)}: ${[...new Set(r.runs.map((x) => (x.charts ? `${x.charts.geometries} layouts for ${x.charts.drawn} charts` : 'not counted')))].join('/')}`).join('; '),
+    verdict: verdict(results.every((r) => r.runs.every((x) => x.charts !== undefined && x.charts.geometries === x.charts.drawn))),
     kind: 'correctness',
   });
   out.push({

@@ -9,9 +9,9 @@ export async function dataStep({ root, generated, day, siteRoot }: DataStepInput
   const pooled = await prepareDataInPool(root, generated, day, siteRoot, downloadsDir(generated));
   if (!pooled.artefacts) {
     reportDiagnostics(pooled.diagnostics, console.error);
-    return { csvParses: pooled.csvParses };
+    return { csvParses: pooled.csvParses, charts: pooled.charts };
   }
-  return { artefacts: pooled.artefacts, csvParses: pooled.csvParses };
+  return { artefacts: pooled.artefacts, csvParses: pooled.csvParses, charts: pooled.charts };
 }
 
 if (import.meta.main) serveStep(dataStep);

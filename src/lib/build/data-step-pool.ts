@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel, measureFacts, type MeasureFacts } from '../derive/build-model.ts';
+import { addChartCounts, chartCounts, chartCountsSince, type ChartCounts } from '../charts/kinds/kind.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planComparisons, planMeasures, planPageUrl, planUpdated, withFormerAddresses } from '../downloads/artefacts.ts';
 import type { ComparisonResourceFacts } from '../downloads/readme.ts';
@@ -75,6 +76,8 @@ export interface MeasuresDone {
     readonly releases?: ReleaseZipPart[];
   }[];
   csvParses: number;
+  /** Chart layouts and drawings made by the worker (src/lib/charts/kinds/kind.ts). */
+  charts: ChartCounts;
 }
 
 /** The file of one measure's part of a plan's tidy CSV. */
@@ -122,6 +125,8 @@ export function lightMeasure(measure: Measure): Measure {
 export interface PooledResult {
   readonly artefacts?: StoredArtefact[];
   readonly csvParses: number;
+  /** Chart layouts and drawings made on every thread: each chart drawn laid out once. */
+  readonly charts: ChartCounts;
   /** Every problem found, when the input was refused. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -141,7 +146,8 @@ export async function prepareDataInPool(
 ): Promise<PooledResult> {
   const content = readContent(root);
   const site = content.site.data;
-  if (!site) return { csvParses: 0, diagnostics: finishModel(content, []).diagnostics };
+  const none: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0 };
+  if (!site) return { csvParses: 0, charts: none, diagnostics: finishModel(content, []).diagnostics };
   const entries = content.measures.entries.map(({ id, file, data }) => ({ id, file, data }));
   const folders = measureDataFolders(root, entries, content.measures.refusedIds, content.diagnostics);
   const derivationInputs = [...new Set(entries.flatMap((e) => e.data.derivation?.terms.map((t) => t.measure) ?? []))];
@@ -169,10 +175,13 @@ export async function prepareDataInPool(
       ),
     );
     const csvParses = replies.reduce((sum, v) => sum + v.csvParses, 0);
+    // The workers' charts, and those this thread draws (derived measures, comparisons), counted from here.
+    const ownBefore = { ...chartCounts };
+    const charts = () => addChartCounts(replies.reduce((sum, v) => addChartCounts(sum, v.charts), none), chartCountsSince(ownBefore));
     const bySlug = new Map(replies.flatMap((v) => v.measures.map((m) => [m.measure.id, m] as const)));
     for (const v of replies) content.diagnostics.push(...v.diagnostics);
     const loaded = finishModel(content, entries.map((e) => bySlug.get(e.id)!.measure));
-    if (!loaded.model || !skeleton) return { csvParses, diagnostics: loaded.diagnostics };
+    if (!loaded.model || !skeleton) return { csvParses, charts: charts(), diagnostics: loaded.diagnostics };
     const full = loaded.model;
     for (const plan of plans) {
       // The workers wrote the parts with the columns the content declares; the rows must agree.
@@ -190,7 +199,7 @@ export async function prepareDataInPool(
 
     const artefacts = full.measures.flatMap((m) => done(m.id).artefacts);
     const comparisons = writeComparisons(root, full, partial, partialDownloads, siteRoot);
-    if (comparisons.diagnostics.length) return { csvParses, diagnostics: comparisons.diagnostics };
+    if (comparisons.diagnostics.length) return { csvParses, charts: charts(), diagnostics: comparisons.diagnostics };
     artefacts.push(...comparisons.artefacts);
     // Each plan's file is deflated on libuv's threads, so the plans are written side by side.
     // A derived measure has no release files: its computed release is in data.csv alone.
@@ -200,7 +209,7 @@ export async function prepareDataInPool(
     writeCatalogue(full, artefacts, partial, partialDownloads, siteRoot);
     rmSync(generated, { recursive: true, force: true });
     renameSync(partial, generated);
-    return { artefacts, csvParses, diagnostics: [] };
+    return { artefacts, csvParses, charts: charts(), diagnostics: [] };
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }

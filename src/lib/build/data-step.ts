@@ -5,6 +5,7 @@
  * the child, as `npm run validate` prints them; the parent learns only that the step refused.
  */
 import { join } from 'node:path';
+import type { ChartCounts } from '../charts/kinds/kind.ts';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { runStepInChild } from './child-step.ts';
 
@@ -27,6 +28,8 @@ export interface DataStepInput {
 export interface DataStepResult {
   readonly artefacts?: StoredArtefact[];
   readonly csvParses: number;
+  /** Chart layouts and drawings (src/lib/charts/kinds/kind.ts), summed over the step's threads. */
+  readonly charts: ChartCounts;
 }
 
 /** Runs the data step in a child process with `env`; resolves when it has ended and its memory is back. */

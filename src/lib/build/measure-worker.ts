@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { chartCounts } from '../charts/kinds/kind.ts';
 import { measureFacts } from '../derive/build-model.ts';
 import { formerAddresses, measureArtefacts } from '../downloads/artefacts.ts';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
@@ -24,7 +25,7 @@ const slice = workerData as PoolSlice;
 const area = { name: slice.site.area.name, code: slice.site.area.code };
 const skeleton = slice.output && new Map(slice.output.page.measures.map((m) => [m.slug, m]));
 
-const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0 };
+const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0, charts: { geometries: 0, drawn: 0, previewFits: 0 } };
 for (const entry of slice.entries) {
   const { measure, diagnostics, csvParses } = readMeasureFolder(slice.root, entry, slice.folders.includes(entry.id), slice.site, slice.today);
   done.diagnostics.push(...diagnostics);
@@ -37,6 +38,8 @@ for (const entry of slice.entries) {
   const whole = slice.derivationInputs.includes(entry.id);
   done.measures.push({ measure: whole ? measure : lightMeasure(measure), facts, ...written });
 }
+// This thread's charts are all its measures' (the counts start at zero with the thread).
+done.charts = { ...chartCounts };
 parentPort!.postMessage(done);
 
 /** Writes one measure's views, downloads, tidy parts and deflated releases; its plan targets and what was written. */

@@ -6,6 +6,7 @@
  * Steps: content and data (read once) -> .generated/ page model and downloads -> Astro -> downloads
  * moved into the site -> Pagefind.
  */
+import type { ChartCounts } from '../charts/kinds/kind.ts';
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -85,6 +86,8 @@ export interface BuildOutcome {
   readonly times?: StepTimes;
   /** CSV files parsed by this build. */
   readonly csvParses: number;
+  /** Chart layouts against charts drawn by this build's data step; absent when it did not run to the end. */
+  readonly charts?: ChartCounts;
 }
 
 /** Runs the whole build; code 0 on success, 1 when content or data are invalid. */
@@ -119,8 +122,8 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   }
 
   try {
-    const published = await publish(p, artefacts, socialImages, times, effects, parsed);
-    return { code: 0, times: published, csvParses: parsed() };
+    const published = await publish(p, artefacts, socialImages, times, effects, parsed, prepared.charts);
+    return { code: 0, times: published, csvParses: parsed(), charts: prepared.charts };
   } catch (error) {
     await socialImages.stop();
     // Whatever failed, leave nothing that could be deployed by mistake.
@@ -173,6 +176,17 @@ function fileInText(text: string): { file: string; line: number; column: number 
   return match ? { file: match[1]!, line: Number(match[2]), column: Number(match[3]) } : undefined;
 }
 
+/**
+ * The chart counts in words: each chart drawn laid out once, or how many layouts were made again
+ * (code that laid a chart out instead of reading its view's size), so the log says why they differ.
+ */
+export function chartsSentence(charts: ChartCounts): string {
+  const drawn = `${charts.drawn} charts drawn from ${charts.geometries} layouts`;
+  const again = charts.geometries - charts.drawn;
+  const layouts = again === 0 ? `${drawn}, each once` : again > 0 ? `${drawn}: ${again} laid out again instead of reusing a drawn chart's layout` : `${drawn}: ${-again} drawn without a counted layout`;
+  return `${layouts}; ${charts.previewFits} preview images laid out at their own size`;
+}
+
 /** Astro, downloads and search index into the staging folder, then the swap into dist/. */
 async function publish(
   p: BuildPaths,
@@ -181,6 +195,7 @@ async function publish(
   times: Partial<StepTimes>,
   effects: BuildEffects,
   csvParses: () => number,
+  charts: ChartCounts,
 ): Promise<StepTimes> {
   const { clock, log } = effects;
   let t = clock();
@@ -237,6 +252,6 @@ async function publish(
 
   rmSync(p.dist, { recursive: true, force: true });
   renameSync(p.staging, p.dist);
-  log(`Built ${indexed.page_count} pages into ${p.dist} (${csvParses()} CSV files parsed, each once).`);
+  log(`Built ${indexed.page_count} pages into ${p.dist} (${csvParses()} CSV files parsed, each once; ${chartsSentence(charts)}).`);
   return times as StepTimes;
 }

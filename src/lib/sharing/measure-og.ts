@@ -3,11 +3,8 @@
  * source, as SVG ready to rasterise, plus the alt text the page's og:image:alt carries.
  */
 import type { MeasurePageData } from '../derive/measure-page.ts';
-import { formatValue } from '../format/number.ts';
-import { periodLabel } from '../schemas/period.ts';
 import type { Site } from '../schemas/site.ts';
-import { unknownChartKind } from '../charts/kinds/view-types.ts';
-import { leadChart, type LeadChart } from './lead-chart.ts';
+import { leadChart, leadPreviewSubtitle, type LeadChart } from '../charts/kinds/registry.ts';
 import { composeOgImageSvg, type OgImageText } from './og-image.ts';
 
 /** The image's SVG and its description for people who cannot see it. */
@@ -18,17 +15,8 @@ export interface MeasureOgImage {
 
 /** The line under the title: what area, and the latest figure or the period compared. */
 export function ogSubtitle(chart: LeadChart, data: MeasurePageData): string {
-  switch (chart.kind) {
-    case 'bar':
-      return `${chart.input.areaName} and comparators, ${periodLabel(chart.input.period)}`;
-    case 'line': {
-      const latest = data.latest!;
-      const unitWords = chart.input.unit === 'count' && chart.input.unitLabel ? ` ${chart.input.unitLabel}` : '';
-      return `${chart.input.areaName}: ${formatValue(latest.value, chart.input.unit)}${unitWords} in ${periodLabel(latest.period)}`;
-    }
-    default:
-      return unknownChartKind(chart);
-  }
+  // Only a measure with figures leads with a chart, so it has a latest figure.
+  return leadPreviewSubtitle(chart, data.latest!);
 }
 
 /** The words of a measure's preview image, all from the measure, its release and content/site.yaml. */

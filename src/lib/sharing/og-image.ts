@@ -5,19 +5,19 @@
  * building; every piece of text goes through escapeXml, because titles and labels come from
  * content files. Rasterised to PNG by og-render.ts.
  */
-import { barChartGeometry, type BarChartGeometry } from '../charts/bar-chart.ts';
+import type { Box } from '../charts/kinds/kind.ts';
+import { leadPreview, type LeadInput } from '../charts/kinds/registry.ts';
 import { textWidth, wrapText } from '../charts/layout.ts';
-import { lineChartGeometry, type LineChartGeometry } from '../charts/line-chart.ts';
-import { escapeXml, renderBarChartSvg, renderLineChartSvg } from '../charts/render-svg.ts';
 import { FONT_FAMILY, MUTED_COLOUR, TEXT_COLOUR } from '../charts/style.ts';
-import type { BarChartInput, ChartInput } from '../charts/types.ts';
-import { unknownChartKind } from '../charts/kinds/view-types.ts';
+import { escapeXml } from '../charts/svg.ts';
+
+export type { Box } from '../charts/kinds/kind.ts';
 
 /** Pixel size of every preview image. */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
-/** The chart to draw: the same inputs the measure page draws from. */
-export type OgChart = { readonly kind: 'line'; readonly input: ChartInput } | { readonly kind: 'bar'; readonly input: BarChartInput };
+/** The chart to draw: the measure's lead chart, the same input its page draws from. */
+export type OgChart = LeadInput;
 
 /** The words around the chart. */
 export interface OgImageText {
@@ -35,29 +35,12 @@ export interface OgImageText {
   readonly brand: string;
 }
 
-/** A rectangle in image pixels. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
 const MARGIN = 48;
 const TITLE_SIZE = 52;
 const TITLE_LEADING = 60;
 const SUBTITLE_SIZE = 28;
 const FOOTER_SIZE = 24;
 const FOOTER_HEIGHT = 64;
-/** Chart text (15 units) is drawn at about twice its page size, so it stays legible in a small card. */
-const PREFERRED_SCALE = 2;
-const SMALLEST_SCALE = 1.5;
-/** Chart units of height below which a line chart is too flat to read (the page draws 280). */
-const SHORTEST_LINE_CHART = 190;
-/** Widest a line-end label may be (chart units) before it wraps; the page allows 96. */
-const LINE_LABEL_WIDTH = 170;
-/** Few bars are drawn no larger than this, so they do not look like a poster. */
-const MAX_BAR_SCALE = 2.4;
 /**
  * The chart layout's text-width estimate errs wide (by 11 to 20% in Liberation Sans and Arial, the
  * fonts the image is drawn in) so labels never overflow; in the band and footer that margin would
@@ -111,47 +94,9 @@ function bandLayout(titleLineCount: number): { titleBaselines: number[]; subtitl
   return { titleBaselines, subtitleBaseline, height: subtitleBaseline + 30 };
 }
 
-/** A line chart laid out for the box: about twice page size, shrunk if a key row would not fit. */
-export function fitLineChart(input: ChartInput, box: Box): LineChartGeometry {
-  const scale = Math.min(PREFERRED_SCALE, Math.max(SMALLEST_SCALE, box.height / SHORTEST_LINE_CHART));
-  const width = box.width / scale;
-  const height = box.height / scale;
-  // The image is wider than a page column, so line-end labels may be wider and wrap less.
-  const options = { width, maxLabelWidth: LINE_LABEL_WIDTH };
-  let geometry = lineChartGeometry(input, { ...options, height });
-  // The key adds rows below the plot; take their height from the plot so the whole chart fits.
-  if (geometry.height > height) geometry = lineChartGeometry(input, { ...options, height: height - (geometry.height - height) });
-  return geometry;
-}
-
-/**
- * A bar chart laid out for the box. Its height is set by the number of bars, so the scale comes
- * from the height, and the width is chosen so that, at that scale, the bars use the full width.
- */
-export function fitBarChart(input: BarChartInput, box: Box): BarChartGeometry {
-  const first = barChartGeometry(input, { width: box.width / PREFERRED_SCALE });
-  const scale = Math.min(box.height / first.height, MAX_BAR_SCALE);
-  return barChartGeometry(input, { width: box.width / scale });
-}
-
-/** The chart's own SVG placed in the box: scaled uniformly, centred across; bars also centred down. */
+/** The chart's own SVG (its kind's preview fit) placed in the box: scaled uniformly, centred across; bars also centred down. */
 function placedChart(chart: OgChart, box: Box): string {
-  const text = { id: 'og-chart', title: chart.input.title, desc: '' };
-  let placed: { svg: string; width: number; height: number; centredDown: boolean };
-  switch (chart.kind) {
-    case 'line': {
-      const geometry = fitLineChart(chart.input, box);
-      placed = { svg: renderLineChartSvg(geometry, text), width: geometry.width, height: geometry.height, centredDown: false };
-      break;
-    }
-    case 'bar': {
-      const geometry = fitBarChart(chart.input, box);
-      placed = { svg: renderBarChartSvg(geometry, text), width: geometry.width, height: geometry.height, centredDown: true };
-      break;
-    }
-    default:
-      return unknownChartKind(chart);
-  }
+  const placed = leadPreview(chart, box);
   const { svg } = placed;
   // Rounded down, so rounding never pushes the chart past its box.
   const scale = Math.floor(Math.min(box.width / placed.width, box.height / placed.height) * 1000) / 1000;

@@ -6,7 +6,7 @@
  * /measures/<slug>/figures/page/<n>/), oldest first like the chart, so page addresses stay valid as
  * the series grows (pages are only added at the end). The chart still draws every point.
  */
-import type { ChartTable } from '../charts/table.ts';
+import type { ChartTable } from '../charts/kinds/line/table.ts';
 import type { MeasureView } from '../derive/page-model.ts';
 import type { ListPage } from './paging.ts';
 

@@ -4,10 +4,10 @@
  * whether a figure is judged, what a target's status is) is made here, not in the pages.
  */
 import { barChartView } from '../charts/kinds/bar.ts';
-import { lineChartView } from '../charts/kinds/line.ts';
-import { unknownChartKind, type ChartView } from '../charts/kinds/view-types.ts';
+import { breakdownChartInput } from '../charts/kinds/bar/input.ts';
+import { earlierVintages } from '../charts/kinds/line/input.ts';
+import { leadChart, leadChartView, type LeadChart, type LeadChartView } from '../charts/kinds/registry.ts';
 import { measurePublishers } from '../format/attribution.ts';
-import { breakdownChartInput, lineChartInput } from '../charts/input.ts';
 import { judgedMeasure, placeInPlan, planPeriod } from '../derive/judgement.ts';
 import { measurePageData, targetsOnMeasure, type MeasurePageData, type TargetOnMeasure } from '../derive/measure-page.ts';
 import { releaseOnOwnPage, roundedText } from '../derive/release-history.ts';
@@ -20,12 +20,11 @@ import { periodLabel } from '../schemas/period.ts';
 import { citationMetaTags, measureCitation, type CitationFacts } from '../sharing/citation.ts';
 import { embedHeight } from '../sharing/embed-height.ts';
 import { embedFrameTitle, embedSnippet } from '../sharing/embed-snippet.ts';
-import { leadChart, type LeadChart } from '../sharing/lead-chart.ts';
 import { hasPublishedFigures } from './figures-page.ts';
 import { measureOgText } from '../sharing/measure-og.ts';
 import { composeOgImageSvg, OG_IMAGE_SIZE } from '../sharing/og-image.ts';
 import { absoluteUrl } from '../sharing/urls.ts';
-import { sliceRows } from '../charts/table.ts';
+import { sliceRows } from '../charts/kinds/line/table.ts';
 import { figuresPages, hasFiguresPages, NEWEST_PERIODS } from './figures-page.ts';
 import type { FiguresPageView, FiguresView, LineTableView, MeasureViews, TargetView } from './types.ts';
 
@@ -59,24 +58,12 @@ function targetView(t: TargetOnMeasure): TargetView {
   };
 }
 
-/** The chart a lead chart is drawn as on a page, chosen by kind; `withVintages` only on the measure page. */
-function leadChartView(chart: LeadChart, slug: string, title: string): ChartView {
-  switch (chart.kind) {
-    case 'line':
-      return lineChartView(chart.input, { id: `${slug}-chart`, title, downloadName: slug, tableId: `${slug}-table` });
-    case 'bar':
-      return barChartView(chart.input, { id: `${slug}-chart`, title: `${title}: areas compared`, downloadName: slug, rowsAre: 'area' });
-    default:
-      return unknownChartKind(chart);
-  }
-}
-
 /**
  * A long series' chart with only its newest rows in the table under it (src/lib/views/figures-page.ts):
  * at 120 monthly periods the whole table alone breaks a phone's element budget. Short series and
  * bar charts are returned as they are.
  */
-function withNewestRows(chart: ChartView, long: boolean): ChartView {
+function withNewestRows(chart: LeadChartView, long: boolean): LeadChartView {
   if (chart.kind !== 'line' || !long || chart.table.table.rows.length <= NEWEST_PERIODS) return chart;
   const total = chart.table.table.rows.length;
   const table: LineTableView = {
@@ -89,7 +76,7 @@ function withNewestRows(chart: ChartView, long: boolean): ChartView {
 }
 
 /** Every row of a long series' lead chart table, split into its figures pages, each captioned with its span. */
-function figuresPagesView(lead: LeadChart | undefined, drawn: ChartView | undefined, view: MeasureView): FiguresPageView[] | undefined {
+function figuresPagesView(lead: LeadChart | undefined, drawn: LeadChartView | undefined, view: MeasureView): FiguresPageView[] | undefined {
   if (lead?.kind !== 'line' || drawn?.kind !== 'line' || !hasFiguresPages(view)) return undefined;
   const full = drawn.table.table;
   const subject = `${view.data.title}: ${lead.input.areaName}${lead.input.series.length > 1 ? ' and comparators' : ''}`;
@@ -103,16 +90,17 @@ function figuresPagesView(lead: LeadChart | undefined, drawn: ChartView | undefi
   });
 }
 
-function figuresView(data: MeasurePageData, chart: LeadChart, embedChart: ChartView | undefined, long: boolean): FiguresView {
+function figuresView(data: MeasurePageData, chart: LeadChart, embedChart: LeadChartView | undefined, long: boolean): FiguresView {
   const meta = data.measure.data;
   const slug = data.measure.id;
   const latest = data.latest!;
   // The page's line chart also offers the earlier releases; embeds and previews show the current one
-  // alone. Without earlier releases to offer, the page's chart is the embed's.
-  const vintages = chart.kind === 'line' ? lineChartInput(data, { withVintages: true })! : undefined;
-  const pageChart: ChartView =
-    chart.kind === 'line' && vintages && (vintages.vintages?.length ?? 0) > 0
-      ? leadChartView({ ...chart, input: vintages }, slug, meta.title)
+  // alone. Without earlier releases to offer, the page's chart is the embed's. The words describe the
+  // current release only, so the page's chart keeps the lead chart's.
+  const vintages = chart.kind === 'line' ? earlierVintages(data) : [];
+  const pageChart: LeadChartView =
+    chart.kind === 'line' && vintages.length > 0
+      ? leadChartView({ ...chart, input: { ...chart.input, vintages } }, slug, meta.title)
       : (embedChart ?? leadChartView(chart, slug, meta.title));
   const breakdown = breakdownChartInput(data);
   const breakdownName = breakdown?.breakdownLabel.toLowerCase();

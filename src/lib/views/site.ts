@@ -4,10 +4,10 @@
  * embed and release pages exist. A card is judged only in a direction its plan states.
  */
 import { measurePublishers, planSourcesText } from '../format/attribution.ts';
-import { renderSparklineSvg } from '../charts/render-svg.ts';
+import { renderSparklineSvg } from '../charts/sparkline-svg.ts';
 import { sparklineGeometry } from '../charts/sparkline.ts';
-import { describeSparklineChange } from '../charts/summary.ts';
-import { sparklineInput } from '../charts/input.ts';
+import { describeSparklineChange } from '../charts/sparkline-words.ts';
+import { sparklineInput } from '../charts/sparkline-input.ts';
 import { aimArea, citationsJudging, directionNote, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd, type PlanPeriod } from '../derive/judgement.ts';
 import { releaseOnOwnPage } from '../derive/release-history.ts';
 import { formatValue } from '../format/number.ts';

@@ -9,11 +9,15 @@ import type { TermGroup } from '../search/expand.ts';
 import type { FilterNames } from '../search/facets.ts';
 import type { SearchQuestionView } from '../search/questions.ts';
 import type { NamedMeta } from '../sharing/citation.ts';
-import type { BarChartView, ChartView, LineTableView } from '../charts/kinds/view-types.ts';
+import type { BarChartView } from '../charts/kinds/bar.ts';
+import type { LineTableView } from '../charts/kinds/line.ts';
+import type { LeadChartView } from '../charts/kinds/registry.ts';
 
-export type { BarChartView, BarTableView, ChartView, LineChartView, LineTableView } from '../charts/kinds/view-types.ts';
-export { unknownChartKind } from '../charts/kinds/view-types.ts';
-export type { ChartTable, ChartTableRow } from '../charts/table.ts';
+export type { BarChartView, BarTableView } from '../charts/kinds/bar.ts';
+export type { ComparisonChartView } from '../charts/kinds/compare.ts';
+export type { LineChartView, LineTableView } from '../charts/kinds/line.ts';
+export type { ChartView, LeadChartView } from '../charts/kinds/registry.ts';
+export type { ChartTable, ChartTableRow } from '../charts/kinds/line/table.ts';
 export type { ReleaseHistoryItem, RevisionRow, FigureSpan } from '../derive/release-history.ts';
 export type { SocialImage } from '../sharing/social-meta.ts';
 export type { UpdateEntry } from '../updates/entries.ts';
@@ -60,7 +64,7 @@ export interface FiguresView {
   readonly revisedCount: number;
   /** "Trend" or "How areas compare". */
   readonly chartHeading: string;
-  readonly chart: ChartView;
+  readonly chart: LeadChartView;
   readonly breakdown?: { readonly heading: string; readonly chart: BarChartView };
 }
 
@@ -102,7 +106,7 @@ export interface FiguresPageView {
 /** The embed page of a measure with figures: the chart the measure page leads with, alone. */
 export interface EmbedView {
   readonly slug: string;
-  readonly chart: ChartView;
+  readonly chart: LeadChartView;
   readonly areaName: string;
   readonly publisher: string;
   /** Date of the current release. */

@@ -5,14 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sparklineGeometry } from '../../../src/lib/charts/sparkline.ts';
-import {
-  describeBarChart,
-  describeLineChart,
-  describeSparkline,
-  joinList,
-  summariseBarChart,
-  summariseLineChart,
-} from '../../../src/lib/charts/summary.ts';
+import { describeLineChart, summariseLineChart } from '../../../src/lib/charts/kinds/line/words.ts';
+import { describeBarChart, summariseBarChart } from '../../../src/lib/charts/kinds/bar/words.ts';
+import { describeSparkline } from '../../../src/lib/charts/sparkline-words.ts';
+import { joinList } from '../../../src/lib/charts/words.ts';
 import type { ChartInput, ChartPoint } from '../../../src/lib/charts/types.ts';
 import type { Polarity } from '../../../src/lib/schemas/measure.ts';
 import * as fixtures from '../../charts/fixtures.ts';

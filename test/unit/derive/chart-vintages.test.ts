@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { earlierVintages, lineChartInput, MAX_CHART_VINTAGES } from '../../../src/lib/charts/input.ts';
+import { earlierVintages, lineChartInput, MAX_CHART_VINTAGES } from '../../../src/lib/charts/kinds/line/input.ts';
 import type { MeasurePageData } from '../../../src/lib/derive/measure-page.ts';
 import { measureSeries } from '../../../src/lib/derive/series.ts';
 import type { Vintage } from '../../../src/lib/schemas/model.ts';

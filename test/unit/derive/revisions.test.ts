@@ -99,7 +99,7 @@ test('revision history compares each release with the one before', () => {
 test('revised badge marks the current release figures that changed since the previous release', () => {
   const m = measure('widgets', meta(), [first, second]);
   const revised = revisedInCurrentVintage(m);
-  // As the chart marks them (charts/input.ts): by the row's key.
+  // As the chart marks them (charts/kinds/line/input.ts): by the row's key.
   const badged = second.rows.filter((r) => revised.has(observationKey(r))).map((r) => [r.period, r.value]);
   assert.deepEqual(badged, [
     ['2020-21', 125],

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parsePeriod, periodLabel, periodYearEarlier, yearEarlierPoint, type Period } from '../../../src/lib/schemas/period.ts';
 import type { Frequency } from '../../../src/lib/schemas/measure.ts';
 import { sparklineGeometry } from '../../../src/lib/charts/sparkline.ts';
-import { describeSparkline } from '../../../src/lib/charts/summary.ts';
+import { describeSparkline } from '../../../src/lib/charts/sparkline-words.ts';
 import * as fixtures from '../../charts/fixtures.ts';
 
 function period(text: string, frequency: Frequency, months?: number): Period {

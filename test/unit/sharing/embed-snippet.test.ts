@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { embedHeight } from '../../../src/lib/sharing/embed-height.ts';
 import { embedFrameTitle, embedSnippet, escapeHtmlAttribute } from '../../../src/lib/sharing/embed-snippet.ts';
-import { summariseLineChart } from '../../../src/lib/charts/summary.ts';
+import { summariseLineChart } from '../../../src/lib/charts/kinds/line/words.ts';
 import * as fixtures from '../../charts/fixtures.ts';
 
 const HOSTILE = `Widgets "stolen" <script>alert('x')</script> & lost`;

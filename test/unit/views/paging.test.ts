@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pageItems, pagePath } from '../../../src/lib/views/paging.ts';
 import { measureFiles, type CatalogueEntry } from '../../../src/lib/downloads/catalogue.ts';
-import { newestRows, sliceRows, type ChartTable, type ChartTableRow } from '../../../src/lib/charts/table.ts';
+import { newestRows, sliceRows, type ChartTable, type ChartTableRow } from '../../../src/lib/charts/kinds/line/table.ts';
 import { figuresPageCount, figuresPages, FIGURES_PER_PAGE, hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../../src/lib/views/figures-page.ts';
 import { MEASURE_LIST_PER_PAGE, measureListEntries, measureListPages, measureListSections, sectionStartPages } from '../../../src/lib/views/measure-list.ts';
 import { PLAN_LIST_PER_PAGE, PLAN_PAGE_LIST_LIMIT, planListPages, planPageList } from '../../../src/lib/views/plan-lists.ts';

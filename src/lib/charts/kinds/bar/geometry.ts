@@ -4,13 +4,13 @@
  */
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { formatValue, SUPPRESSED_TEXT } from '../format/number.ts';
-import type { ObservationStatus } from '../schemas/model.ts';
-import { periodLabel } from '../schemas/period.ts';
-import type { Unit } from '../schemas/measure.ts';
-import { round1, textWidth, wrapText } from './layout.ts';
-import type { TextLineGeometry } from './line-chart.ts';
-import type { BarChartInput } from './types.ts';
+import { formatValue, SUPPRESSED_TEXT } from '../../../format/number.ts';
+import type { ObservationStatus } from '../../../schemas/model.ts';
+import { periodLabel } from '../../../schemas/period.ts';
+import type { Unit } from '../../../schemas/measure.ts';
+import { round1, textWidth, wrapText } from '../../layout.ts';
+import type { TextLineGeometry } from '../line/geometry-types.ts';
+import type { BarChartInput } from '../../types.ts';
 
 /** Optional layout settings; anything left out takes the default. */
 export interface BarChartOptions {

@@ -2,12 +2,12 @@
  * The chart's data as table rows: the accessible, copyable equivalent of the picture.
  * Built from the same ChartInput so the table and chart always agree.
  */
-import { formatValueOrSuppressed } from '../format/number.ts';
-import type { ObservationStatus } from '../schemas/model.ts';
-import { periodLabel, shortPeriodLabel } from '../schemas/period.ts';
-import { allPeriods, breakStart } from './layout.ts';
-import { mainSeries } from './line-chart.ts';
-import type { ChartInput, ChartPoint } from './types.ts';
+import { formatValueOrSuppressed } from '../../../format/number.ts';
+import type { ObservationStatus } from '../../../schemas/model.ts';
+import { periodLabel, shortPeriodLabel } from '../../../schemas/period.ts';
+import { allPeriods, breakStart } from '../../layout.ts';
+import { mainSeries } from './lines.ts';
+import type { ChartInput, ChartPoint } from '../../types.ts';
 
 /** Text written in a cell for a period a series does not cover. */
 export const NO_DATA_TEXT = 'No data';

@@ -1,44 +1,16 @@
 /**
- * Plain-English words for charts: the summary shown as each chart's caption, and the shorter text used
- * as the SVG's <desc>. Generated from the same inputs as the charts so the words never disagree with
- * the picture. Better or worse is said only when the measure's polarity allows a judgement.
+ * A line chart's words: the summary shown as its caption and the shorter text used as the SVG's <desc>.
+ * Better or worse is said only when the measure's polarity allows a judgement.
  */
-import { formatChange, formatValue, percentChange } from '../format/number.ts';
-import { periodLabel } from '../schemas/period.ts';
-import type { Polarity } from '../schemas/measure.ts';
-import { allPeriods, breakBetween, breakStart, sortPoints } from './layout.ts';
-import { periodYearEarlier, yearEarlierPoint } from '../schemas/period.ts';
-import { mainSeries } from './line-chart.ts';
-import type { SparklineGeometry } from './sparkline.ts';
-import { SERIES_STYLES } from './style.ts';
-import { AREA_COMPARISON, type BarChartInput, type ChartInput, type ChartPoint } from './types.ts';
+import { formatChange, formatValue, percentChange } from '../../../format/number.ts';
+import { periodLabel, periodYearEarlier, yearEarlierPoint } from '../../../schemas/period.ts';
+import { allPeriods, breakBetween, breakStart, sortPoints } from '../../layout.ts';
+import { SERIES_STYLES } from '../../style.ts';
+import type { ChartInput, ChartPoint } from '../../types.ts';
+import { endSentence, joinList, judgementSentence } from '../../words.ts';
+import { mainSeries } from './lines.ts';
 
 type PublishedPoint = ChartPoint & { readonly value: number };
-
-/** "a", "a and b", "a, b and c". */
-export function joinList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-// Breakdown labels are headings ("Age band"); mid-sentence they read "age band", unless they start
-// with an acronym ("ONS ethnic group").
-function lowerFirst(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-}
-
-function endSentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** Sentence saying whether a move was better or worse, or "" when polarity forbids a judgement. */
-export function judgementSentence(direction: 'up' | 'down', polarity: Polarity): string {
-  if (polarity === 'no_judgement') return '';
-  const better = polarity === 'lower_is_better' ? 'lower' : 'higher';
-  const improved = (direction === 'down') === (polarity === 'lower_is_better');
-  return `${improved ? 'This is an improvement' : 'This is a worse result'}: ${better} is better for this measure.`;
-}
 
 // "In 2023-24 there were 1,234 knife crime offences in X" or "In Q1 2024 the figure for ... in X was 45.2%".
 function valueStatement(input: ChartInput, point: PublishedPoint): string {
@@ -175,63 +147,4 @@ export function describeLineChart(input: ChartInput): string {
   const references = [input.baseline, input.target].filter((r) => r !== undefined);
   if (references.length > 0) parts.push(`Reference lines: ${joinList(references.map((r) => `${r.label} ${formatValue(r.value, input.unit)}`))}.`);
   return parts.join(' ');
-}
-
-/** The caption summary for a breakdown bar chart: which categories are highest and lowest. */
-export function summariseBarChart(input: BarChartInput): string {
-  const when = periodLabel(input.period);
-  const breakdown = lowerFirst(input.breakdownLabel);
-  const bars = input.bars.filter((bar): bar is typeof bar & { value: number } => bar.value !== null);
-  const subject = input.unit === 'count' && input.unitLabel ? input.unitLabel : input.title;
-  // Bars that are areas are not "in" the measure's own area: Manchester is not in Nottingham.
-  const where = input.breakdownLabel === AREA_COMPARISON ? '' : ` in ${input.areaName}`;
-  const sentences: string[] = [];
-  if (bars.length === 0) return `Every figure for ${subject}${where} by ${breakdown} in ${when} is suppressed.`;
-  let highest = bars[0]!;
-  let lowest = bars[0]!;
-  for (const bar of bars) {
-    if (bar.value > highest.value) highest = bar;
-    if (bar.value < lowest.value) lowest = bar;
-  }
-  const value = (v: number): string => formatValue(v, input.unit);
-  if (bars.length === 1 || highest.value === lowest.value) {
-    sentences.push(`In ${when}, ${subject}${where} by ${breakdown}: ${joinList(bars.map((b) => `${b.label} ${value(b.value)}`))}.`);
-  } else {
-    const counted = input.unit === 'count' && input.unitLabel !== undefined;
-    const what = counted ? `the most ${input.unitLabel}` : `the highest figure for ${subject}`;
-    const least = counted ? 'fewest' : 'lowest';
-    sentences.push(
-      `In ${when}, the ${breakdown} with ${what}${where} was ${highest.label} (${value(highest.value)}); the ${least} was ${lowest.label} (${value(lowest.value)}).`,
-    );
-  }
-  const suppressed = input.bars.filter((bar) => bar.value === null).map((bar) => bar.label);
-  if (suppressed.length > 0) sentences.push(`The ${suppressed.length === 1 ? 'figure' : 'figures'} for ${joinList(suppressed)} ${suppressed.length === 1 ? 'is' : 'are'} suppressed.`);
-  return sentences.join(' ');
-}
-
-/** A short description for the bar chart's SVG <desc>, listing every bar. */
-export function describeBarChart(input: BarChartInput): string {
-  const items = input.bars.map((bar) => `${bar.label} ${bar.value === null ? 'suppressed' : formatValue(bar.value, input.unit)}`);
-  const where = input.breakdownLabel === AREA_COMPARISON ? '' : ` in ${input.areaName}`;
-  return `Bar chart of ${input.title}${where} by ${lowerFirst(input.breakdownLabel)}, ${periodLabel(input.period)}: ${items.join('; ')}.`;
-}
-
-/** Words for a sparkline: "1,234 in 2023-24, down from 1,341 in 2022-23 (an improvement)". */
-export function describeSparkline(geometry: SparklineGeometry): string {
-  return geometry.latest ? `${geometry.latest.label}${describeSparklineChange(geometry)}` : 'No figures published';
-}
-
-/** The part of describeSparkline after the value (" in 2023-24, down from ..."), for layouts that set the value apart. */
-export function describeSparklineChange(geometry: SparklineGeometry): string {
-  const { latest, previous, direction, assessment } = geometry;
-  if (!latest) return '';
-  let text = ` in ${latest.periodLabel}`;
-  if (previous && direction) {
-    text += direction === 'no change' ? `, no change from ${previous.periodLabel}` : `, ${direction} from ${previous.label} in ${previous.periodLabel}`;
-  } else if (geometry.yearEarlierLabel) {
-    text += ` (no change stated: no figure for ${geometry.yearEarlierLabel}, a year earlier)`;
-  }
-  if (assessment) text += assessment === 'better' ? ' (an improvement)' : ' (a worse result)';
-  if (latest.provisional) text += ' (provisional)';
-  return text;
 }
