@@ -6,28 +6,19 @@
  * Which area is highlighted comes from content/site.yaml and the measure's core-city comparators,
  * so another partnership built from the same files gets its own area highlighted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import { comparisonChartView, comparisonWords, ordinal, rankAreas, type ComparedArea, type ComparisonChartView, type ComparisonInput } from '../charts/kinds/compare.ts';
-import { sha256Hex } from '../format/sha256.ts';
 import { storedArtefact, type StoredArtefact } from '../downloads/catalogue.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { formatValue, rateSuffix } from '../format/number.ts';
 import { longDate } from '../format/labels.ts';
 import type { Measure, SiteModel } from '../schemas/model.ts';
 import { paths } from '../schemas/paths.ts';
-import { releasesFileSchema, type Release } from '../schemas/release.ts';
+import { COMPARISONS_FOLDER, comparisonSlugs, readComparisonFolder, type ComparisonRelease } from '../validate/comparisons.ts';
 import { viewsDir } from './files.ts';
 import type { ComparisonResourceFacts } from '../downloads/readme.ts';
 import { absoluteUrl } from '../sharing/urls.ts';
-
-/** Folder of the comparison releases below the project root. */
-export const COMPARISONS_FOLDER = 'data/comparisons';
-
-/** The columns a comparison CSV has, in order (src/lib/import/ons-compare.ts writes them). */
-const COLUMNS = ['area_code', 'area_name', 'police_force_area_code', 'police_force_area_name', 'local_authority_code', 'value', 'note', 'period', 'period_label', 'release', 'source_table', 'source_cell', 'role'];
 
 /** Rows of every area's ranked table per page: about 5 elements a row, so a page stays near 500. */
 export const RANKING_ROWS_PER_PAGE = 80;
@@ -103,63 +94,6 @@ export function comparisonIndexFile(generated: string): string {
 }
 
 type Row = Record<string, string>;
-
-interface ComparisonRelease {
-  readonly release: Release;
-  readonly bytes: Uint8Array;
-  readonly rows: readonly Row[];
-  readonly notes: readonly Row[];
-}
-
-/** Reads and checks a comparison folder: every release's CSV against its checksum, the newest one's rows and notes. */
-function readComparisonFolder(root: string, slug: string, diagnostics: Diagnostic[]): { newest: ComparisonRelease; all: { vintage: string; bytes: Uint8Array }[] } | undefined {
-  const folder = `${COMPARISONS_FOLDER}/${slug}`;
-  const problem = (file: string, message: string, line = 1) => diagnostics.push({ file, line, column: 1, message });
-  const releasesFile = `${folder}/releases.yaml`;
-  if (!existsSync(join(root, releasesFile))) {
-    problem(releasesFile, 'is missing: a comparison folder needs releases.yaml naming each release (npm run import -- ons-compare writes it).');
-    return undefined;
-  }
-  const parsed = releasesFileSchema.safeParse(parseYaml(readFileSync(join(root, releasesFile), 'utf8')));
-  if (!parsed.success) {
-    problem(releasesFile, `is not a list of releases: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
-    return undefined;
-  }
-  const all: { vintage: string; bytes: Uint8Array }[] = [];
-  for (const release of parsed.data) {
-    const file = `${folder}/${release.vintage}.csv`;
-    if (!existsSync(join(root, file))) {
-      problem(releasesFile, `names the release ${release.vintage}, but ${file} is missing.`);
-      continue;
-    }
-    const bytes = new Uint8Array(readFileSync(join(root, file)));
-    if (release.sha256 !== sha256Hex(bytes)) problem(file, `its SHA-256 is ${sha256Hex(bytes)}, but releases.yaml records ${release.sha256 ?? 'none'}: a published comparison is never edited; import a new release instead.`);
-    all.push({ vintage: release.vintage, bytes });
-  }
-  for (const name of readdirSync(join(root, folder))) {
-    if (/^\d{4}-\d{2}-\d{2}\.csv$/.test(name) && !parsed.data.some((r) => `${r.vintage}.csv` === name)) problem(`${folder}/${name}`, 'has no entry in releases.yaml; add one (npm run import -- ons-compare writes both).');
-  }
-  const release = [...parsed.data].sort((a, b) => (a.vintage < b.vintage ? -1 : 1)).at(-1)!;
-  const bytes = all.find((a) => a.vintage === release.vintage)?.bytes;
-  if (!bytes || diagnostics.length) return undefined;
-  const file = `${folder}/${release.vintage}.csv`;
-  const records = parseCsv(new TextDecoder().decode(bytes), { bom: true, skip_empty_lines: true }) as string[][];
-  const header = records[0] ?? [];
-  if (header.join(',') !== COLUMNS.join(',')) {
-    problem(file, `expected the columns ${COLUMNS.join(',')}; found ${header.join(',')}.`);
-    return undefined;
-  }
-  const rows = records.slice(1).map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i] ?? ''])) as Row);
-  rows.forEach((row, i) => {
-    const line = i + 2;
-    if (!['partnership', 'reference'].includes(row.role!)) problem(file, `role must be "partnership" or "reference"; found "${row.role}".`, line);
-    if (row.value === '' ? row.note === '' : !Number.isFinite(Number(row.value))) problem(file, `value must be a number, or empty with the publisher's marker in note; found "${row.value}".`, line);
-  });
-  const notesFile = join(root, folder, `${release.vintage}.notes.csv`);
-  const notes = existsSync(notesFile) ? (parseCsv(readFileSync(notesFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[]) : [];
-  if (diagnostics.length) return undefined;
-  return { newest: { release, bytes, rows, notes }, all };
-}
 
 /** The comparison input for a measure: the site's own partnership and the measure's core cities marked. */
 export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly Row[], ownCode: string): ComparisonInput {
@@ -257,8 +191,7 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
   const artefacts: StoredArtefact[] = [];
   const resources: ComparisonResourceFacts[] = [];
   const index: Record<string, ComparisonLink> = {};
-  const folder = join(root, COMPARISONS_FOLDER);
-  const slugs = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const slugs = comparisonSlugs(root);
   // A site without comparisons writes nothing (the pages read an absent index as none).
   if (slugs.length === 0) return { artefacts, resources, diagnostics };
   mkdirSync(join(viewsDir(generated), 'comparisons'), { recursive: true });
