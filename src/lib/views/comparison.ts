@@ -17,6 +17,7 @@ import type { Measure, SiteModel } from '../schemas/model.ts';
 import { paths } from '../schemas/paths.ts';
 import { COMPARISONS_FOLDER, comparisonSlugs, readComparisonFolder, type ComparisonRelease } from '../validate/comparisons.ts';
 import { viewsDir } from './files.ts';
+import { comparisonIndexFile, comparisonViewFile, rankingPageViewFile } from './comparison-files.ts';
 import type { ComparisonResourceFacts } from '../downloads/readme.ts';
 import { absoluteUrl } from '../sharing/urls.ts';
 
@@ -77,21 +78,6 @@ export interface ComparisonLink {
 
 /** The measures with a comparison page, and what each measure page says of it (.generated/views/comparisons/index.json). */
 export type ComparisonIndex = Readonly<Record<string, ComparisonLink>>;
-
-/** The file of a comparison page's view. */
-export function comparisonViewFile(generated: string, slug: string): string {
-  return join(viewsDir(generated), 'comparisons', `${slug}.json`);
-}
-
-/** The file of one page of a comparison's ranked table (number from 1). */
-export function rankingPageViewFile(generated: string, slug: string, number: number): string {
-  return join(viewsDir(generated), 'comparisons', slug, `${number}.json`);
-}
-
-/** The file listing the comparisons. */
-export function comparisonIndexFile(generated: string): string {
-  return join(viewsDir(generated), 'comparisons', 'index.json');
-}
 
 type Row = Record<string, string>;
 

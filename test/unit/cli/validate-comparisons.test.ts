@@ -20,7 +20,7 @@ after(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Runs `npm run validate` against `root` with the clock pinned. */
 function validate(root: string) {
-  const env = { ...process.env, SND_ROOT: root, SND_TODAY: TODAY };
+  const env: NodeJS.ProcessEnv = { ...process.env, SND_ROOT: root, SND_TODAY: TODAY };
   delete env.SND_DEBUG;
   return spawnSync(NODE, [join('src', 'cli', 'validate.ts')], { cwd: PROJECT, env, encoding: 'utf8' });
 }
