@@ -37,8 +37,10 @@ export interface LabelledRow {
 export interface ComparisonPageView {
   readonly slug: string;
   readonly measureTitle: string;
-  /** The partnership's name as site.yaml gives it. */
+  /** The partnership's name as site.yaml gives it, or its police force area's for a force-level comparison. */
   readonly areaName: string;
+  /** What one of the areas compared is: "partnership" or "police force area". */
+  readonly areaNoun: string;
   readonly chart: ComparisonChartView;
   /** The partnership's place as one sentence of fact; absent when its row is not in the table. */
   readonly position?: string;
@@ -65,6 +67,10 @@ export interface RankingPageView {
   readonly number: number;
   readonly pageCount: number;
   readonly caption: string;
+  /** The areas' column heading: "Partnership" (with its force beside it) or "Police force area". */
+  readonly areaHeading: string;
+  /** Whether each row names the area's police force area beside it (partnerships do; forces need not). */
+  readonly grouped: boolean;
   /** The figures' column heading with their unit ("Per 1,000"), so each cell holds the number alone and the table fits a phone. */
   readonly valueHeading: string;
   readonly rows: readonly { readonly rank: string; readonly name: string; readonly group: string; readonly value: string; readonly own: boolean }[];
@@ -74,6 +80,8 @@ export interface RankingPageView {
 export interface ComparisonLink {
   readonly position: string;
   readonly href: string;
+  /** The link's words, e.g. "How Nottingham compares with every partnership". */
+  readonly text: string;
 }
 
 /** The measures with a comparison page, and what each measure page says of it (.generated/views/comparisons/index.json). */
@@ -81,11 +89,20 @@ export type ComparisonIndex = Readonly<Record<string, ComparisonLink>>;
 
 type Row = Record<string, string>;
 
-/** The comparison input for a measure: the site's own partnership and the measure's core cities marked. */
+/** Whether a comparison release's rows are police force areas (a force-level table) rather than partnerships. */
+export function comparesForces(rows: readonly Row[]): boolean {
+  return rows.some((r) => r.role === 'police_force_area');
+}
+
+/**
+ * The comparison input for a measure: the site's own area (its partnership's code, or its police
+ * force area's for a force-level table) and the measure's core cities marked.
+ */
 export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly Row[], ownCode: string): ComparisonInput {
   const comparators = new Set(measure.data.comparators.filter((c) => c.kind === 'core_cities').map((c) => c.area_code));
+  const forces = comparesForces(rows);
   const areas: ComparedArea[] = rows
-    .filter((r) => r.role === 'partnership')
+    .filter((r) => r.role === (forces ? 'police_force_area' : 'partnership'))
     .map((r) => ({
       code: r.area_code!,
       name: r.area_name!,
@@ -100,7 +117,7 @@ export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly R
     title: measure.data.title,
     unit: measure.data.unit,
     periodLabel: first?.period_label ?? '',
-    areasAre: 'partnerships',
+    areasAre: forces ? 'police force areas' : 'partnerships',
     table: first?.source_table ?? '',
     areas,
     ...(reference ? { reference: { name: reference.area_name!, value: Number(reference.value), table: reference.source_table! } } : {}),
@@ -108,14 +125,17 @@ export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly R
 }
 
 /** The comparison page's view, its ranked table's pages and the measure page's line. */
-export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: ComparisonRelease, site: SiteModel['site'], csv: ComparisonPageView['csv']): { page: ComparisonPageView; ranking: RankingPageView[]; link?: ComparisonLink } {
-  const input = comparisonInput(measure, release.rows, site.area.code);
+export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: ComparisonRelease, site: SiteModel['site'], csv: ComparisonPageView['csv']): { page: ComparisonPageView; ranking: RankingPageView[]; link: ComparisonLink } {
+  const forces = comparesForces(release.rows);
+  const input = comparisonInput(measure, release.rows, forces ? (site.area.police_force_area?.code ?? '') : site.area.code);
+  const areaNoun = input.areasAre.replace(/s$/, '');
+  const areaName = forces ? (site.area.police_force_area?.name ?? site.area.name) : site.area.name;
   const { position } = comparisonWords(input);
   const ranked = rankAreas(input.areas);
   const withFigure = ranked.filter((a) => a.rank !== undefined).length;
   const labelled: LabelledRow[] = ranked
     .filter((a) => a.role !== 'other')
-    .map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, value: a.value === null ? a.note : formatValue(a.value, input.unit), who: a.role === 'own' ? 'This partnership' : 'Core city' }));
+    .map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, value: a.value === null ? a.note : formatValue(a.value, input.unit), who: a.role === 'own' ? (forces ? "This partnership's police force area" : 'This partnership') : 'Core city' }));
   if (input.reference) labelled.push({ rank: 'Reference', name: input.reference.name, value: formatValue(input.reference.value, input.unit), who: input.reference.table });
   const pageCount = Math.max(1, Math.ceil(ranked.length / RANKING_ROWS_PER_PAGE));
   const ranking = Array.from({ length: pageCount }, (_, i): RankingPageView => {
@@ -126,7 +146,9 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
       measureTitle: measure.data.title,
       number: i + 1,
       pageCount,
-      caption: `${measure.data.title}: every ${input.areasAre.replace(/s$/, '')} ranked, ${input.periodLabel} (${input.table}), places ${from} to ${from + slice.length - 1} of ${ranked.length}`,
+      areaHeading: forces ? 'Police force area' : 'Partnership',
+      grouped: !forces,
+      caption: `${measure.data.title}: every ${areaNoun} ranked, ${input.periodLabel} (${input.table}), places ${from} to ${from + slice.length - 1} of ${ranked.length}`,
       valueHeading: rateSuffix(input.unit) ? `Figure (${rateSuffix(input.unit).trim()})` : 'Figure',
       rows: slice.map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, group: a.group, value: a.value === null ? a.note : formatValue(a.value, input.unit).replace(rateSuffix(input.unit), ''), own: a.role === 'own' })),
     };
@@ -140,13 +162,14 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
   const page: ComparisonPageView = {
     slug: measure.id,
     measureTitle: measure.data.title,
-    areaName: site.area.name,
+    areaName,
+    areaNoun,
     chart,
     ...(position ? { position } : {}),
     // The comparison CSVs carry no interval columns: ONS publishes none for these tables.
     significance: `The ${release.release.publisher.replace(/^The /, '')} publishes no confidence intervals for these figures, so the places are not tested for statistical significance: areas close together in the ranking may not differ in any meaningful way.`,
     labelled,
-    labelledCaption: `${measure.data.title}: ${[site.area.name, ...(labelled.some((r) => r.who === 'Core city') ? ['the core cities'] : []), ...(input.reference ? [input.reference.name] : [])].join(', ')}, ${input.periodLabel}`,
+    labelledCaption: `${measure.data.title}: ${[areaName, ...(labelled.some((r) => r.who === 'Core city') ? ['the core cities'] : []), ...(input.reference ? [input.reference.name] : [])].join(', ')}, ${input.periodLabel}`,
     caveats,
     source: {
       publisher: r.publisher,
@@ -164,7 +187,8 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
     areaCount: ranked.length,
     rankingPages: pageCount,
   };
-  return { page, ranking, ...(position ? { link: { position, href: paths.measureCompare(measure.id) } } : {}) };
+  const text = `How ${areaName} compares with every ${areaNoun}`;
+  return { page, ranking, link: { position: position ?? '', href: paths.measureCompare(measure.id), text } };
 }
 
 /**
@@ -189,7 +213,7 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
     }
     const read = readComparisonFolder(root, slug, diagnostics);
     if (!read) continue;
-    const title = `${measure.data.title}: every partnership compared`;
+    const title = `${measure.data.title}: every ${comparesForces(read.newest.rows) ? 'police force area' : 'partnership'} compared`;
     const written = [
       { path: paths.comparisonCsv(slug), bytes: read.newest.bytes, updated: read.newest.release.vintage, title: `${title} (CSV)` },
       ...read.all.map((a) => ({ path: paths.comparisonVintageCsv(slug, a.vintage), bytes: a.bytes, updated: a.vintage, title: `${title}, release of ${longDate(a.vintage)} (CSV)` })),
@@ -209,7 +233,7 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(p));
     });
-    index[slug] = link ?? { position: '', href: paths.measureCompare(slug) };
+    index[slug] = link;
   }
   writeFileSync(comparisonIndexFile(generated), JSON.stringify(index));
   return { artefacts, resources, diagnostics };
