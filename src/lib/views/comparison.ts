@@ -112,7 +112,7 @@ export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly R
       role: r.area_code === ownCode || r.local_authority_code === ownCode ? 'own' : comparators.has(r.area_code!) || comparators.has(r.local_authority_code!) ? 'comparator' : 'other',
     }));
   const reference = rows.find((r) => r.role === 'reference' && r.value !== '');
-  const first = rows.find((r) => r.role === 'partnership');
+  const first = rows.find((r) => r.role === (forces ? 'police_force_area' : 'partnership'));
   return {
     title: measure.data.title,
     unit: measure.data.unit,
