@@ -3,6 +3,7 @@
  * as `path:line:column: message`. Exit code 0 when all is well, 1 when anything is wrong.
  */
 import { loadSite } from '../lib/build/load-site.ts';
+import { checkComparisons } from '../lib/validate/comparisons.ts';
 import { reportDiagnostics, runCli, today } from './report.ts';
 
 await runCli(() => {
@@ -10,6 +11,12 @@ await runCli(() => {
   const { model, diagnostics } = loadSite({ root, today: today() });
   if (!model) {
     reportDiagnostics(diagnostics, console.error);
+    return 1;
+  }
+  // The comparisons of every area are data too: the build refuses a broken one, so validate says so first.
+  const comparisonProblems = checkComparisons(root, model.measures.map((m) => m.id));
+  if (comparisonProblems.length) {
+    reportDiagnostics(comparisonProblems, console.error);
     return 1;
   }
   const withData = model.measures.filter((m) => m.vintages.length > 0).length;

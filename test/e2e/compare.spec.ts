@@ -14,10 +14,31 @@ import { walkPages } from '../support/pager.ts';
 test.use({ javaScriptEnabled: false });
 
 const folder = join(dist, 'data', 'comparisons');
-const slugs = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)).sort() : [];
+const all = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)).sort() : [];
+// Force-level comparisons (every police force area, from a P-table) have rows whose role is police_force_area.
+const isForces = (slug: string) => readFileSync(join(folder, `${slug}.csv`), 'utf8').includes(',police_force_area\r\n');
+const slugs = all.filter((slug) => !isForces(slug));
+const forceSlugs = all.filter(isForces);
 
-test('the site has a comparison page for each partnership rate measure', () => {
+test('the site has a comparison page for each partnership rate measure, and for the force-level measures', () => {
   expect(slugs.length).toBeGreaterThanOrEqual(9);
+  expect(forceSlugs).toEqual(['asb-incidents-rate', 'knife-crime-percentage', 'knife-crime-rate']);
+});
+
+test('every force-level comparison page ranks every police force area, Nottinghamshire labelled, with its place as a fact', async ({ page }) => {
+  for (const slug of forceSlugs) {
+    await page.goto(`/measures/${slug}/compare/`);
+    await expect(page.locator('h1'), slug).toHaveText(/^How does Nottinghamshire \(police force area\) compare\? /);
+    const position = page.locator('main [data-comparison-position]');
+    await expect(position, slug).toHaveText(/^Nottinghamshire's figure in Table P(6|7|11), [\d.,%]+( per 1,000| per 100,000)?, is the (joint )?\d+(st|nd|rd|th) highest of the 4[23] police force areas with a figure \(year ending (December|March) 202[34]\)\.$/);
+    await expect(page.locator('figure.chart--compare svg[role="img"] text.area-label', { hasText: /^Nottinghamshire / })).toHaveAttribute('font-weight', '700');
+    await expect(page.locator('main table').first()).toContainText("This partnership's police force area");
+    await expect(page.locator('main')).not.toContainText(/\b(better|worse) than\b/);
+    await page.goto(`/measures/${slug}/compare/table/`);
+    const names = await page.locator('main tbody th').allInnerTexts();
+    expect(names, slug).toHaveLength(43);
+    expect(await page.locator('main tbody th strong').allInnerTexts()).toEqual(['Nottinghamshire']);
+  }
 });
 
 test('every comparison page is readable without JavaScript: chart, place, table, notes, CSV', async ({ page, request }) => {

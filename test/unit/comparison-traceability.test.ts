@@ -1,9 +1,10 @@
 /**
  * Every comparison under data/comparisons/ traced to the workbook it names, read here without the
  * importer's code: the xlsx is unzipped and each named cell is looked up in the sheet's raw XML
- * (shared strings resolved by hand). For every comparison release, five partnership rows picked at
- * random (a fixed seed per file, so a failure repeats) plus the partnership's own row and the
- * reference row must match the workbook digit for digit, with the area name from the same row; the
+ * (shared strings resolved by hand). For every comparison release, five area rows picked at random
+ * (partnerships, or police force areas for a force-level table; a fixed seed per file, so a failure
+ * repeats) plus the own row (Nottingham, or Nottinghamshire's force) and the reference row must
+ * match the workbook digit for digit, with the area name from the same row; the
  * count of partnership rows must be the workbook's; the partnership's place must be what the
  * workbook's column gives; every quoted note must be its cell word for word.
  */
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse as parseYaml } from 'yaml';
@@ -69,10 +70,14 @@ const where = (sourceCell: string) => {
 };
 
 const folders = existsSync(COMPARISONS) ? readdirSync(COMPARISONS).sort() : [];
+/** The own area's place in each comparison, as the page words it (printed at the end for the record). */
+const positions: string[] = [];
+after(() => console.log(positions.join('\n')));
 const cache = new Map<string, ReturnType<typeof rawWorkbook>>();
 
-test('the real site has a comparison for each partnership rate measure', () => {
+test('the real site has a comparison for each partnership rate measure and each force-level rate or percentage whose table lists every force', () => {
   assert.ok(folders.length >= 9, `found ${folders.length} comparisons`);
+  for (const slug of ['knife-crime-rate', 'knife-crime-percentage', 'asb-incidents-rate']) assert.ok(folders.includes(slug), slug);
 });
 
 for (const slug of folders) {
@@ -89,14 +94,21 @@ for (const slug of folders) {
         assert.equal(createHash('sha256').update(readFileSync(join(WORKBOOKS, workbookName))).digest('hex'), release.workbook_sha256);
       });
 
-      test(`${release.vintage}: five random partnerships, the partnership's own row and the reference row match the workbook`, () => {
+      // A partnership table (C4) or a force table (P-tables): the own row is Nottingham's, or Nottinghamshire's force's.
+      const forces = rows.some((r) => r.role === 'police_force_area');
+      const areaRole = forces ? 'police_force_area' : 'partnership';
+      const isOwn = (r: Row) => (forces ? r.area_code === 'E23000019' : r.local_authority_code === 'E06000018');
+
+      test(`${release.vintage}: five random ${forces ? 'police force areas' : 'partnerships'}, the own row and the reference row match the workbook`, () => {
         const cellOf = cache.get(workbookName) ?? rawWorkbook(join(WORKBOOKS, workbookName));
         cache.set(workbookName, cellOf);
-        const partnerships = rows.filter((r) => r.role === 'partnership');
+        const partnerships = rows.filter((r) => r.role === areaRole);
         const random = seeded([...slug].reduce((h, ch) => h * 31 + ch.charCodeAt(0), 7));
         const picked = new Set<Row>();
         while (picked.size < 5) picked.add(partnerships[Math.floor(random() * partnerships.length)]!);
-        picked.add(partnerships.find((r) => r.local_authority_code === 'E06000018')!);
+        const ownRow = partnerships.find(isOwn);
+        assert.ok(ownRow, 'the own row is there');
+        picked.add(ownRow);
         for (const r of rows.filter((row) => row.role === 'reference')) picked.add(r);
         for (const row of picked) {
           const at = where(row.source_cell!);
@@ -105,34 +117,38 @@ for (const slug of folders) {
           else assert.equal(Number(raw), Number(row.value), `${row.area_name}: ${row.source_cell} holds ${raw}`);
           // The area's code and name are in the same row: columns C and D of a partnership table, A and B of a force table.
           const [codeColumn, nameColumn] = row.role === 'partnership' ? ['C', 'D'] : ['A', 'B'];
+          assert.ok(forces || row.role !== 'reference' || row.source_table !== rows.find((r) => r.role === 'partnership')!.source_table);
           assert.equal(cellOf(at.sheet, `${codeColumn}${at.row}`)?.trim(), row.area_code, `${row.source_cell}: the code in its row`);
           assert.equal(cellOf(at.sheet, `${nameColumn}${at.row}`)?.replace(/\[note[^\]]*\]/g, '').replace(/\s+/g, ' ').trim(), row.area_name, `${row.source_cell}: the name in its row`);
         }
       });
 
-      test(`${release.vintage}: every partnership row of the table is there, and the partnership's place is the workbook's`, () => {
+      test(`${release.vintage}: every ${forces ? 'police force area' : 'partnership'} row of the table is there, and the own area's place is the workbook's`, () => {
         const cellOf = cache.get(workbookName) ?? rawWorkbook(join(WORKBOOKS, workbookName));
         cache.set(workbookName, cellOf);
-        const partnerships = rows.filter((r) => r.role === 'partnership');
+        const partnerships = rows.filter((r) => r.role === areaRole);
         const { sheet, column } = where(partnerships[0]!.source_cell!);
-        // Walk the table's partnership code column (C) from the first row to the last, in the raw XML.
-        const first = Math.min(...partnerships.map((r) => where(r.source_cell!).row));
+        // Walk the table's area code column (C of a partnership table; A of a force table, whose forces have E23 or W15 codes) in the raw XML.
+        const codeColumn = forces ? 'A' : 'C';
+        const areaCode = forces ? /^(E23|W15)\d{6}$/ : /^[EW]\d{8}$/;
         const values: number[] = [];
         let codes = 0;
-        for (let r = first; cellOf(sheet, `A${r}`) !== undefined; r++) {
-          if (!/^[EW]\d{8}$/.test(cellOf(sheet, `C${r}`)?.trim() ?? '')) continue;
+        for (let r = 1; r < 2000; r++) {
+          if (!areaCode.test(cellOf(sheet, `${codeColumn}${r}`)?.trim() ?? '')) continue;
           codes++;
           const v = Number(cellOf(sheet, `${column}${r}`));
           if (Number.isFinite(v)) values.push(v);
         }
         assert.equal(partnerships.length, codes);
-        const own = partnerships.find((r) => r.local_authority_code === 'E06000018')!;
+        if (forces) assert.equal(codes, 43, 'every police force area of England and Wales');
+        const own = partnerships.find(isOwn)!;
         const place = 1 + values.filter((v) => v > Number(own.value)).length;
         const ordinal = `${place}${place % 100 >= 11 && place % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][place % 10] ?? 'th')}`;
         // What the page says (src/lib/views/comparison.ts builds its sentence from the same rows).
         const measure = { data: { title: slug, unit: 'rate_per_1000', comparators: [] } } as unknown as Parameters<typeof comparisonInput>[0];
-        const { position } = comparisonWords(comparisonInput(measure, rows, 'E06000018'));
-        assert.match(position ?? '', new RegExp(`is the (joint )?${ordinal} highest of the ${values.length} partnerships with a figure`));
+        const { position } = comparisonWords(comparisonInput(measure, rows, forces ? 'E23000019' : 'E06000018'));
+        assert.match(position ?? '', new RegExp(`is the (joint )?${ordinal} highest of the ${values.length} ${forces ? 'police force areas' : 'partnerships'} with a figure`));
+        positions.push(`${slug}: ${position}`);
       });
     }
 
@@ -143,7 +159,15 @@ for (const slug of folders) {
       cache.set(workbookName, cellOf);
       const notes = parseCsv(readFileSync(join(COMPARISONS, slug, `${latest}.notes.csv`), 'utf8'), { columns: true, bom: true }) as Row[];
       assert.ok(notes.length > 0);
-      for (const n of notes) assert.equal(cellOf(n.sheet!, n.cell!)?.trim(), n.text, `${n.sheet} ${n.cell}`);
+      for (const n of notes) {
+        // The one line that is not a quotation says so, and names a note the list really lacks.
+        if (n.text!.startsWith("[Not the publisher's words:")) {
+          assert.ok(![...Array(200).keys()].some((r) => cellOf(n.sheet!, `A${r + 1}`)?.trim() === n.note), `${n.sheet} lists no note ${n.note}`);
+          continue;
+        }
+        // Word for word; a line break inside the cell (CR LF in the XML of Table P6's note 10) is written as LF.
+        assert.equal(cellOf(n.sheet!, n.cell!)?.trim().replace(/\r\n/g, '\n'), n.text, `${n.sheet} ${n.cell}`);
+      }
     });
   });
 }

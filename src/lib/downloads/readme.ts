@@ -50,6 +50,23 @@ function measureSection(measure: TidyMeasure, planId: string): string[] {
   return lines;
 }
 
+/**
+ * The comparisons of every area, which are not in the zip: the data package lists them as resources
+ * at their own addresses, so the README says where they are and how to check them.
+ */
+function comparisonSection(comparisons: readonly ComparisonResourceFacts[]): string[] {
+  if (comparisons.length === 0) return [];
+  return [
+    'COMPARISONS OF EVERY AREA (not in this zip)',
+    '  For some measures the site publishes every area\'s figure for the latest period, from the same',
+    '  official table as the measure\'s own figure (every community safety partnership, or every police',
+    '  force area), with the publisher\'s notes. They are listed in datapackage.json as resources at',
+    '  these permanent addresses; each file\'s SHA-256 is given so a download can be checked.',
+    ...comparisons.flatMap((c) => [`  ${c.title}`, `    ${c.url} (${c.bytes} bytes, SHA-256 ${c.sha256})`]),
+    '',
+  ];
+}
+
 /** The README text (LF line ends). */
 export function planReadme(input: PlanReadmeInput): string {
   const { plan, measures, site, pageUrl } = input;
@@ -92,6 +109,7 @@ export function planReadme(input: PlanReadmeInput): string {
     '',
     'MEASURES AND CAVEATS',
     ...measures.flatMap((m) => [...measureSection(m, plan.id), '']),
+    ...comparisonSection(input.comparisons ?? []),
     'HOW TO CITE',
     `  ${site.partnership} (${year}). ${title} [data set]${newest ? `, version ${newest}` : ''}. ${site.site_name}. ${pageUrl}. ${site.licence.short}.`,
     '',

@@ -1,7 +1,8 @@
 /**
  * `npm run import -- ons-compare <workbook.xlsx> --released <YYYY-MM-DD> [--dry-run]`: for every
  * rate measure whose partnership figure the workbook's partnership table holds, publishes every
- * partnership's figure as a comparison release, `data/comparisons/<slug>/<released>.csv`, with the
+ * partnership's figure, and for every force-level rate or percentage whose table lists every police
+ * force area, every force's figure for the newest period, as a comparison release, `data/comparisons/<slug>/<released>.csv`, with the
  * notes the table cites (`<released>.notes.csv`) and its provenance in `releases.yaml` (the same
  * entries as a measure's releases: edition, tables, workbook and file checksums, release date).
  *
@@ -100,15 +101,16 @@ export function runCompareImport(args: readonly string[], ctx: ScaffoldContext):
   if (!site.data) return refuse(ctx, 'Refused: content/site.yaml has problems; fix them first:', ...site.diagnostics.map(formatDiagnostic));
 
   const compared = measures.entries
-    .map((m) => ({ entry: m, mapping: comparedMapping(m.data.unit, m.data.ons_pfa) }))
+    .map((m) => ({ entry: m, mapping: comparedMapping(m.data.unit, m.data.ons_pfa, m.data.ons_pfa_compare) }))
     .filter((m) => m.mapping && (request.only === undefined || request.only.includes(m.entry.id)))
     .sort((a, b) => (a.entry.id < b.entry.id ? -1 : 1));
   const unknown = (request.only ?? []).filter((slug) => !compared.some((m) => m.entry.id === slug));
-  if (unknown.length) return refuse(ctx, `Refused: --measures names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is not a rate measure' : 'are not rate measures'} with a partnership ons_pfa mapping.`);
+  if (unknown.length) return refuse(ctx, `Refused: --measures names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is not a measure' : 'are not measures'} compared across every area (a rate with a partnership ons_pfa mapping, or a rate or percentage with a police_force_area mapping or ons_pfa_compare).`);
   if (compared.length === 0) return refuse(ctx, 'Refused: no rate measure maps its partnership figure to an ons_pfa table, so there is nothing to compare.');
 
   const reads: ComparisonRead[] = [];
   const problems: string[] = [];
+  const skipped: string[] = [];
   for (const { entry, mapping } of compared) {
     const read = readComparison(
       workbook.sheets,
@@ -118,13 +120,19 @@ export function runCompareImport(args: readonly string[], ctx: ScaffoldContext):
       fileName,
     );
     if ('problems' in read) problems.push(...read.problems);
+    else if ('skipped' in read) skipped.push(`${entry.id}: ${read.skipped}`);
     else reads.push(read);
   }
+  if (problems.length === 0 && reads.length === 0) return refuse(ctx, `Refused: ${fileName} (${edition.name}) has none of the compared measures' tables:`, ...skipped);
   if (problems.length) return refuse(ctx, `Refused: ${fileName} (${edition.name}) cannot be read for every area:`, ...problems);
-  // The partnership this site is for must be among the rows, or its pages could highlight nothing.
+  // The partnership this site is for (or its police force area) must be among the rows, or its pages could highlight nothing.
   const own = site.data.area.code;
+  const force = site.data.area.police_force_area;
   for (const read of reads) {
-    if (!read.rows.some((r) => r.role === 'partnership' && (r.area_code === own || r.local_authority_code === own))) {
+    if (read.areas === 'police_force_area') {
+      if (!force) problems.push(`${fileName}, ${read.sheet}: ${read.slug}'s comparison is of police force areas, but content/site.yaml names none; add area.police_force_area (name and code), e.g. police_force_area: { name: "Nottinghamshire (police force area)", code: "E23000019" }.`);
+      else if (!read.rows.some((r) => r.role === 'police_force_area' && r.area_code === force.code)) problems.push(`${fileName}, ${read.sheet}: no police force area row has the code ${force.code} (content/site.yaml area.police_force_area.code), so ${read.slug}'s comparison could not show this partnership's force.`);
+    } else if (!read.rows.some((r) => r.role === 'partnership' && (r.area_code === own || r.local_authority_code === own))) {
       problems.push(`${fileName}, ${read.sheet}: no partnership row has the code ${own} (content/site.yaml area.code) as its partnership or local authority code, so ${read.slug}'s comparison could not show this partnership.`);
     }
   }
@@ -147,13 +155,14 @@ export function runCompareImport(args: readonly string[], ctx: ScaffoldContext):
       continue;
     }
     const earlier = previousRelease(join(ctx.root, folder), released);
-    const partnerships = read.rows.filter((r) => r.role === 'partnership');
-    const changes = earlier ? areaChanges(earlier.rows.filter((r) => r.role === 'partnership') as ComparisonRow[], partnerships) : undefined;
+    const partnerships = read.rows.filter((r) => r.role === read.areas);
+    const areaWords = read.areas === 'partnership' ? 'partnerships' : 'police force areas';
+    const changes = earlier ? areaChanges(earlier.rows.filter((r) => r.role === read.areas) as ComparisonRow[], partnerships) : undefined;
     if (changes && !request.areasChanged) {
       problems.push(
-        `${fileName}, ${read.sheet}: its partnership rows for ${read.slug} do not match those of the previous comparison (${folder}/${earlier!.name}), so figures for different areas would be compared as the same:`,
+        `${fileName}, ${read.sheet}: its ${areaWords.replace(/s$/, '')} rows for ${read.slug} do not match those of the previous comparison (${folder}/${earlier!.name}), so figures for different areas would be compared as the same:`,
         ...areaChangeLines(changes).map((line) => `  ${line}`),
-        `  If ONS renamed, merged or split these partnerships, check the workbook's notes and run again with --areas-changed "<what ONS changed, in its words>".`,
+        `  If ONS renamed, merged or split these ${areaWords}, check the workbook's notes and run again with --areas-changed "<what ONS changed, in its words>".`,
       );
       continue;
     }
@@ -161,7 +170,7 @@ export function runCompareImport(args: readonly string[], ctx: ScaffoldContext):
     const notes = csvText([[...NOTES_COLUMNS], ...read.notes.map((n) => NOTES_COLUMNS.map((c) => n[c]))]);
     const withFigure = partnerships.filter((r) => r.value !== '').length;
     const summary = [
-      `ONS ${edition.name} edition (${read.tables.join(' and ')}): ${partnerships.length} partnerships, ${withFigure} with a figure.`,
+      `ONS ${edition.name} edition (${read.tables.join(' and ')}): ${partnerships.length} ${areaWords}, ${withFigure} with a figure.`,
       ...(changes ? [`Areas changed since the previous comparison: ${areaChangeLines(changes).join('; ')}. ${request.areasChanged}`] : []),
     ].join(' ');
     const entry: Release = {
@@ -198,8 +207,9 @@ export function runCompareImport(args: readonly string[], ctx: ScaffoldContext):
     for (const file of written) rmSync(file, { force: true });
     throw error;
   }
-  ctx.out(`Imported every partnership's figures from the ${edition.name} edition (released ${released}) from ${fileName}:`);
+  ctx.out(`Imported every area's figures from the ${edition.name} edition (released ${released}) from ${fileName}:`);
   for (const plan of plans) ctx.out(`  ${plan.folder}: ${plan.summary}`);
+  for (const line of skipped) ctx.out(`  Not in this edition, so not imported: ${line}.`);
   ctx.out('Next: run "npm run validate", then commit data/comparisons in one commit.');
   return 0;
 }

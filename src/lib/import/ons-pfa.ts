@@ -237,8 +237,9 @@ export function namedColumns(table: Table, wanted: readonly string[]): number[] 
  * Columns whose heading is a period followed by one of `wanted` ("" or no column: the period alone),
  * read from the full heading (upper and own rows together, so a period merged over several columns
  * reaches each). As for named columns, footnote digits are dropped only if nothing matches as written.
+ * Exported for the comparison importer, which reads the newest of these columns.
  */
-function periodColumns(table: Table, wanted: readonly string[]): { c: number; span: MonthSpan; label: string }[] {
+export function periodColumns(table: Table, wanted: readonly string[]): { c: number; span: MonthSpan; label: string }[] {
   const accepts = (rest: string) => (wanted.length === 0 ? rest === '' : wanted.some((w) => (w === '' ? rest === '' : sameLabel(rest, w))));
   const matching = (normalise: (label: string) => string) =>
     table.headings.flatMap((heading, c) => {

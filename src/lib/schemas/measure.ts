@@ -236,6 +236,12 @@ export const measureSchema = z
    * e.g. Table P3's row K04000001. Left out, the comparison is drawn without one.
    */
   ons_pfa_reference: onsPfaMappingSchema.optional(),
+  /**
+   * The table and column of every police force area's figure for the measure's comparison, for a
+   * force-level measure whose own series is not read with `ons-pfa` (e.g. knife crime per 100,000,
+   * Table P7), with `area: "police_force_area"`. Measures mapped with `ons_pfa` need none.
+   */
+  ons_pfa_compare: onsPfaMappingSchema.optional(),
   /** When the next release is expected (YYYY-MM-DD), if the publisher has said. */
   next_update: isoDateSchema.optional(),
   /** Earlier slugs of this measure; each gets a permanent redirect. */

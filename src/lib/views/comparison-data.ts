@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { generatedDir } from './site-data.ts';
-import { comparisonIndexFile, comparisonViewFile, rankingPageViewFile, type ComparisonIndex, type ComparisonPageView, type RankingPageView } from './comparison.ts';
+import { comparisonIndexFile, comparisonViewFile, rankingPageViewFile } from './comparison-files.ts';
+import type { ComparisonIndex, ComparisonPageView, RankingPageView } from './comparison.ts';
 
 export type { ComparisonIndex, ComparisonLink, ComparisonPageView, LabelledRow, RankingPageView } from './comparison.ts';
 

@@ -6,28 +6,20 @@
  * Which area is highlighted comes from content/site.yaml and the measure's core-city comparators,
  * so another partnership built from the same files gets its own area highlighted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import { comparisonChartView, comparisonWords, ordinal, rankAreas, type ComparedArea, type ComparisonChartView, type ComparisonInput } from '../charts/kinds/compare.ts';
-import { sha256Hex } from '../format/sha256.ts';
 import { storedArtefact, type StoredArtefact } from '../downloads/catalogue.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { formatValue, rateSuffix } from '../format/number.ts';
 import { longDate } from '../format/labels.ts';
 import type { Measure, SiteModel } from '../schemas/model.ts';
 import { paths } from '../schemas/paths.ts';
-import { releasesFileSchema, type Release } from '../schemas/release.ts';
+import { COMPARISONS_FOLDER, comparisonSlugs, readComparisonFolder, type ComparisonRelease } from '../validate/comparisons.ts';
 import { viewsDir } from './files.ts';
+import { comparisonIndexFile, comparisonViewFile, rankingPageViewFile } from './comparison-files.ts';
 import type { ComparisonResourceFacts } from '../downloads/readme.ts';
 import { absoluteUrl } from '../sharing/urls.ts';
-
-/** Folder of the comparison releases below the project root. */
-export const COMPARISONS_FOLDER = 'data/comparisons';
-
-/** The columns a comparison CSV has, in order (src/lib/import/ons-compare.ts writes them). */
-const COLUMNS = ['area_code', 'area_name', 'police_force_area_code', 'police_force_area_name', 'local_authority_code', 'value', 'note', 'period', 'period_label', 'release', 'source_table', 'source_cell', 'role'];
 
 /** Rows of every area's ranked table per page: about 5 elements a row, so a page stays near 500. */
 export const RANKING_ROWS_PER_PAGE = 80;
@@ -45,8 +37,10 @@ export interface LabelledRow {
 export interface ComparisonPageView {
   readonly slug: string;
   readonly measureTitle: string;
-  /** The partnership's name as site.yaml gives it. */
+  /** The partnership's name as site.yaml gives it, or its police force area's for a force-level comparison. */
   readonly areaName: string;
+  /** What one of the areas compared is: "partnership" or "police force area". */
+  readonly areaNoun: string;
   readonly chart: ComparisonChartView;
   /** The partnership's place as one sentence of fact; absent when its row is not in the table. */
   readonly position?: string;
@@ -73,6 +67,10 @@ export interface RankingPageView {
   readonly number: number;
   readonly pageCount: number;
   readonly caption: string;
+  /** The areas' column heading: "Partnership" (with its force beside it) or "Police force area". */
+  readonly areaHeading: string;
+  /** Whether each row names the area's police force area beside it (partnerships do; forces need not). */
+  readonly grouped: boolean;
   /** The figures' column heading with their unit ("Per 1,000"), so each cell holds the number alone and the table fits a phone. */
   readonly valueHeading: string;
   readonly rows: readonly { readonly rank: string; readonly name: string; readonly group: string; readonly value: string; readonly own: boolean }[];
@@ -82,90 +80,29 @@ export interface RankingPageView {
 export interface ComparisonLink {
   readonly position: string;
   readonly href: string;
+  /** The link's words, e.g. "How Nottingham compares with every partnership". */
+  readonly text: string;
 }
 
 /** The measures with a comparison page, and what each measure page says of it (.generated/views/comparisons/index.json). */
 export type ComparisonIndex = Readonly<Record<string, ComparisonLink>>;
 
-/** The file of a comparison page's view. */
-export function comparisonViewFile(generated: string, slug: string): string {
-  return join(viewsDir(generated), 'comparisons', `${slug}.json`);
-}
-
-/** The file of one page of a comparison's ranked table (number from 1). */
-export function rankingPageViewFile(generated: string, slug: string, number: number): string {
-  return join(viewsDir(generated), 'comparisons', slug, `${number}.json`);
-}
-
-/** The file listing the comparisons. */
-export function comparisonIndexFile(generated: string): string {
-  return join(viewsDir(generated), 'comparisons', 'index.json');
-}
-
 type Row = Record<string, string>;
 
-interface ComparisonRelease {
-  readonly release: Release;
-  readonly bytes: Uint8Array;
-  readonly rows: readonly Row[];
-  readonly notes: readonly Row[];
+/** Whether a comparison release's rows are police force areas (a force-level table) rather than partnerships. */
+export function comparesForces(rows: readonly Row[]): boolean {
+  return rows.some((r) => r.role === 'police_force_area');
 }
 
-/** Reads and checks a comparison folder: every release's CSV against its checksum, the newest one's rows and notes. */
-function readComparisonFolder(root: string, slug: string, diagnostics: Diagnostic[]): { newest: ComparisonRelease; all: { vintage: string; bytes: Uint8Array }[] } | undefined {
-  const folder = `${COMPARISONS_FOLDER}/${slug}`;
-  const problem = (file: string, message: string, line = 1) => diagnostics.push({ file, line, column: 1, message });
-  const releasesFile = `${folder}/releases.yaml`;
-  if (!existsSync(join(root, releasesFile))) {
-    problem(releasesFile, 'is missing: a comparison folder needs releases.yaml naming each release (npm run import -- ons-compare writes it).');
-    return undefined;
-  }
-  const parsed = releasesFileSchema.safeParse(parseYaml(readFileSync(join(root, releasesFile), 'utf8')));
-  if (!parsed.success) {
-    problem(releasesFile, `is not a list of releases: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
-    return undefined;
-  }
-  const all: { vintage: string; bytes: Uint8Array }[] = [];
-  for (const release of parsed.data) {
-    const file = `${folder}/${release.vintage}.csv`;
-    if (!existsSync(join(root, file))) {
-      problem(releasesFile, `names the release ${release.vintage}, but ${file} is missing.`);
-      continue;
-    }
-    const bytes = new Uint8Array(readFileSync(join(root, file)));
-    if (release.sha256 !== sha256Hex(bytes)) problem(file, `its SHA-256 is ${sha256Hex(bytes)}, but releases.yaml records ${release.sha256 ?? 'none'}: a published comparison is never edited; import a new release instead.`);
-    all.push({ vintage: release.vintage, bytes });
-  }
-  for (const name of readdirSync(join(root, folder))) {
-    if (/^\d{4}-\d{2}-\d{2}\.csv$/.test(name) && !parsed.data.some((r) => `${r.vintage}.csv` === name)) problem(`${folder}/${name}`, 'has no entry in releases.yaml; add one (npm run import -- ons-compare writes both).');
-  }
-  const release = [...parsed.data].sort((a, b) => (a.vintage < b.vintage ? -1 : 1)).at(-1)!;
-  const bytes = all.find((a) => a.vintage === release.vintage)?.bytes;
-  if (!bytes || diagnostics.length) return undefined;
-  const file = `${folder}/${release.vintage}.csv`;
-  const records = parseCsv(new TextDecoder().decode(bytes), { bom: true, skip_empty_lines: true }) as string[][];
-  const header = records[0] ?? [];
-  if (header.join(',') !== COLUMNS.join(',')) {
-    problem(file, `expected the columns ${COLUMNS.join(',')}; found ${header.join(',')}.`);
-    return undefined;
-  }
-  const rows = records.slice(1).map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i] ?? ''])) as Row);
-  rows.forEach((row, i) => {
-    const line = i + 2;
-    if (!['partnership', 'reference'].includes(row.role!)) problem(file, `role must be "partnership" or "reference"; found "${row.role}".`, line);
-    if (row.value === '' ? row.note === '' : !Number.isFinite(Number(row.value))) problem(file, `value must be a number, or empty with the publisher's marker in note; found "${row.value}".`, line);
-  });
-  const notesFile = join(root, folder, `${release.vintage}.notes.csv`);
-  const notes = existsSync(notesFile) ? (parseCsv(readFileSync(notesFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[]) : [];
-  if (diagnostics.length) return undefined;
-  return { newest: { release, bytes, rows, notes }, all };
-}
-
-/** The comparison input for a measure: the site's own partnership and the measure's core cities marked. */
+/**
+ * The comparison input for a measure: the site's own area (its partnership's code, or its police
+ * force area's for a force-level table) and the measure's core cities marked.
+ */
 export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly Row[], ownCode: string): ComparisonInput {
   const comparators = new Set(measure.data.comparators.filter((c) => c.kind === 'core_cities').map((c) => c.area_code));
+  const forces = comparesForces(rows);
   const areas: ComparedArea[] = rows
-    .filter((r) => r.role === 'partnership')
+    .filter((r) => r.role === (forces ? 'police_force_area' : 'partnership'))
     .map((r) => ({
       code: r.area_code!,
       name: r.area_name!,
@@ -175,12 +112,12 @@ export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly R
       role: r.area_code === ownCode || r.local_authority_code === ownCode ? 'own' : comparators.has(r.area_code!) || comparators.has(r.local_authority_code!) ? 'comparator' : 'other',
     }));
   const reference = rows.find((r) => r.role === 'reference' && r.value !== '');
-  const first = rows.find((r) => r.role === 'partnership');
+  const first = rows.find((r) => r.role === (forces ? 'police_force_area' : 'partnership'));
   return {
     title: measure.data.title,
     unit: measure.data.unit,
     periodLabel: first?.period_label ?? '',
-    areasAre: 'partnerships',
+    areasAre: forces ? 'police force areas' : 'partnerships',
     table: first?.source_table ?? '',
     areas,
     ...(reference ? { reference: { name: reference.area_name!, value: Number(reference.value), table: reference.source_table! } } : {}),
@@ -188,14 +125,17 @@ export function comparisonInput(measure: Pick<Measure, 'data'>, rows: readonly R
 }
 
 /** The comparison page's view, its ranked table's pages and the measure page's line. */
-export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: ComparisonRelease, site: SiteModel['site'], csv: ComparisonPageView['csv']): { page: ComparisonPageView; ranking: RankingPageView[]; link?: ComparisonLink } {
-  const input = comparisonInput(measure, release.rows, site.area.code);
+export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: ComparisonRelease, site: SiteModel['site'], csv: ComparisonPageView['csv']): { page: ComparisonPageView; ranking: RankingPageView[]; link: ComparisonLink } {
+  const forces = comparesForces(release.rows);
+  const input = comparisonInput(measure, release.rows, forces ? (site.area.police_force_area?.code ?? '') : site.area.code);
+  const areaNoun = input.areasAre.replace(/s$/, '');
+  const areaName = forces ? (site.area.police_force_area?.name ?? site.area.name) : site.area.name;
   const { position } = comparisonWords(input);
   const ranked = rankAreas(input.areas);
   const withFigure = ranked.filter((a) => a.rank !== undefined).length;
   const labelled: LabelledRow[] = ranked
     .filter((a) => a.role !== 'other')
-    .map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, value: a.value === null ? a.note : formatValue(a.value, input.unit), who: a.role === 'own' ? 'This partnership' : 'Core city' }));
+    .map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, value: a.value === null ? a.note : formatValue(a.value, input.unit), who: a.role === 'own' ? (forces ? "This partnership's police force area" : 'This partnership') : 'Core city' }));
   if (input.reference) labelled.push({ rank: 'Reference', name: input.reference.name, value: formatValue(input.reference.value, input.unit), who: input.reference.table });
   const pageCount = Math.max(1, Math.ceil(ranked.length / RANKING_ROWS_PER_PAGE));
   const ranking = Array.from({ length: pageCount }, (_, i): RankingPageView => {
@@ -206,7 +146,9 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
       measureTitle: measure.data.title,
       number: i + 1,
       pageCount,
-      caption: `${measure.data.title}: every ${input.areasAre.replace(/s$/, '')} ranked, ${input.periodLabel} (${input.table}), places ${from} to ${from + slice.length - 1} of ${ranked.length}`,
+      areaHeading: forces ? 'Police force area' : 'Partnership',
+      grouped: !forces,
+      caption: `${measure.data.title}: every ${areaNoun} ranked, ${input.periodLabel} (${input.table}), places ${from} to ${from + slice.length - 1} of ${ranked.length}`,
       valueHeading: rateSuffix(input.unit) ? `Figure (${rateSuffix(input.unit).trim()})` : 'Figure',
       rows: slice.map((a) => ({ rank: a.rank === undefined ? 'Not ranked' : `${a.tied ? 'Joint ' : ''}${ordinal(a.rank)}`, name: a.name, group: a.group, value: a.value === null ? a.note : formatValue(a.value, input.unit).replace(rateSuffix(input.unit), ''), own: a.role === 'own' })),
     };
@@ -220,13 +162,14 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
   const page: ComparisonPageView = {
     slug: measure.id,
     measureTitle: measure.data.title,
-    areaName: site.area.name,
+    areaName,
+    areaNoun,
     chart,
     ...(position ? { position } : {}),
     // The comparison CSVs carry no interval columns: ONS publishes none for these tables.
     significance: `The ${release.release.publisher.replace(/^The /, '')} publishes no confidence intervals for these figures, so the places are not tested for statistical significance: areas close together in the ranking may not differ in any meaningful way.`,
     labelled,
-    labelledCaption: `${measure.data.title}: ${[site.area.name, ...(labelled.some((r) => r.who === 'Core city') ? ['the core cities'] : []), ...(input.reference ? [input.reference.name] : [])].join(', ')}, ${input.periodLabel}`,
+    labelledCaption: `${measure.data.title}: ${[areaName, ...(labelled.some((r) => r.who === 'Core city') ? ['the core cities'] : []), ...(input.reference ? [input.reference.name] : [])].join(', ')}, ${input.periodLabel}`,
     caveats,
     source: {
       publisher: r.publisher,
@@ -244,7 +187,8 @@ export function comparisonViews(measure: Pick<Measure, 'id' | 'data'>, release: 
     areaCount: ranked.length,
     rankingPages: pageCount,
   };
-  return { page, ranking, ...(position ? { link: { position, href: paths.measureCompare(measure.id) } } : {}) };
+  const text = `How ${areaName} compares with every ${areaNoun}`;
+  return { page, ranking, link: { position: position ?? '', href: paths.measureCompare(measure.id), text } };
 }
 
 /**
@@ -257,8 +201,7 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
   const artefacts: StoredArtefact[] = [];
   const resources: ComparisonResourceFacts[] = [];
   const index: Record<string, ComparisonLink> = {};
-  const folder = join(root, COMPARISONS_FOLDER);
-  const slugs = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const slugs = comparisonSlugs(root);
   // A site without comparisons writes nothing (the pages read an absent index as none).
   if (slugs.length === 0) return { artefacts, resources, diagnostics };
   mkdirSync(join(viewsDir(generated), 'comparisons'), { recursive: true });
@@ -270,7 +213,7 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
     }
     const read = readComparisonFolder(root, slug, diagnostics);
     if (!read) continue;
-    const title = `${measure.data.title}: every partnership compared`;
+    const title = `${measure.data.title}: every ${comparesForces(read.newest.rows) ? 'police force area' : 'partnership'} compared`;
     const written = [
       { path: paths.comparisonCsv(slug), bytes: read.newest.bytes, updated: read.newest.release.vintage, title: `${title} (CSV)` },
       ...read.all.map((a) => ({ path: paths.comparisonVintageCsv(slug, a.vintage), bytes: a.bytes, updated: a.vintage, title: `${title}, release of ${longDate(a.vintage)} (CSV)` })),
@@ -290,7 +233,7 @@ export function writeComparisons(root: string, model: SiteModel, generated: stri
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(p));
     });
-    index[slug] = link ?? { position: '', href: paths.measureCompare(slug) };
+    index[slug] = link;
   }
   writeFileSync(comparisonIndexFile(generated), JSON.stringify(index));
   return { artefacts, resources, diagnostics };

@@ -426,3 +426,11 @@ test('JSON-LD serialisation keeps hostile text inert inside a script element', (
   assert.equal(html.match(/<\/script/gi)?.length, 1, 'only the real closing tag');
   assert.equal(html.match(/<!--/g), null);
 });
+
+test('README lists the comparison files at their addresses with size and SHA-256 (they are not in the zip)', () => {
+  const comparison = { slug: 'widget-thefts', title: 'Widget thefts: every partnership compared (Widget crime tables)', url: 'https://safety.testshire.example/data/comparisons/widget-thefts.csv', bytes: 1234, sha256: 'a'.repeat(64) };
+  const readme = planReadme({ ...zipInput, comparisons: [comparison] });
+  assert.ok(readme.includes('COMPARISONS OF EVERY AREA (not in this zip)'), readme);
+  assert.ok(readme.includes(`  ${comparison.title}\n    ${comparison.url} (1234 bytes, SHA-256 ${'a'.repeat(64)})`), readme);
+  assert.doesNotMatch(planReadme(zipInput), /COMPARISONS OF EVERY AREA/);
+});
