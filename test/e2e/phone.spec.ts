@@ -18,7 +18,7 @@ import { dist, pageModel } from '../support/site.ts';
 import { walkPages } from '../support/pager.ts';
 import { hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../src/lib/views/figures-page.ts';
 import { paths } from '../../src/lib/schemas/paths.ts';
-import type { MeasureView } from '../../src/lib/derive/page-model.ts';
+import type { MeasureEntry } from '../../src/lib/derive/page-model.ts';
 import { MIN_X_LABELS } from '../../src/lib/charts/kinds/line/geometry.ts';
 
 const PHONE = { width: 360, height: 800 } as const;
@@ -168,7 +168,7 @@ test("a long series' table lists its newest periods, every figure is on its figu
   expect(charted.length).toBeGreaterThan(5);
   // The benchmark's series are 120 months long; the real site's longest is 23 periods, so its tables stay whole.
   if (SAMPLED) expect(long.length, 'the benchmark build has long series').toBeGreaterThan(0);
-  const published = (m: MeasureView) => m.headline.filter((p) => p.value !== null).length;
+  const published = (m: MeasureEntry) => m.headline.filter((p) => p.value !== null).length;
 
   for (const measure of spread(short, SAMPLED ? 5 : short.length)) {
     await page.goto(paths.measure(measure.slug));

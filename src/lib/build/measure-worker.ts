@@ -15,7 +15,7 @@ import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { writeReleaseZipPart, type ReleaseZipPart } from '../downloads/plan-stream.ts';
 import { tidyMeasureBytes } from '../downloads/tidy.ts';
 import type { Measure } from '../schemas/model.ts';
-import type { MeasureView } from '../derive/page-model.ts';
+import type { MeasureEntry } from '../derive/page-model.ts';
 import { readMeasureFolder } from './load-site.ts';
 import type { ModelIndex } from '../views/measure.ts';
 import { lightMeasure, releasePartFile, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './data-step-pool.ts';
@@ -45,13 +45,13 @@ parentPort!.postMessage(done);
 /** Writes one measure's views, downloads, tidy parts and deflated releases; its plan targets and what was written. */
 function writeMeasure(
   measure: Measure,
-  facts: Pick<MeasureView, 'vintages' | 'headline'>,
+  facts: Pick<MeasureEntry, 'vintages' | 'headline'>,
 ): { planTargets: MeasuresDone['measures'][number]['planTargets']; artefacts: StoredArtefact[]; releases: ReleaseZipPart[] } {
   const output = slice.output!;
   const { page, plans } = output;
   // The page model holds every measure's facts only once all are read; a measure's own views need
   // its own facts alone (a derived measure's, its inputs': those are written by the pool's owner).
-  const view: MeasureView = { ...skeleton!.get(measure.id)!, ...facts };
+  const view: MeasureEntry = { ...skeleton!.get(measure.id)!, ...facts };
   const index: ModelIndex = {
     model: page,
     measure: (slug) => {

@@ -1,11 +1,11 @@
 /** A sparkline's input from the page model's headline points. */
-import type { MeasureView } from '../derive/page-model.ts';
+import type { MeasureEntry } from '../derive/page-model.ts';
 import { parsePeriod } from '../schemas/period.ts';
 import type { SparklineInput } from './types.ts';
 
 
 /** A sparkline's input from the page model's headline points, or undefined without data. */
-export function sparklineInput(view: MeasureView): SparklineInput | undefined {
+export function sparklineInput(view: MeasureEntry): SparklineInput | undefined {
   const meta = view.data;
   if (!meta.frequency || view.headline.length < 2) return undefined;
   const parsed = view.headline.flatMap((p) => {

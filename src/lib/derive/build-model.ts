@@ -6,7 +6,7 @@ import { comparisonBases, releaseChangeCounts, rowsByKey, sameFigure, type Relea
 import { currentVintage, headlineSeries, ownArea } from './series.ts';
 import { observationKey } from './keys.ts';
 import type { Measure, Observation, SiteModel, Vintage } from '../schemas/model.ts';
-import type { MeasureView, PageModel, VintageInfo } from './page-model.ts';
+import type { MeasureEntry, PageModel, VintageInfo } from './page-model.ts';
 
 /** Facts of a release without its rows. */
 function vintageInfo(v: Vintage, changeCounts: ReleaseChangeCounts): VintageInfo {
@@ -41,7 +41,7 @@ function firstReleasedAt(vintages: readonly Vintage[], row: Observation): string
 }
 
 /** What the page model holds of one measure that only its releases' rows give: worked out where the rows are. */
-export type MeasureFacts = Pick<MeasureView, 'vintages' | 'headline'>;
+export type MeasureFacts = Pick<MeasureEntry, 'vintages' | 'headline'>;
 
 /** A measure's release facts and headline series, from its releases with rows. */
 export function measureFacts(measure: Measure, siteArea: { name: string; code: string }): MeasureFacts {
@@ -76,7 +76,7 @@ export function buildPageModel(
   const priorities = [...model.priorities].sort(byOrder);
   const actions = [...model.actions].sort(byOrder);
 
-  const measures: MeasureView[] = model.measures.map((measure: Measure) => {
+  const measures: MeasureEntry[] = model.measures.map((measure: Measure) => {
     const { vintages, headline } = facts(measure);
     return {
       slug: measure.id,

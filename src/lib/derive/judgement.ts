@@ -4,7 +4,7 @@
  * age of every latest figure against the build's "today" (passed in, never read from the clock here).
  */
 import { longDate } from '../format/labels.ts';
-import type { HeadlinePoint, MeasureView, PlanView } from './page-model.ts';
+import type { HeadlinePoint, MeasureEntry, PlanEntry } from './page-model.ts';
 import { parsePeriod, periodLabel, type Period } from '../schemas/period.ts';
 import type { DirectionCitation, Frequency, MeasureMeta } from '../schemas/measure.ts';
 import type { PlanMeta } from '../schemas/plan.ts';
@@ -130,13 +130,13 @@ export function placeInPlan(period: Pick<Period, 'start' | 'end'>, plan: PlanPer
 /** A measure's headline points split at the end of a plan's period. */
 export interface PlanSplit {
   /** The measure with only the points that end by the plan's end; undefined unless its latest figure falls within the plan. */
-  readonly withinPlan?: MeasureView;
+  readonly withinPlan?: MeasureEntry;
   /** The measure with only the points after the plan ended; undefined when there are none with a figure. */
-  readonly afterPlan?: MeasureView;
+  readonly afterPlan?: MeasureEntry;
 }
 
 /** Splits a measure's headline series at the end of the plan period, so later figures are never shown as the plan's results. */
-export function splitAtPlanEnd(view: MeasureView, plan: PlanPeriod): PlanSplit {
+export function splitAtPlanEnd(view: MeasureEntry, plan: PlanPeriod): PlanSplit {
   const { frequency, interval_months } = view.data;
   if (!frequency) return {};
   const placed = view.headline.flatMap((point) => {
@@ -146,7 +146,7 @@ export function splitAtPlanEnd(view: MeasureView, plan: PlanPeriod): PlanSplit {
   const upToEnd = placed.filter((p) => p.place !== 'after');
   const after = placed.filter((p) => p.place === 'after');
   const latestUpToEnd = [...upToEnd].reverse().find((p) => p.point.value !== null);
-  const only = (points: readonly { point: HeadlinePoint }[]): MeasureView => ({ ...view, headline: points.map((p) => p.point) });
+  const only = (points: readonly { point: HeadlinePoint }[]): MeasureEntry => ({ ...view, headline: points.map((p) => p.point) });
   return {
     ...(latestUpToEnd?.place === 'within' ? { withinPlan: only(upToEnd) } : {}),
     ...(after.some((p) => p.point.value !== null) ? { afterPlan: only(after) } : {}),
@@ -187,7 +187,7 @@ function periodWord(frequency: Frequency, months: number): string {
 }
 
 /** The latest figure's period, release date and age on `today` (YYYY-MM-DD, the build's date); undefined without a figure. */
-export function latestFigure(view: MeasureView, today: string): LatestFigure | undefined {
+export function latestFigure(view: MeasureEntry, today: string): LatestFigure | undefined {
   const { frequency, interval_months } = view.data;
   const months = frequencyMonths(view.data);
   if (!frequency || months === undefined) return undefined;
@@ -224,7 +224,7 @@ export function citationsJudging(
  * When the latest figure was released, in words: the publisher's cited release date where the release
  * that first held the figure records one, else the day it was published on this site.
  */
-function releasedWords(view: MeasureView, firstReleased: string | undefined): { released?: string; releasedText: string } {
+function releasedWords(view: MeasureEntry, firstReleased: string | undefined): { released?: string; releasedText: string } {
   const vintage = view.vintages.find((v) => v.date === firstReleased) ?? view.vintages.at(-1);
   if (!vintage) return { releasedText: '' };
   // A date that rests only on the previous bulletin's "Next release" line is said to be announced.
@@ -241,13 +241,13 @@ function releasedWords(view: MeasureView, firstReleased: string | undefined): { 
 /** A measure as the site may judge it, with the words to show beside its figures. */
 export interface JudgedMeasure {
   /** The measure, its polarity set to `no_judgement` when no plan's words judge its latest figure. */
-  readonly view: MeasureView;
+  readonly view: MeasureEntry;
   readonly direction: DirectionNote;
   readonly latest?: LatestFigure;
 }
 
 /** The area a measure's figures are for (its own, else the partnership's) against the area the plans' aims are about. */
-export function aimArea(view: Pick<MeasureView, 'data'>, site: { readonly area: AimArea['aim'] }): AimArea {
+export function aimArea(view: Pick<MeasureEntry, 'data'>, site: { readonly area: AimArea['aim'] }): AimArea {
   const { name, code, police_force_area } = site.area;
   const aim = { name, code, ...(police_force_area ? { police_force_area } : {}) };
   return { figure: view.data.area ? { name: view.data.area.name, code: view.data.area.code } : { name, code }, aim };
@@ -257,7 +257,7 @@ export function aimArea(view: Pick<MeasureView, 'data'>, site: { readonly area: 
  * Applies the plans' directions to a measure's latest figure on `today` (YYYY-MM-DD), for every page
  * that judges it; `site` gives the partnership's area, the one the plans' aims are about.
  */
-export function judgedMeasure(view: MeasureView, plans: readonly PlanView[], today: string, site?: { readonly area: AimArea['aim'] }): JudgedMeasure {
+export function judgedMeasure(view: MeasureEntry, plans: readonly PlanEntry[], today: string, site?: { readonly area: AimArea['aim'] }): JudgedMeasure {
   const planName = (id: string) => plans.find((p) => p.id === id)?.data.short_title ?? `${id} plan`;
   const periodOf = (id: string) => {
     const found = plans.find((p) => p.id === id);

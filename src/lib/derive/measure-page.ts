@@ -4,7 +4,7 @@
  * and the status of each plan target on the measure. Run by the data step (src/lib/views/measure.ts).
  */
 import type { Measure } from '../schemas/model.ts';
-import type { MeasureView, PlanView } from './page-model.ts';
+import type { MeasureEntry, PlanEntry } from './page-model.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Target } from '../schemas/plan.ts';
 import { assessTarget, changeOnPreviousPeriod, latestValue, type Change, type DatedValue, type TargetAssessment } from './figures.ts';
@@ -14,7 +14,7 @@ import { measureSeries, type MeasureSeries } from './series.ts';
 
 /** A plan's target on this measure with its assessment. */
 export interface TargetOnMeasure {
-  readonly plan: PlanView;
+  readonly plan: PlanEntry;
   readonly target: Target;
   readonly assessment: TargetAssessment;
 }
@@ -37,7 +37,7 @@ export interface MeasurePageData {
  * Computes the measure page's figures from the measure with its releases (its `data` as `view`
  * holds it, e.g. with the judgement applied); `today` (YYYY-MM-DD) decides whether target periods have passed.
  */
-export function measurePageData(view: MeasureView, measure: Measure, site: Site, plans: readonly PlanView[], today: string): MeasurePageData {
+export function measurePageData(view: MeasureEntry, measure: Measure, site: Site, plans: readonly PlanEntry[], today: string): MeasurePageData {
   const series = view.data.frequency && measure.vintages.length > 0 ? measureSeries(measure, site.area) : undefined;
   return {
     measure,
@@ -51,7 +51,7 @@ export function measurePageData(view: MeasureView, measure: Measure, site: Site,
 }
 
 /** Every plan's targets on the measure with their status, judged by `view.data` (its polarity) on `today` (YYYY-MM-DD). */
-export function targetsOnMeasure(view: MeasureView, series: MeasureSeries | undefined, plans: readonly PlanView[], today: string): TargetOnMeasure[] {
+export function targetsOnMeasure(view: MeasureEntry, series: MeasureSeries | undefined, plans: readonly PlanEntry[], today: string): TargetOnMeasure[] {
   return plans.flatMap((plan) =>
     plan.data.targets
       .filter((t) => t.measure === view.slug)

@@ -2,6 +2,8 @@
  * What the pipeline hands to Astro: a JSON-serialisable view of the validated site, written to
  * .generated/ by the build so pages never read or parse a CSV themselves.
  * model.json holds everything list pages need; measures/<slug>.json holds one measure's releases.
+ * Its parts are entries (PlanEntry, MeasureEntry ...), the facts each page's view is made from:
+ * the views themselves are in src/lib/views/types.ts.
  */
 import type { ReleaseChangeCounts } from './revisions.ts';
 import type { Observation } from '../schemas/model.ts';
@@ -13,7 +15,7 @@ import type { Release } from '../schemas/release.ts';
 import type { Site } from '../schemas/site.ts';
 
 /** A plan with the ids of what belongs to it, in the plan's order. */
-export interface PlanView {
+export interface PlanEntry {
   readonly id: string;
   readonly data: PlanMeta;
   /** Priority ids ("<plan>/<slug>"), by `order`. */
@@ -24,14 +26,16 @@ export interface PlanView {
   readonly measures: readonly string[];
 }
 
-export interface PriorityView {
+/** A priority of a plan, with its place in the plan. */
+export interface PriorityEntry {
   readonly id: string;
   readonly plan: string;
   readonly slug: string;
   readonly data: PriorityMeta;
 }
 
-export interface ActionView {
+/** An action of a plan's action plan, with its place in the plan. */
+export interface ActionEntry {
   readonly id: string;
   readonly plan: string;
   readonly slug: string;
@@ -65,7 +69,8 @@ export interface HeadlinePoint {
   readonly firstReleased?: string;
 }
 
-export interface MeasureView {
+/** A measure with its plans, priorities, releases and headline figures: what every list and view of it starts from. */
+export interface MeasureEntry {
   readonly slug: string;
   readonly data: MeasureMeta;
   /** Priorities ("<plan>/<slug>") the plan assigns this measure to (their `measures`). */
@@ -87,9 +92,9 @@ export interface PageModel {
   readonly site: Site;
   /** The date the build treated as today (YYYY-MM-DD). */
   readonly today: string;
-  readonly plans: readonly PlanView[];
-  readonly priorities: readonly PriorityView[];
-  readonly actions: readonly ActionView[];
-  readonly measures: readonly MeasureView[];
+  readonly plans: readonly PlanEntry[];
+  readonly priorities: readonly PriorityEntry[];
+  readonly actions: readonly ActionEntry[];
+  readonly measures: readonly MeasureEntry[];
 }
 

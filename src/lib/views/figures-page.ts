@@ -7,7 +7,7 @@
  * the series grows (pages are only added at the end). The chart still draws every point.
  */
 import type { ChartTable } from '../charts/kinds/line/table.ts';
-import type { MeasureView } from '../derive/page-model.ts';
+import type { MeasureEntry } from '../derive/page-model.ts';
 import type { ListPage } from './paging.ts';
 
 /**
@@ -15,7 +15,7 @@ import type { ListPage } from './paging.ts';
  * route lists need not load every measure's releases. Matches the measure page's test for showing
  * figures (a series with a latest value), which is computed from the same headline series.
  */
-export function hasPublishedFigures(view: MeasureView): boolean {
+export function hasPublishedFigures(view: MeasureEntry): boolean {
   return view.data.frequency !== undefined && view.headline.some((point) => point.value !== null);
 }
 
@@ -33,13 +33,13 @@ export const NEWEST_PERIODS = 24;
 export const FIGURES_PER_PAGE = 60;
 
 /** Whether a measure's series is long enough to have figures pages (and a measure page that shows only its newest periods). */
-export function hasFiguresPages(view: MeasureView): boolean {
+export function hasFiguresPages(view: MeasureEntry): boolean {
   // A long headline is never the one-period area comparison (a bar chart): its table is the line chart's.
   return hasPublishedFigures(view) && view.headline.length > LONG_SERIES_PERIODS;
 }
 
 /** A long measure's headline periods, oldest first, each once: what its figures pages are counted by. */
-function headlinePeriods(view: MeasureView): string[] {
+function headlinePeriods(view: MeasureEntry): string[] {
   return [...new Set(view.headline.map((point) => point.period))];
 }
 
@@ -48,7 +48,7 @@ function headlinePeriods(view: MeasureView): string[] {
  * FIGURES_PER_PAGE headline periods. Route lists must not load every measure's releases (at 2,000
  * measures that alone would add about a minute to a build).
  */
-export function figuresPageCount(view: MeasureView): number {
+export function figuresPageCount(view: MeasureEntry): number {
   return hasFiguresPages(view) ? Math.ceil(headlinePeriods(view).length / FIGURES_PER_PAGE) : 0;
 }
 
@@ -57,7 +57,7 @@ export function figuresPageCount(view: MeasureView): number {
  * oldest rows first. Page n starts at the row of its first headline period, so the pages are the
  * ones figuresPageCount counts; a row only a comparator has stays with its neighbours in time.
  */
-export function figuresPages(table: ChartTable, view: MeasureView): ListPage<ChartTable['rows'][number]>[] {
+export function figuresPages(table: ChartTable, view: MeasureEntry): ListPage<ChartTable['rows'][number]>[] {
   const periods = headlinePeriods(view);
   const count = Math.max(1, Math.ceil(periods.length / FIGURES_PER_PAGE));
   const starts = Array.from({ length: count }, (_, k) => (k === 0 ? 0 : table.rows.findIndex((row) => row.period === periods[k * FIGURES_PER_PAGE])));

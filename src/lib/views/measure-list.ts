@@ -4,7 +4,7 @@
  * measures made one page of 7,900 elements), so the list is paged (issue 16): page 1 stays at
  * /measures/, later pages at /measures/page/<n>/, and a group split between pages says it continues.
  */
-import type { MeasureView, PageModel, PlanView } from '../derive/page-model.ts';
+import type { MeasureEntry, PageModel, PlanEntry } from '../derive/page-model.ts';
 import { pageItems, type ListPage } from './paging.ts';
 
 /**
@@ -15,13 +15,13 @@ export const MEASURE_LIST_PER_PAGE = 200;
 
 /** One line of the list: a measure under a plan (and its thematic area), or a supporting series (no plan). */
 export interface MeasureListEntry {
-  readonly plan?: PlanView;
+  readonly plan?: PlanEntry;
   readonly theme?: string;
-  readonly measure: MeasureView;
+  readonly measure: MeasureEntry;
 }
 
 /** The thematic area a measure is listed under in `plan`'s framework: that plan's own heading where it has one. */
-export function thematicAreaIn(meta: Pick<MeasureView['data'], 'thematic_area' | 'thematic_area_by_plan'>, plan: string): string {
+export function thematicAreaIn(meta: Pick<MeasureEntry['data'], 'thematic_area' | 'thematic_area_by_plan'>, plan: string): string {
   return meta.thematic_area_by_plan?.[plan] ?? meta.thematic_area;
 }
 
@@ -31,7 +31,7 @@ export function measureListEntries(model: Pick<PageModel, 'plans' | 'measures'>)
   const plans = [...model.plans].sort((a, b) => b.data.period.start_year - a.data.period.start_year);
   const entries: MeasureListEntry[] = [];
   for (const plan of plans) {
-    const themes = new Map<string, MeasureView[]>();
+    const themes = new Map<string, MeasureEntry[]>();
     for (const slug of plan.measures) {
       const measure = bySlug.get(slug);
       if (!measure) throw new Error(`plan ${plan.id} lists unknown measure "${slug}"`);
@@ -51,7 +51,7 @@ export function measureListPages(model: Pick<PageModel, 'plans' | 'measures'>): 
 
 /** A section of one page: a plan (or the supporting series, `plan` undefined) and its thematic groups. */
 export interface MeasureListSection {
-  readonly plan?: PlanView;
+  readonly plan?: PlanEntry;
   /** Whether the section began on an earlier page. */
   readonly continued: boolean;
   readonly groups: readonly { readonly theme?: string; readonly continued: boolean; readonly entries: readonly MeasureListEntry[] }[];
@@ -59,7 +59,7 @@ export interface MeasureListSection {
 
 /** One page's entries as sections and groups, each marked as continued when it began on the page before (whose last entry is `before`). */
 export function measureListSections(entries: readonly MeasureListEntry[], before?: MeasureListEntry): MeasureListSection[] {
-  const sections: { plan?: PlanView; continued: boolean; groups: { theme?: string; continued: boolean; entries: MeasureListEntry[] }[] }[] = [];
+  const sections: { plan?: PlanEntry; continued: boolean; groups: { theme?: string; continued: boolean; entries: MeasureListEntry[] }[] }[] = [];
   let previous = before;
   for (const entry of entries) {
     const samePlan = previous !== undefined && previous.plan?.id === entry.plan?.id;

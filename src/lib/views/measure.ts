@@ -14,7 +14,7 @@ import { releaseOnOwnPage, roundedText } from '../derive/release-history.ts';
 import { frequencyLabel } from '../format/labels.ts';
 import { formatValue } from '../format/number.ts';
 import type { Measure } from '../schemas/model.ts';
-import type { MeasureView, PageModel } from '../derive/page-model.ts';
+import type { MeasureEntry, PageModel } from '../derive/page-model.ts';
 import { paths } from '../schemas/paths.ts';
 import { periodLabel } from '../schemas/period.ts';
 import { citationMetaTags, measureCitation, type CitationFacts } from '../sharing/citation.ts';
@@ -31,7 +31,7 @@ import type { FiguresPageView, FiguresView, LineTableView, MeasureViews, TargetV
 /** Lookups over the page model that every measure's views use; built once per data step. */
 export interface ModelIndex {
   readonly model: PageModel;
-  readonly measure: (slug: string) => MeasureView;
+  readonly measure: (slug: string) => MeasureEntry;
 }
 
 /** Builds the lookups once. */
@@ -76,7 +76,7 @@ function withNewestRows(chart: LeadChartView, long: boolean): LeadChartView {
 }
 
 /** Every row of a long series' lead chart table, split into its figures pages, each captioned with its span. */
-function figuresPagesView(lead: LeadChart | undefined, drawn: LeadChartView | undefined, view: MeasureView): FiguresPageView[] | undefined {
+function figuresPagesView(lead: LeadChart | undefined, drawn: LeadChartView | undefined, view: MeasureEntry): FiguresPageView[] | undefined {
   if (lead?.kind !== 'line' || drawn?.kind !== 'line' || !hasFiguresPages(view)) return undefined;
   const full = drawn.table.table;
   const subject = `${view.data.title}: ${lead.input.areaName}${lead.input.series.length > 1 ? ' and comparators' : ''}`;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { measureFiles, type CatalogueEntry, type MeasureFiles } from '../downloads/catalogue.ts';
 import { pageItems, type ListPage } from './paging.ts';
 import type { UpdateEntry } from '../updates/entries.ts';
-import type { ActionView, MeasureView, PageModel, PlanView, PriorityView } from '../derive/page-model.ts';
+import type { ActionEntry, MeasureEntry, PageModel, PlanEntry, PriorityEntry } from '../derive/page-model.ts';
 import type { EmbedView, FiguresPageView, MeasurePageView, ReleaseView, SiteViews } from './types.ts';
 import { embedViewFile, figuresPageViewFile, measureViewsFile, releaseViewFile, siteViewsFile, updatesViewFile } from './files.ts';
 
@@ -87,7 +87,7 @@ export function cataloguePages(): ListPage<MeasureFiles>[] {
 export const FRAMEWORK_PER_PAGE = 60;
 
 /** A plan's measures in framework order, paged (page 1 is on the plan page, later ones at /plans/<plan>/page/<n>/). */
-export function frameworkPages(plan: PlanView): ListPage<MeasureView>[] {
+export function frameworkPages(plan: PlanEntry): ListPage<MeasureEntry>[] {
   const { measure } = index();
   return pageItems(plan.measures.map(measure), FRAMEWORK_PER_PAGE);
 }
@@ -145,4 +145,4 @@ function byId<T>(items: readonly T[], key: (item: T) => string): (id: string) =>
   };
 }
 
-export type { ActionView, MeasureView, PlanView, PriorityView };
+export type { ActionEntry, MeasureEntry, PlanEntry, PriorityEntry };

@@ -11,7 +11,7 @@ import { sparklineInput } from '../charts/sparkline-input.ts';
 import { aimArea, citationsJudging, directionNote, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd, type PlanPeriod } from '../derive/judgement.ts';
 import { releaseOnOwnPage } from '../derive/release-history.ts';
 import { formatValue } from '../format/number.ts';
-import type { MeasureView, PageModel, PlanView } from '../derive/page-model.ts';
+import type { MeasureEntry, PageModel, PlanEntry } from '../derive/page-model.ts';
 import { hasPublishedFigures } from './figures-page.ts';
 import type { CardView, PlanPageView, SiteViews, SparklineView, TargetView } from './types.ts';
 import type { SearchQuestion } from '../schemas/search-terms.ts';
@@ -38,10 +38,10 @@ export function siteViews(
     const found = model.plans.find((p) => p.id === id);
     return found && planPeriod(found.data);
   };
-  const latestOf = (m: MeasureView) => latestFigure(m, model.today);
+  const latestOf = (m: MeasureEntry) => latestFigure(m, model.today);
 
   /** A measure's card as shown for `plan`; `judge` false where no verdict may be given. */
-  function card(m: MeasureView, plan: string | undefined, judge = true): CardView {
+  function card(m: MeasureEntry, plan: string | undefined, judge = true): CardView {
     const latest = latestOf(m);
     const note = directionNote(m.data, planName, citationsJudging(latest?.period, periodOf, plan), aimArea(m, model.site));
     const judged = judge && note.judges;
@@ -78,12 +78,12 @@ export function siteViews(
     };
   }
 
-  const upToDate = (views: readonly MeasureView[]) => views.filter((m) => latestOf(m)?.outOfDate === false);
+  const upToDate = (views: readonly MeasureEntry[]) => views.filter((m) => latestOf(m)?.outOfDate === false);
 
-  function planView(plan: PlanView): PlanPageView {
+  function planView(plan: PlanEntry): PlanPageView {
     const measures = plan.measures.map(measure);
     const withData = measures.filter((m) => m.headline.length > 0);
-    const pick = (views: readonly MeasureView[]) => {
+    const pick = (views: readonly MeasureEntry[]) => {
       const headlines = views.filter((m) => m.data.headline);
       return views.length <= CARD_LIMIT ? views : (headlines.length > 0 ? headlines : views).slice(0, CARD_LIMIT);
     };
@@ -129,7 +129,7 @@ export function siteViews(
    * The newest non-suppressed headline value as "1,234 (2023-24)", naming its area when it is not the
    * partnership's (the table's heading names that one), and saying when it is after the plan ended or out of date.
    */
-  function frameworkLatest(m: MeasureView, span: PlanPeriod): string | undefined {
+  function frameworkLatest(m: MeasureEntry, span: PlanPeriod): string | undefined {
     const figure = latestOf(m);
     if (!figure) return undefined;
     const area = m.data.area && m.data.area.code !== model.site.area.code ? `, ${m.data.area.name}` : '';
@@ -139,7 +139,7 @@ export function siteViews(
   }
 
   /** A measure as a search answer shows it: its latest figure with its area, period and age. */
-  function answer(m: MeasureView): Answer {
+  function answer(m: MeasureEntry): Answer {
     const latest = latestOf(m);
     const countable = m.data.unit === 'count' && m.data.unit_label;
     return {

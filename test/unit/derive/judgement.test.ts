@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { HeadlinePoint, MeasureView, VintageInfo } from '../../../src/lib/derive/page-model.ts';
+import type { HeadlinePoint, MeasureEntry, VintageInfo } from '../../../src/lib/derive/page-model.ts';
 import { parsePeriod } from '../../../src/lib/schemas/period.ts';
 import type { MeasureMeta } from '../../../src/lib/schemas/measure.ts';
 import { aimArea, citationsJudging, directionNote, judgedMeasure, frequencyMonths, isOutOfDate, latestFigure, placeInPlan, planPeriod, splitAtPlanEnd } from '../../../src/lib/derive/judgement.ts';
@@ -13,7 +13,7 @@ import { meta, plan } from '../../support/testshire.ts';
 
 const names = (id: string) => ({ '2015-20': '2015-20 plan', '2024-27': '2024-27 strategy' })[id] ?? `${id} plan`;
 
-function view(data: MeasureMeta, headline: HeadlinePoint[], released = ['2025-07-24']): MeasureView {
+function view(data: MeasureMeta, headline: HeadlinePoint[], released = ['2025-07-24']): MeasureEntry {
   const vintages = released.map((date) => ({ date, file: `${date}.csv`, sha256: '', bytes: 0, rows: headline.length, release: {} }) as unknown as VintageInfo);
   return { slug: 'widgets', data, priorities: [], relatedPriorities: [], actions: [], vintages, headline, derived: false };
 }
@@ -163,7 +163,7 @@ test('every latest figure says its period and release date, and whether it is ou
   // A figure carried over unchanged into a later release keeps the date it was first released, and
   // the publisher's cited date is named as the publisher's.
   const cited = view(meta({ frequency: 'interval', interval_months: 12 }), [p('2023-07-01/2024-06-30', 50), { period: '2024-07-01/2025-06-30', value: 40, firstReleased: '2025-10-23' }], ['2025-10-23', '2026-11-23']);
-  const withPublisher = { ...cited, vintages: cited.vintages.map((v, i) => ({ ...v, release: i === 0 ? { publisher: 'Office for National Statistics', release_date: { evidence: 'Release date: 23 October 2025', url: 'https://example.org/' } } : {} })) } as unknown as MeasureView;
+  const withPublisher = { ...cited, vintages: cited.vintages.map((v, i) => ({ ...v, release: i === 0 ? { publisher: 'Office for National Statistics', release_date: { evidence: 'Release date: 23 October 2025', url: 'https://example.org/' } } : {} })) } as unknown as MeasureEntry;
   const firstOut = latestFigure(withPublisher, '2026-12-01')!;
   assert.equal(firstOut.released, '2025-10-23', 'the release that first held the figure, not the later copy');
   assert.equal(firstOut.sentence, 'Figure for year ending June 2025, first released by Office for National Statistics on 23 October 2025.');

@@ -7,7 +7,7 @@ import { newestRows, sliceRows, type ChartTable, type ChartTableRow } from '../.
 import { figuresPageCount, figuresPages, FIGURES_PER_PAGE, hasFiguresPages, LONG_SERIES_PERIODS, NEWEST_PERIODS } from '../../../src/lib/views/figures-page.ts';
 import { MEASURE_LIST_PER_PAGE, measureListEntries, measureListPages, measureListSections, sectionStartPages } from '../../../src/lib/views/measure-list.ts';
 import { PLAN_LIST_PER_PAGE, PLAN_PAGE_LIST_LIMIT, planListPages, planPageList } from '../../../src/lib/views/plan-lists.ts';
-import type { MeasureView, PlanView } from '../../../src/lib/derive/page-model.ts';
+import type { MeasureEntry, PlanEntry } from '../../../src/lib/derive/page-model.ts';
 
 test('pages hold at most the page size, in order, and count themselves', () => {
   const pages = pageItems([1, 2, 3, 4, 5], 2);
@@ -105,20 +105,20 @@ test("a long series' figures pages hold every row once, in order, 60 headline pe
   assert.throws(() => figuresPages(table(rows.slice(0, 100)), view('other', { periods: 200 })), /no row for headline period/);
 });
 
-const view = (slug: string, fields: { theme?: string; supports?: string; periods?: number } = {}): MeasureView =>
+const view = (slug: string, fields: { theme?: string; supports?: string; periods?: number } = {}): MeasureEntry =>
   ({
     slug,
     data: { title: slug, thematic_area: fields.theme ?? 'Crime', frequency: 'month', ...(fields.supports ? { supports: fields.supports } : {}) },
     headline: Array.from({ length: fields.periods ?? 0 }, (_, i) => ({ period: `2020-${i}`, value: i })),
-  }) as unknown as MeasureView;
-const planView = (id: string, startYear: number, measures: string[], lists: { priorities?: number; actions?: number } = {}): PlanView =>
+  }) as unknown as MeasureEntry;
+const planView = (id: string, startYear: number, measures: string[], lists: { priorities?: number; actions?: number } = {}): PlanEntry =>
   ({
     id,
     data: { title: `Plan ${id}`, period: { start_year: startYear } },
     measures,
     priorities: Array.from({ length: lists.priorities ?? 0 }, (_, i) => `${id}/priority-${i + 1}`),
     actions: Array.from({ length: lists.actions ?? 0 }, (_, i) => `${id}/action-${i + 1}`),
-  }) as unknown as PlanView;
+  }) as unknown as PlanEntry;
 
 test('a series is long (its measure page shows only the newest periods and it gets figures pages) above 36 periods, and always leaves rows to them', () => {
   assert.equal(LONG_SERIES_PERIODS, 36);
