@@ -15,7 +15,7 @@ export interface BuildRun {
   readonly times?: Readonly<Record<string, number>>;
   readonly csvParses: number;
   /** Chart layouts against charts drawn by the data step (src/lib/charts/kinds/kind.ts); absent when it did not finish. */
-  readonly charts?: { readonly geometries: number; readonly drawn: number; readonly previewFits: number };
+  readonly charts?: { readonly geometries: number; readonly drawn: number; readonly previewFits: number; readonly headlineSeries?: number; readonly releases?: number };
   /** Peak of the summed RSS of the build's process tree (Node plus Pagefind), sampled. */
   readonly treeRssBytes: number;
   /** Largest single process's peak RSS (GNU time, else the Node process's own). */
@@ -142,6 +142,15 @@ export function checkBudgets(results: readonly SizeResult[]): BudgetResult[] {
     limit: 'chart layouts = charts drawn',
     measured: results.map((r) => `${at(r)}: ${[...new Set(r.runs.map((x) => (x.charts ? `${x.charts.geometries} layouts for ${x.charts.drawn} charts` : 'not counted')))].join('/')}`).join('; '),
     verdict: verdict(results.every((r) => r.runs.every((x) => x.charts !== undefined && x.charts.geometries === x.charts.drawn))),
+    kind: 'correctness',
+  });
+  out.push({
+    budget: "each release's headline series built once",
+    limit: 'headline series built <= releases',
+    measured: results
+      .map((r) => `${at(r)}: ${[...new Set(r.runs.map((x) => (x.charts?.headlineSeries !== undefined ? `${x.charts.headlineSeries} for ${x.charts.releases} releases` : 'not counted')))].join('/')}`)
+      .join('; '),
+    verdict: verdict(results.every((r) => r.runs.every((x) => x.charts?.headlineSeries !== undefined && x.charts.releases !== undefined && x.charts.headlineSeries <= x.charts.releases))),
     kind: 'correctness',
   });
   out.push({

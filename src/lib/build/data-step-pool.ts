@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildPageModel, measureFacts, type MeasureFacts } from '../derive/build-model.ts';
+import { seriesCounts } from '../derive/series.ts';
 import { addChartCounts, chartCounts, chartCountsSince, type ChartCounts } from '../charts/kinds/kind.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { buildJsonLd, formerAddresses, measureArtefacts, planArtefacts, planComparisons, planMeasures, planPageUrl, planUpdated, withFormerAddresses } from '../downloads/artefacts.ts';
@@ -146,7 +147,7 @@ export async function prepareDataInPool(
 ): Promise<PooledResult> {
   const content = readContent(root);
   const site = content.site.data;
-  const none: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0 };
+  const none: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0 };
   if (!site) return { csvParses: 0, charts: none, diagnostics: finishModel(content, []).diagnostics };
   const entries = content.measures.entries.map(({ id, file, data }) => ({ id, file, data }));
   const folders = measureDataFolders(root, entries, content.measures.refusedIds, content.diagnostics);
@@ -177,12 +178,17 @@ export async function prepareDataInPool(
     const csvParses = replies.reduce((sum, v) => sum + v.csvParses, 0);
     // The workers' charts, and those this thread draws (derived measures, comparisons), counted from here.
     const ownBefore = { ...chartCounts };
-    const charts = () => addChartCounts(replies.reduce((sum, v) => addChartCounts(sum, v.charts), none), chartCountsSince(ownBefore));
+    const seriesBefore = seriesCounts.headlines;
+    // This thread reads no release files; the releases it computes (derived measures') are counted once computed.
+    let ownReleases = 0;
+    const own = (): ChartCounts => ({ ...chartCountsSince(ownBefore), headlineSeries: seriesCounts.headlines - seriesBefore, releases: ownReleases });
+    const charts = () => addChartCounts(replies.reduce((sum, v) => addChartCounts(sum, v.charts), none), own());
     const bySlug = new Map(replies.flatMap((v) => v.measures.map((m) => [m.measure.id, m] as const)));
     for (const v of replies) content.diagnostics.push(...v.diagnostics);
     const loaded = finishModel(content, entries.map((e) => bySlug.get(e.id)!.measure));
     if (!loaded.model || !skeleton) return { csvParses, charts: charts(), diagnostics: loaded.diagnostics };
     const full = loaded.model;
+    ownReleases = full.measures.filter((m) => m.data.derivation).reduce((sum, m) => sum + m.vintages.length, 0);
     for (const plan of plans) {
       // The workers wrote the parts with the columns the content declares; the rows must agree.
       const used = breakdownColumns(planMeasures(full, plan.id));

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { chartCounts } from '../charts/kinds/kind.ts';
 import { measureFacts } from '../derive/build-model.ts';
+import { seriesCounts } from '../derive/series.ts';
 import { formerAddresses, measureArtefacts } from '../downloads/artefacts.ts';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { writeReleaseZipPart, type ReleaseZipPart } from '../downloads/plan-stream.ts';
@@ -25,11 +26,13 @@ const slice = workerData as PoolSlice;
 const area = { name: slice.site.area.name, code: slice.site.area.code };
 const skeleton = slice.output && new Map(slice.output.page.measures.map((m) => [m.slug, m]));
 
-const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0, charts: { geometries: 0, drawn: 0, previewFits: 0 } };
+const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0, charts: { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0 } };
+let releases = 0;
 for (const entry of slice.entries) {
   const { measure, diagnostics, csvParses } = readMeasureFolder(slice.root, entry, slice.folders.includes(entry.id), slice.site, slice.today);
   done.diagnostics.push(...diagnostics);
   done.csvParses += csvParses;
+  releases += measure.vintages.length;
   const facts = measureFacts(measure, area);
   // A derived measure's release is computed by the pool's owner, which writes its views and files;
   // nothing is written for a measure with problems (the build stops, and its folder is removed).
@@ -39,7 +42,7 @@ for (const entry of slice.entries) {
   done.measures.push({ measure: whole ? measure : lightMeasure(measure), facts, ...written });
 }
 // This thread's charts are all its measures' (the counts start at zero with the thread).
-done.charts = { ...chartCounts };
+done.charts = { ...chartCounts, headlineSeries: seriesCounts.headlines, releases };
 parentPort!.postMessage(done);
 
 /** Writes one measure's views, downloads, tidy parts and deflated releases; its plan targets and what was written. */

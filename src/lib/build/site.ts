@@ -184,7 +184,8 @@ export function chartsSentence(charts: ChartCounts): string {
   const drawn = `${charts.drawn} charts drawn from ${charts.geometries} layouts`;
   const again = charts.geometries - charts.drawn;
   const layouts = again === 0 ? `${drawn}, each once` : again > 0 ? `${drawn}: ${again} laid out again instead of reusing a drawn chart's layout` : `${drawn}: ${-again} drawn without a counted layout`;
-  return `${layouts}; ${charts.previewFits} preview images laid out at their own size`;
+  const series = charts.headlineSeries <= charts.releases ? `${charts.headlineSeries} headline series built from ${charts.releases} releases, each at most once` : `${charts.headlineSeries} headline series built from ${charts.releases} releases: some built again instead of reused`;
+  return `${layouts}; ${charts.previewFits} preview images laid out at their own size; ${series}`;
 }
 
 /** Astro, downloads and search index into the staging folder, then the swap into dist/. */

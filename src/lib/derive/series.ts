@@ -90,10 +90,29 @@ function isHeadlineRow(row: Observation): boolean {
   return Object.keys(row.breakdown).length === 0;
 }
 
-/** The headline line: rows of the measure's own area with no breakdown. */
+/**
+ * Headline series built in this thread. The page-model facts, the measure
+ * page, its chart and each earlier release's line all ask for a release's headline; it is built on
+ * the first request and kept with the release's rows, so each is built once per build.
+ */
+export const seriesCounts = { headlines: 0 };
+const builtHeadlines = new WeakMap<readonly Observation[], Map<string, { readonly meta: MeasureMeta; readonly series: Series }>>();
+
+/** The headline line: rows of the measure's own area with no breakdown; built once per release and area. */
 export function headlineSeries(meta: MeasureMeta, vintage: Vintage | undefined, area: AreaRef): Series {
+  const key = `${area.code}\u0000${area.name}`;
+  const built = vintage && builtHeadlines.get(vintage.rows)?.get(key);
+  // The same rows read under other metadata (another frequency) are another series.
+  if (built && built.meta === meta) return built.series;
   const rows = (vintage?.rows ?? []).filter((r) => r.areaCode === area.code && isHeadlineRow(r));
-  return { areaCode: area.code, areaName: area.name, breakdown: {}, points: toSortedPoints(meta, rows) };
+  const series: Series = { areaCode: area.code, areaName: area.name, breakdown: {}, points: toSortedPoints(meta, rows) };
+  if (vintage) {
+    seriesCounts.headlines++;
+    const byArea = builtHeadlines.get(vintage.rows) ?? new Map<string, { readonly meta: MeasureMeta; readonly series: Series }>();
+    byArea.set(key, { meta, series });
+    builtHeadlines.set(vintage.rows, byArea);
+  }
+  return series;
 }
 
 /** The comparator lines, one per `meta.comparators` entry, matched on area_code. */

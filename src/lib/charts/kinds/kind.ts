@@ -74,7 +74,7 @@ export interface LeadKind<Input, Facts> {
  * benchmark reports them. Each chart drawn is laid out once: geometries exceeding drawn means some
  * code laid a chart out again instead of reusing the layout (or the view's size).
  */
-export const chartCounts: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0 };
+export const chartCounts: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0 };
 
 /** Layouts and drawings counted by chartCounts. */
 export interface ChartCounts {
@@ -84,16 +84,34 @@ export interface ChartCounts {
   drawn: number;
   /** Charts laid out and drawn for a preview image (each at the image's size, its own layout). */
   previewFits: number;
+  /**
+   * Headline series built (src/lib/derive/series.ts), against the releases read: each release's is
+   * built once however many views use it, so never more series than releases.
+   */
+  headlineSeries: number;
+  releases: number;
 }
 
 /** The counts made since `before` (a copy of chartCounts taken earlier). */
 export function chartCountsSince(before: ChartCounts): ChartCounts {
-  return { geometries: chartCounts.geometries - before.geometries, drawn: chartCounts.drawn - before.drawn, previewFits: chartCounts.previewFits - before.previewFits };
+  return {
+    geometries: chartCounts.geometries - before.geometries,
+    drawn: chartCounts.drawn - before.drawn,
+    previewFits: chartCounts.previewFits - before.previewFits,
+    headlineSeries: chartCounts.headlineSeries - before.headlineSeries,
+    releases: chartCounts.releases - before.releases,
+  };
 }
 
 /** Two counts added together. */
 export function addChartCounts(a: ChartCounts, b: ChartCounts): ChartCounts {
-  return { geometries: a.geometries + b.geometries, drawn: a.drawn + b.drawn, previewFits: a.previewFits + b.previewFits };
+  return {
+    geometries: a.geometries + b.geometries,
+    drawn: a.drawn + b.drawn,
+    previewFits: a.previewFits + b.previewFits,
+    headlineSeries: a.headlineSeries + b.headlineSeries,
+    releases: a.releases + b.releases,
+  };
 }
 
 /** A chart's page-size layout: the one counted entry point. */

@@ -42,6 +42,10 @@ test('a build of the kinds fixture lays each chart out once, and draws one previ
     const previews = readdirSync(join(generated, 'views', 'og')).length;
     assert.ok(previews > 0, 'preview images were written');
     assert.equal(previewFits, previews, 'one preview-image layout per preview image written');
+    // The page-model facts, the page, its chart and each earlier release's line share one headline series per release.
+    const { headlineSeries, releases } = result.charts;
+    assert.ok(headlineSeries > 0 && releases > 0, `${headlineSeries} headline series from ${releases} releases`);
+    assert.ok(headlineSeries <= releases, `${headlineSeries} headline series built from ${releases} releases: some were built again`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -52,7 +56,7 @@ test('laying a drawn chart out again shows in the counts; reading the drawn size
   const before = { ...chartCounts };
   const view = leadChartView(chart, 'knife-crime', 'Knife crime');
   embedHeight(chart, view);
-  assert.deepEqual(chartCountsSince(before), { geometries: 1, drawn: 1, previewFits: 0 }, 'the embed height reads the drawn chart');
+  assert.deepEqual(chartCountsSince(before), { geometries: 1, drawn: 1, previewFits: 0, headlineSeries: 0, releases: 0 }, 'the embed height reads the drawn chart');
   leadChartSize(chart);
   const counts = chartCountsSince(before);
   assert.notEqual(counts.geometries, counts.drawn, 'a second layout of the same chart is seen');
