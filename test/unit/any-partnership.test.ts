@@ -17,8 +17,8 @@ const PROJECT = join(import.meta.dirname, '..', '..');
 const FIXTURE = join(PROJECT, 'test/fixtures/valid/other-partnership');
 const ORIGIN = 'https://riverford.example';
 const BASE = '/riverford/';
-/** The project's own partnership; its name must come only from content/, never from src/. */
-const HOME_PARTNERSHIP = /nottingham/i;
+/** The project's own partnership and its police force area; their names must come only from content/, never from src/. */
+const HOME_PARTNERSHIP = /nottingham|nottinghamshire/i;
 
 const work = mkdtempSync(join(tmpdir(), 'snd-riverford-'));
 const dist = join(work, 'dist');
@@ -67,9 +67,11 @@ describe('a second partnership (Riverford) built under a base path', () => {
     assert.match(text('index.html'), /Riverford Community Safety Partnership/);
   });
 
-  test('no built file mentions Nottingham: HTML, XML, JSON, CSV, scripts, zips and the search index', () => {
+  test('no built file mentions Nottingham or Nottinghamshire: HTML, XML, JSON, CSV, scripts, zips and the search index', () => {
     const files = builtFiles();
     const checked = files.filter((f) => readable(f) !== undefined);
+    // The force-level comparison's page, table and CSV are among the files read: the words for a police force area come from site.yaml too.
+    for (const file of ['measures/knife-offences-rate/compare/index.html', 'measures/knife-offences-rate/compare/table/index.html', 'data/comparisons/knife-offences-rate.csv']) assert.ok(checked.includes(file), file);
     // The scan must see inside zips and the search index: there, too, it finds the fixture's own name.
     for (const kind of ['.zip', '.pf_fragment']) {
       assert.ok(checked.some((f) => f.endsWith(kind) && /Riverford/.test(readable(f)!)), `${kind} contents were read`);
@@ -142,8 +144,23 @@ describe('a second partnership (Riverford) built under a base path', () => {
     assert.match(table, /<strong[^>]*>Riverford<\/strong>/);
     assert.equal(text('data/comparisons/reported-bicycle-thefts.csv'), readFileSync(join(FIXTURE, 'data/comparisons/reported-bicycle-thefts/2025-10-01.csv'), 'utf8'));
     const datapackage = JSON.parse(text('downloads/2025-28/datapackage.json')) as { resources: { name: string; path: string }[] };
-    assert.deepEqual(datapackage.resources.map((r) => r.name), ['data', 'compare-reported-bicycle-thefts']);
-    assert.equal(datapackage.resources[1]!.path, 'https://riverford.example/riverford/data/comparisons/reported-bicycle-thefts.csv');
+    assert.deepEqual(datapackage.resources.map((r) => r.name), ['data', 'compare-reported-bicycle-thefts', 'compare-knife-offences-rate']);
+    assert.equal(datapackage.resources.find((r) => r.name === 'compare-reported-bicycle-thefts')!.path, 'https://riverford.example/riverford/data/comparisons/reported-bicycle-thefts.csv');
+  });
+
+  test("its force-level comparison highlights its own police force area from content/site.yaml (area.police_force_area), not a partnership", () => {
+    const page = text('measures/knife-offences-rate/compare/index.html');
+    assert.match(page, /<h1[^>]*>How does Riverford Constabulary \(police force area\) compare\? Knife Offences per 100,000 People<\/h1>/);
+    // 61.2 per 100,000: below Northholm and Kingsford (88.5) and Dyffryn (73.4), above Eastmarsh (47.9); Highmoor is suppressed ([u1]).
+    assert.match(page, /Riverford Constabulary&#39;s figure in Table R7, 61\.2 per 100,000, is the 3rd highest of the 4 police force areas with a figure \(year ending December 2024\)\./);
+    assert.match(page, /class="bar bar--own"[^>]*data-label="Riverford Constabulary"/);
+    assert.match(page, /This partnership&#39;s police force area/);
+    assert.doesNotMatch(page, /bar--own"[^>]*data-label="(Northholm|Eastmarsh|Highmoor|Dyffryn)/);
+    assert.match(page, /href="\/riverford\/data\/comparisons\/knife-offences-rate\.csv"/);
+    const table = text('measures/knife-offences-rate/compare/table/index.html');
+    assert.match(table, /<strong[^>]*>Riverford Constabulary<\/strong>/);
+    assert.doesNotMatch(table, /<strong[^>]*>(Northholm|Eastmarsh|Highmoor|Dyffryn)/);
+    assert.equal(text('data/comparisons/knife-offences-rate.csv'), readFileSync(join(FIXTURE, 'data/comparisons/knife-offences-rate/2025-10-01.csv'), 'utf8'));
   });
 });
 

@@ -24,7 +24,7 @@ import { refuse, type ExitCode, type ScaffoldContext } from '../scaffold/context
 import { formatDiagnostic } from '../format/diagnostics.ts';
 import { csvText } from '../format/csv.ts';
 import { findEdition } from './ons-pfa.ts';
-import { areaChangeLines, areaChanges, comparedMapping, COMPARISON_COLUMNS, NOTES_COLUMNS, readComparison, type ComparisonRead, type ComparisonRow } from './ons-compare.ts';
+import { areaChangeLines, areaChanges, comparedMapping, COMPARISON_COLUMNS, isForceLevel, NOTES_COLUMNS, readComparison, type ComparisonRead, type ComparisonRow, type KnownAreas } from './ons-compare.ts';
 import { readReleaseDates, RELEASE_DATES_FILE } from './release-dates.ts';
 import { readWorkbook } from './workbook.ts';
 
@@ -112,10 +112,11 @@ export function runCompareImport(args: readonly string[], ctx: ScaffoldContext):
   const problems: string[] = [];
   const skipped: string[] = [];
   for (const { entry, mapping } of compared) {
+    const knownForces = isForceLevel(mapping!) ? knownForceAreas(ctx.root, entry.id, request.released) : undefined;
     const read = readComparison(
       workbook.sheets,
       edition,
-      { slug: entry.id, frequency: entry.data.frequency, intervalMonths: entry.data.interval_months, mappings: entry.data.ons_pfa, mapping: mapping!, ...(entry.data.ons_pfa_reference ? { reference: entry.data.ons_pfa_reference } : {}) },
+      { slug: entry.id, frequency: entry.data.frequency, intervalMonths: entry.data.interval_months, mappings: entry.data.ons_pfa, mapping: mapping!, ...(entry.data.ons_pfa_reference ? { reference: entry.data.ons_pfa_reference } : {}), ...(knownForces ? { knownForces } : {}) },
       request.released ?? 'dry-run',
       fileName,
     );
@@ -223,6 +224,29 @@ function previousRelease(folder: string, released: string): { name: string; rows
     .at(-1);
   if (!name) return undefined;
   return { name, rows: parseCsv(readFileSync(join(folder, name), 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[] };
+}
+
+/**
+ * The police force areas a table should list, to name those a table lacks or lists twice: the
+ * measure's previous comparison release, else the newest release of another force-level comparison
+ * (every P-table lists the same 43 forces), or undefined on a first force-level import.
+ */
+function knownForceAreas(root: string, slug: string, released: string | undefined): KnownAreas | undefined {
+  const dir = join(root, COMPARISONS_DIR);
+  const forces = (rows: Row[]) => rows.filter((r) => r.role === 'police_force_area');
+  const own = previousRelease(join(dir, slug), released ?? '9999-12-31');
+  if (own && forces(own.rows).length) return { from: `${COMPARISONS_DIR}/${slug}/${own.name}`, rows: forces(own.rows) as ComparisonRow[] };
+  if (!existsSync(dir)) return undefined;
+  // Another measure's release of the same day is the same edition's other table, so it counts ("~" sorts after the date).
+  const day = `${released ?? '9999-12-31'}~`;
+  const others = readdirSync(dir)
+    .filter((other) => other !== slug && statSync(join(dir, other)).isDirectory())
+    .flatMap((other) => {
+      const release = previousRelease(join(dir, other), day);
+      return release && forces(release.rows).length ? [{ from: `${COMPARISONS_DIR}/${other}/${release.name}`, vintage: release.name, rows: forces(release.rows) }] : [];
+    })
+    .sort((a, b) => (a.vintage < b.vintage ? 1 : a.vintage > b.vintage ? -1 : a.from < b.from ? -1 : 1));
+  return others[0] ? { from: others[0].from, rows: others[0].rows as ComparisonRow[] } : undefined;
 }
 
 function sha256(bytes: Uint8Array | string): string {

@@ -50,6 +50,13 @@ export interface ComparisonRead {
   readonly notes: readonly NoteRow[];
 }
 
+/** Areas listed before (a comparison release's rows), so a force table that lost or doubled one can say which. */
+export interface KnownAreas {
+  /** The file they were read from, e.g. data/comparisons/knife-crime-rate/2025-04-24.csv. */
+  readonly from: string;
+  readonly rows: readonly Pick<ComparisonRow, 'area_code' | 'area_name'>[];
+}
+
 /**
  * The mapping a measure's comparison of every area reads, or undefined for a measure not compared:
  * its `ons_pfa_compare`; else, for a rate, the partnership table of the edition's year (every
@@ -84,7 +91,7 @@ function headingColumn(table: Table, heading: string): number {
 export function readComparison(
   sheets: readonly Sheet[],
   edition: Edition,
-  measure: MeasureMapping & { readonly mapping: OnsPfaMapping; readonly reference?: OnsPfaMapping },
+  measure: MeasureMapping & { readonly mapping: OnsPfaMapping; readonly reference?: OnsPfaMapping; readonly knownForces?: KnownAreas },
   released: string,
   fileName: string,
 ): ComparisonRead | { problems: string[] } | { skipped: string } {
@@ -204,13 +211,14 @@ const REFERENCE_CODES = ['K04000001', 'E92000001'];
  * Every police force area's figure in a force-level table (P-tables: one row per force, with regions
  * and nations between them), for the newest period the mapping's column has, with the table's own
  * England and Wales (or England) row as the reference and the notes the title, the column and the
- * rows read cite. Refuses a table that does not list all 43 forces once each.
+ * rows read cite. Refuses a table that does not list all 43 forces once each, naming the cells and,
+ * against `knownForces` (an earlier comparison's forces), which forces it lacks, renamed or doubled.
  */
 function readForceComparison(
   tables: readonly Table[],
   sheets: readonly Sheet[],
   edition: Edition,
-  measure: MeasureMapping & { readonly mapping: OnsPfaMapping },
+  measure: MeasureMapping & { readonly mapping: OnsPfaMapping; readonly knownForces?: KnownAreas },
   released: string,
   fileName: string,
 ): ComparisonRead | { problems: string[] } {
@@ -247,6 +255,9 @@ function readForceComparison(
   const rows: ComparisonRow[] = [];
   const read: number[] = [];
   const seen = new Map<string, string>();
+  // Each force's first row, to say which forces a table lacking one or listing one twice has changed.
+  const listed: Pick<ComparisonRow, 'area_code' | 'area_name' | 'source_cell'>[] = [];
+  let duplicated = false;
   let reference: { row: number; code: string } | undefined;
   const figure = (r: number, code: string, name: string, role: ComparisonRow['role']): ComparisonRow | undefined => {
     const raw: CellValue = sheet.rows[r]?.[column.c] ?? null;
@@ -278,14 +289,25 @@ function readForceComparison(
     const name = cleanLabel(cellText(sheet.rows[r]?.[codeColumn + 1]));
     if (name === '') problems.push(`${at}: ${where(r, codeColumn + 1)}: police force area ${code} has no name in the column beside its code.`);
     const earlier = seen.get(code);
-    if (earlier) problems.push(`${at}: ${where(r, codeColumn)}: police force area ${code} is listed twice (also ${earlier}); each force must have one row.`);
-    seen.set(code, cellAddress(r, codeColumn));
+    if (earlier) {
+      duplicated = true;
+      problems.push(`${at}: ${where(r, codeColumn)}: police force area ${code} is listed twice (also ${earlier}); each force must have one row.`);
+    } else {
+      listed.push({ area_code: code, area_name: name, source_cell: `sheet "${sheet.name.trim()}", cell ${cellAddress(r, codeColumn)}` });
+    }
+    seen.set(code, earlier ?? cellAddress(r, codeColumn));
     const row = figure(r, code, name, 'police_force_area');
     if (row) rows.push(row);
     read.push(r);
   }
   if (seen.size !== POLICE_FORCE_AREAS && problems.length === 0) {
     problems.push(`${at}: ${where(table.firstRow, codeColumn)}: expected the ${POLICE_FORCE_AREAS} police force areas of England and Wales (codes E23..., W15...) in the column "${cleanLabel(table.ownHeadings[codeColumn] ?? '')}" of ${source}, rows ${table.firstRow + 1}-${table.lastRow + 1}; found ${seen.size}. A table that does not list every force cannot rank them: leave this measure out of the comparison (remove its police_force_area mapping from ons_pfa_compare) or map a table that lists them all.`);
+  }
+  // Which forces changed, against the forces a comparison release listed: a count alone does not say which row to look at.
+  if (seen.size !== POLICE_FORCE_AREAS || duplicated) {
+    const changes = measure.knownForces ? areaChanges(measure.knownForces.rows, listed) : undefined;
+    if (changes) problems.push(`${at}: ${fileName}, sheet "${sheet.name}": compared with ${measure.knownForces!.from}, the police force areas of ${source} changed:`, ...areaChangeLines(changes).map((line) => `  ${line}`));
+    else if (!measure.knownForces) problems.push(`${at}: ${fileName}, sheet "${sheet.name}": no earlier comparison of police force areas in data/comparisons/ to say which forces changed; compare column ${cellAddress(table.firstRow, codeColumn).replace(/\d+$/, '')} of ${source} with the 43 forces of the workbook's other P-tables.`);
   }
   if (reference) {
     const row = figure(reference.row, reference.code, cleanLabel(cellText(sheet.rows[reference.row]?.[codeColumn + 1])) || reference.code, 'reference');
@@ -364,7 +386,7 @@ export interface AreaChanges {
 }
 
 /** The areas of `now` that differ from `before` (a partnership renamed, merged or split between editions); undefined when none does. */
-export function areaChanges(before: readonly Pick<ComparisonRow, 'area_code' | 'area_name'>[], now: readonly ComparisonRow[]): AreaChanges | undefined {
+export function areaChanges(before: readonly Pick<ComparisonRow, 'area_code' | 'area_name'>[], now: readonly Pick<ComparisonRow, 'area_code' | 'area_name' | 'source_cell'>[]): AreaChanges | undefined {
   const was = new Map(before.map((r) => [r.area_code, r.area_name]));
   const is = new Map(now.map((r) => [r.area_code, r]));
   const removed = before.filter((r) => !is.has(r.area_code)).map((r) => ({ code: r.area_code, name: r.area_name }));

@@ -250,3 +250,108 @@ test('a dry run prints every row and writes nothing; publishing needs the cited 
   assert.equal(wrongDate.code, 1);
   assert.match(wrongDate.err.join('\n'), /does not match the cited release date of the year ending December 2024 edition: 2025-04-24/);
 });
+
+describe('a force table that does not list each of the 43 police force areas once', () => {
+  /**
+   * A small workbook made in the test from three sheets of the December 2024 workbook (its cover, for
+   * the edition's title; its notes for the P-tables; Table P7), with one edit to Table P7: rows 11-66
+   * are England and Wales, the regions, the 43 forces (A14-A65) and British Transport Police.
+   */
+  function forceWorkbook(edit: (sheet: XLSX.WorkSheet) => void): string {
+    const source = XLSX.read(readFileSync(WORKBOOK), { type: 'buffer' });
+    const book = XLSX.utils.book_new();
+    for (const name of ['Cover_sheet', 'Notes- PFA ', 'Table P7 ']) XLSX.utils.book_append_sheet(book, source.Sheets[name]!, name);
+    edit(book.Sheets['Table P7 ']!);
+    const dir = mkdtempSync(join(tmpdir(), 'snd-compare-forces-'));
+    temps.push(dir);
+    const path = join(dir, 'policeforceareatablesyedecember2024.xlsx');
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    return path;
+  }
+
+  /** A sandbox whose knife-crime-rate comparison has an earlier release listing the 43 forces as the published one does. */
+  function withEarlierForces(): string {
+    const root = sandbox();
+    const folder = join(root, 'data', 'comparisons', 'knife-crime-rate');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, '2025-01-30.csv'), readFileSync(join(ROOT, 'data', 'comparisons', 'knife-crime-rate', `${RELEASED}.csv`), 'utf8'));
+    return root;
+  }
+
+  function importForces(book: string, root: string) {
+    return run([book, '--released', RELEASED, '--measures', 'knife-crime-rate'], root);
+  }
+
+  function assertNothingWritten(root: string): void {
+    assert.ok(!existsSync(join(root, 'data', 'comparisons', 'knife-crime-rate', `${RELEASED}.csv`)), 'a refused import writes nothing');
+  }
+
+  test('the small workbook unedited is imported: the refusals below come from the edits', () => {
+    const root = withEarlierForces();
+    const result = importForces(forceWorkbook(() => {}), root);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    const rows = csv(readFileSync(join(root, 'data', 'comparisons', 'knife-crime-rate', `${RELEASED}.csv`), 'utf8'));
+    assert.equal(rows.filter((r) => r.role === 'police_force_area').length, 43);
+  });
+
+  test('a force missing is refused naming the sheet, the cell, the count and the force no longer listed', () => {
+    const root = withEarlierForces();
+    const result = importForces(forceWorkbook((s) => {
+      s['A29'] = { t: 's', v: '' };
+    }), root);
+    assert.equal(result.code, 1);
+    const text = result.err.join('\n');
+    assert.match(text, /sheet "Table P7 ", cell A11: expected the 43 police force areas of England and Wales .*; found 42\./);
+    assert.match(text, /compared with data\/comparisons\/knife-crime-rate\/2025-01-30\.csv/);
+    assert.match(text, /no longer listed: E23000018 "Derbyshire"/);
+    assertNothingWritten(root);
+  });
+
+  test('a force missing is said by name even on a measure\'s first comparison, from another force-level comparison', () => {
+    const root = sandbox();
+    const folder = join(root, 'data', 'comparisons', 'knife-crime-percentage');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${RELEASED}.csv`), readFileSync(join(ROOT, 'data', 'comparisons', 'knife-crime-percentage', `${RELEASED}.csv`), 'utf8'));
+    const result = importForces(forceWorkbook((s) => {
+      s['A62'] = { t: 's', v: '' };
+    }), root);
+    assert.equal(result.code, 1);
+    const text = result.err.join('\n');
+    assert.match(text, /found 42\./);
+    assert.match(text, /compared with data\/comparisons\/knife-crime-percentage\/2025-04-24\.csv/);
+    assert.match(text, /no longer listed: W15000004 "Dyfed-Powys"/);
+    assertNothingWritten(root);
+  });
+
+  test('a force listed twice is refused naming both cells and the force its second row displaced', () => {
+    const root = withEarlierForces();
+    const result = importForces(forceWorkbook((s) => {
+      s['A29'] = { t: 's', v: 'E23000019' };
+    }), root);
+    assert.equal(result.code, 1);
+    const text = result.err.join('\n');
+    assert.match(text, /sheet "Table P7 ", cell A33: police force area E23000019 is listed twice \(also A29\); each force must have one row\./);
+    assert.match(text, /no longer listed: E23000018 "Derbyshire"/);
+    assertNothingWritten(root);
+    // With no comparison of forces to hold it against, the refusal says so and where to look.
+    const first = importForces(forceWorkbook((s) => {
+      s['A29'] = { t: 's', v: 'E23000019' };
+    }), sandbox());
+    assert.equal(first.code, 1);
+    assert.match(first.err.join('\n'), /sheet "Table P7 ", cell A33: police force area E23000019 is listed twice \(also A29\)/);
+    assert.match(first.err.join('\n'), /sheet "Table P7 ": no earlier comparison of police force areas in data\/comparisons\/ to say which forces changed; compare column A of Table P7/);
+  });
+
+  test('a force renamed since the previous comparison is refused naming the sheet, the cell and both names', () => {
+    const root = withEarlierForces();
+    const result = importForces(forceWorkbook((s) => {
+      s['B33'] = { t: 's', v: 'Nottinghamshire and Nottingham City' };
+    }), root);
+    assert.equal(result.code, 1);
+    const text = result.err.join('\n');
+    assert.match(text, /sheet "Table P7 ": its police force area rows for knife-crime-rate do not match those of the previous comparison \(data\/comparisons\/knife-crime-rate\/2025-01-30\.csv\)/);
+    assert.match(text, /renamed: E23000019 "Nottinghamshire" is now "Nottinghamshire and Nottingham City" \(sheet "Table P7", cell D33\)/);
+    assert.match(text, /--areas-changed/);
+    assertNothingWritten(root);
+  });
+});

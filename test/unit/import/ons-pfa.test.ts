@@ -442,7 +442,8 @@ describe('ons-pfa importer: another partnership', () => {
     const site = readFileSync(sitePath, 'utf8');
     assert.match(site, /code: "E06999901"/);
     // Riverford is invented; standing in for Bristol here shows the codes come from site.yaml alone.
-    writeFileSync(sitePath, site.replace('code: "E06999901"', 'code: "E06000023"\n  police_force_area:\n    name: "Avon and Somerset (police force area)"\n    code: "E23000036"'));
+    assert.match(site, /code: "E23999901"/);
+    writeFileSync(sitePath, site.replace('code: "E06999901"', 'code: "E06000023"').replace('"Riverford Constabulary (police force area)"', '"Avon and Somerset (police force area)"').replace('code: "E23999901"', 'code: "E23000036"'));
     const printed = dryRun('policeforceareatablesyedecember2024.xlsx', root);
     const counts = csv(readFileSync(join(REFERENCE, 'police_recorded_crime_counts.csv'), 'utf8'));
     const bristol = counts.find((r) => r.area_code === 'E06000023' && r.offence_group === 'Total recorded crime (excluding fraud)' && r.period === '2024-01-01/2024-12-31');
