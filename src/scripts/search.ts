@@ -399,7 +399,7 @@ export function startSearch(): void {
         for (const r of found) if (!resultById.has(r.id)) resultById.set(r.id, r);
       };
       for (const { found } of lists) remember(found);
-      let merged: RankedId[] = mergeResults(lists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found })));
+      let merged: RankedId[] = mergeResults(lists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found, planTerm: variant.planTerm })));
       let partial: string[] | undefined;
       const whole = merged.length;
       if (whole < FEW_RESULTS && parts.length > 1) {
@@ -408,7 +408,7 @@ export function startSearch(): void {
           parts.map(async (part) => {
             const partLists = await Promise.all(expandQuery(part, groups).map(async (variant) => ({ variant, found: await runVariant(loaded.pagefind, variant) })));
             for (const { found } of partLists) remember(found);
-            return { part, results: mergeResults(partLists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found }))) };
+            return { part, results: mergeResults(partLists.map(({ variant, found }) => ({ tier: variant.tier, words: variant.words, results: found, planTerm: variant.planTerm }))) };
           }),
         );
         if (mine !== sequence) return;

@@ -37,6 +37,8 @@ export interface QueryVariant {
   readonly words: number;
   /** Terms from the list used in place of what was typed; empty for the typed query. */
   readonly substituted: readonly string[];
+  /** Whether a plan's own term stands in for an everyday word here (see VariantResults.planTerm in rank.ts). */
+  readonly planTerm: boolean;
 }
 
 /** Most variants one search runs: each is a separate Pagefind query. */
@@ -153,7 +155,7 @@ function variantKey(query: string): string {
 export function expandQuery(query: string, groups: readonly TermGroup[], maxVariants = MAX_VARIANTS): QueryVariant[] {
   const trimmed = query.trim();
   if (!trimmed) return [];
-  if (/^".+"$/.test(trimmed)) return [{ query: trimmed, exact: false, tier: 0, words: countSearchWords(trimmed), substituted: [] }];
+  if (/^".+"$/.test(trimmed)) return [{ query: trimmed, exact: false, tier: 0, words: countSearchWords(trimmed), substituted: [], planTerm: false }];
 
   const segments = withoutStopWords(segment(trimmed, groups)).kept;
   // Each choice is one way of writing every term segment; the typed wording comes first.
@@ -193,14 +195,18 @@ export function expandQuery(query: string, groups: readonly TermGroup[], maxVari
     if (seen.has(key)) continue;
     seen.add(key);
     const swapped = combination.filter((c) => c.substituted);
-    // An abbreviation's group, or everyday words tied to the plans' terms, write one thing several ways.
-    const sameThing = swapped.every((c) => c.group!.terms.some(isAbbreviation) || (c.group!.planTerms?.length ?? 0) > 0);
+    const isPlanTerm = (c: Choice) => c.group!.planTerms?.some((t) => normaliseForMatching(t) === normaliseForMatching(c.text)) ?? false;
+    // An abbreviation's group writes one thing several ways, and a plan's term is what an everyday word
+    // stands for. The group's other everyday words are not on the plans' pages: a page that matches one
+    // (Pagefind finds "fires" for "firearms") is a related find, ranked after the plan terms' pages.
+    const sameThing = swapped.every((c) => c.group!.terms.some(isAbbreviation) || isPlanTerm(c));
     variants.push({
       query: text,
       exact,
       tier: sameThing ? 0 : 1,
       words: countSearchWords(text),
       substituted: swapped.map((c) => c.text),
+      planTerm: swapped.some(isPlanTerm),
     });
   }
   return variants;

@@ -16,6 +16,13 @@ export interface VariantResults {
   readonly tier: 0 | 1;
   readonly words: number;
   readonly results: readonly ScoredId[];
+  /**
+   * A plan term searched for an everyday word (stabbing -> serious violence, knife crime). Each plan
+   * term is an equally good reading of what was typed, so each one's best page ranks level with the
+   * others'; otherwise a term many pages use (knife crime, on its measures and comparisons) would
+   * have its best page pushed below the second and third pages of a rarer one.
+   */
+  readonly planTerm?: boolean;
 }
 
 /** A page in the merged ranking. */
@@ -31,10 +38,15 @@ function compareRanked(a: { tier: number; score: number }, b: { tier: number; sc
 /** Merges the variants' results into one ranking, each page once, at its best tier and score. */
 export function mergeResults(variants: readonly VariantResults[]): RankedId[] {
   const best = new Map<string, RankedId & { order: number }>();
+  const top = (variant: VariantResults) => Math.max(0, ...variant.results.map((r) => r.score)) / Math.max(1, variant.words);
+  const planTops = variants.filter((v) => v.planTerm && v.results.length > 0).map(top);
+  const level = Math.max(0, ...planTops);
   let order = 0;
   for (const variant of variants) {
+    // A plan term's scores are scaled so its best page scores as the best plan term's best page does.
+    const scale = variant.planTerm && top(variant) > 0 ? level / top(variant) : 1;
     for (const result of variant.results) {
-      const candidate = { id: result.id, tier: variant.tier, score: result.score / Math.max(1, variant.words), order: order++ };
+      const candidate = { id: result.id, tier: variant.tier, score: (result.score / Math.max(1, variant.words)) * scale, order: order++ };
       const current = best.get(result.id);
       if (!current || compareRanked(candidate, current) < 0) best.set(result.id, current ? { ...candidate, order: current.order } : candidate);
     }

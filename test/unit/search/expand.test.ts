@@ -57,8 +57,8 @@ describe('expandQuery', () => {
   test('an abbreviation also searches its full terms, ranked alongside it', () => {
     const variants = expandQuery('ASB', GROUPS);
     assert.deepEqual(variants, [
-      { query: 'ASB', exact: true, tier: 0, words: 1, substituted: [] },
-      { query: 'anti-social behaviour', exact: false, tier: 0, words: 2, substituted: ['anti-social behaviour'] },
+      { query: 'ASB', exact: true, tier: 0, words: 1, substituted: [], planTerm: false },
+      { query: 'anti-social behaviour', exact: false, tier: 0, words: 2, substituted: ['anti-social behaviour'], planTerm: false },
     ]);
   });
 
@@ -125,11 +125,11 @@ describe('expandQuery', () => {
   });
 
   test('a query in double quotes is an exact phrase and is not expanded', () => {
-    assert.deepEqual(expandQuery('"domestic abuse"', GROUPS), [{ query: '"domestic abuse"', exact: false, tier: 0, words: 2, substituted: [] }]);
+    assert.deepEqual(expandQuery('"domestic abuse"', GROUPS), [{ query: '"domestic abuse"', exact: false, tier: 0, words: 2, substituted: [], planTerm: false }]);
   });
 
   test('words not in the list are searched as typed, once', () => {
-    assert.deepEqual(expandQuery('burglary', GROUPS), [{ query: 'burglary', exact: false, tier: 0, words: 1, substituted: [] }]);
+    assert.deepEqual(expandQuery('burglary', GROUPS), [{ query: 'burglary', exact: false, tier: 0, words: 1, substituted: [], planTerm: false }]);
     assert.deepEqual(queries('database'), ['database']); // "DA" is a whole word, never a prefix
   });
 
@@ -167,10 +167,14 @@ describe('common words and everyday words', () => {
     assert.deepEqual(queryParts('"in my area"', GROUPS), { parts: ['"in my area"'], leftOut: [] });
   });
 
-  test("an everyday word also searches the plans' terms first, ranked as if typed (tier 0)", () => {
+  test("an everyday word also searches the plans' terms first, ranked as if typed (tier 0), and its other everyday words after them (tier 1)", () => {
     const variants = expandQuery('stabbings', EVERYDAY);
     assert.deepEqual(variants.slice(0, 3).map((v) => v.query), ['stabbings', 'serious violence', 'knife crime']);
-    assert.ok(variants.every((v) => v.tier === 0));
+    // The typed word and the plans' terms rank together; the group's other everyday words after them.
+    assert.deepEqual(variants.slice(0, 4).map((v) => v.tier), [0, 0, 0, 1]);
+    assert.ok(variants.slice(3).every((v) => v.tier === 1));
+    // Only the plans' own terms are marked, so each one's best page can rank level with the others'.
+    assert.deepEqual(variants.slice(0, 4).map((v) => v.planTerm), [false, true, true, false]);
     assert.equal(variants.length, MAX_VARIANTS);
   });
 });

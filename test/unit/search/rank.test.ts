@@ -32,6 +32,19 @@ describe('mergeResults', () => {
     ]);
   });
 
+  test("each plan term an everyday word stands for has its best page level with the others' best", () => {
+    // "stabbings" searches "serious violence" (few pages, high scores) and "knife crime" (many pages).
+    const variants = [
+      { tier: 0 as const, words: 2, planTerm: true, results: [{ id: 'sv-priority', score: 40 }, { id: 'sv-measure', score: 36 }, { id: 'sv-action', score: 30 }] },
+      { tier: 0 as const, words: 2, planTerm: true, results: [{ id: 'knife-crime', score: 20 }, { id: 'knife-rate', score: 10 }] },
+    ];
+    const merged = mergeResults(variants);
+    assert.deepEqual(merged.map((r) => r.id).slice(0, 2), ['sv-priority', 'knife-crime']);
+    assert.deepEqual(merged.map((r) => r.score), [20, 20, 18, 15, 10]);
+    // Unmarked, the rarer term's second and third pages would come first.
+    assert.deepEqual(mergeResults(variants.map(({ planTerm: _, ...v }) => v)).map((r) => r.id).slice(0, 3), ['sv-priority', 'sv-measure', 'sv-action']);
+  });
+
   test('no variants, no results', () => {
     assert.deepEqual(mergeResults([]), []);
   });
