@@ -38,6 +38,9 @@ test('knife crime, a force-area figure, gets no verdict against the city\'s aim,
   const latest = page.locator('section[aria-labelledby="latest"]');
   await expect(latest).toContainText('The site does not call this figure better or worse: it is for Nottinghamshire police force area, a wider area than Nottingham, the area the plan\'s aim is about. The 2024-27 strategy says “Reduce Crime” (Partnership Approach 2024-27, Overall Aims).');
   await expect(page.locator('main')).not.toContainText('an improvement');
+  // The direction is the aim's, said before why this figure is not judged by it (not a bare "Lower is better.").
+  const whichWay = page.locator('dt:text-is("Which way is better") + dd');
+  await expect(whichWay).toHaveText(/^Lower is better for the plan's aim\. The site does not call this figure better or worse: it is for Nottinghamshire police force area/);
 });
 
 test('the 2015-20 plan page gives no verdict on figures after it ended, and labels them so', async ({ page }) => {

@@ -11,7 +11,9 @@ import { measurePublishers } from '../format/attribution.ts';
 import { judgedMeasure, placeInPlan, planPeriod } from '../derive/judgement.ts';
 import { measurePageData, targetsOnMeasure, type MeasurePageData, type TargetOnMeasure } from '../derive/measure-page.ts';
 import { releaseOnOwnPage, roundedText } from '../derive/release-history.ts';
-import { frequencyLabel } from '../format/labels.ts';
+import { frequencyLabel, polarityLabel } from '../format/labels.ts';
+import type { Polarity } from '../schemas/measure.ts';
+import type { DirectionNote } from '../derive/judgement.ts';
 import { formatValue } from '../format/number.ts';
 import type { Measure } from '../schemas/model.ts';
 import type { MeasureEntry, PageModel } from '../derive/page-model.ts';
@@ -163,6 +165,7 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
     page: {
       slug: view.slug,
       direction: direction.text,
+      whichWay: whichWayIsBetter(meta.polarity, direction),
       ...(age ? { age: { outOfDate: age.outOfDate, sentence: age.sentence } } : {}),
       ...(lead ? { figures: figuresView(data, lead, embedChart, long) } : {}),
       endedBefore: endedBefore.map((p) => ({ shortTitle: p.data.short_title, periodLabel: planPeriod(p.data).label })),
@@ -192,4 +195,17 @@ export function measureViews(index: ModelIndex, measure: Measure, siteRoot: stri
     ...(ogSvg ? { ogSvg } : {}),
     planTargets,
   };
+}
+
+/**
+ * The "Which way is better" row. A judged figure's note already opens with the direction ("Lower is
+ * better, as the plan sets the direction"); a figure left unjudged because of its area or period says the
+ * direction is the plan's aim's before saying why this figure gets no verdict; a measure with no
+ * direction says there is no judgement.
+ */
+export function whichWayIsBetter(polarity: Polarity, direction: Pick<DirectionNote, 'text' | 'judges' | 'citations'>): string {
+  const label = polarityLabel(polarity);
+  if (direction.text.startsWith(label)) return direction.text;
+  if (polarity !== 'no_judgement' && !direction.judges && direction.citations.length > 0) return `${label} for the plan's aim. ${direction.text}`;
+  return `${polarityLabel('no_judgement')}. ${direction.text}`;
 }

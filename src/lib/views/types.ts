@@ -73,6 +73,11 @@ export interface MeasurePageView {
   readonly slug: string;
   /** Why the page does or does not say better or worse, in the plans' words. */
   readonly direction: string;
+  /**
+   * The "Which way is better" row: the direction the plans set and, where the figure is not judged
+   * (another area, a period after the plan), why, in one text that never says "better" without saying for what.
+   */
+  readonly whichWay: string;
   /** The latest figure's age; absent without a figure. */
   readonly age?: Pick<LatestView, 'outOfDate' | 'sentence'>;
   /** Absent when there is no latest figure to show. */
