@@ -6,7 +6,7 @@ import { renderLineChartSvg } from '../../src/lib/charts/kinds/line/svg.ts';
 import type { ChartInput } from '../../src/lib/charts/types.ts';
 import { textWidth } from '../../src/lib/charts/layout.ts';
 import { chartBox } from '../../src/lib/sharing/og-image.ts';
-import { fitLineChart } from '../../src/lib/charts/kinds/line/preview.ts';
+import { fitLineChart, labelsFit } from '../../src/lib/charts/kinds/line/preview.ts';
 import * as fixtures from './fixtures.ts';
 
 const ALL: readonly ChartInput[] = [
@@ -297,4 +297,22 @@ test('a long comparator name whose line ends lowest stays clear of the newest pe
   const labelBottom = label.lines.at(-1)!.y + geometry.fontSize * 0.25;
   const tickTop = geometry.xAxis.labelY - geometry.fontSize;
   assert.ok(labelBottom < tickTop, `label ends at ${labelBottom}, the axis label starts at ${tickTop}`);
+});
+
+test("a preview image's right-hand labels stay inside the chart, under the image's title band, however many there are", () => {
+  // Three lines, one with a long name, and a baseline and a target near the top: seven label lines
+  // stacked in the column, more than a short preview plot holds at the preferred size.
+  const crowded: ChartInput = {
+    ...fixtures.comparators,
+    series: [...fixtures.comparators.series.map((s) => (s.kind === 'core_cities' ? { ...s, label: 'Testshire similar areas (synthetic comparison group)' } : s)), { ...fixtures.comparators.series[1]!, key: 'region', label: 'Testshire region (synthetic comparison area)', kind: 'similar_group' as const }],
+    baseline: { period: fixtures.period('2019-20', 'financial_year'), value: 7.2, label: 'Baseline 2019-20, the year before the plan began' },
+    target: { period: fixtures.period('2023-24', 'financial_year'), value: 7.0, label: 'Target 2023-24, the plan\'s last year' },
+  };
+  for (const titleLines of [1, 2]) {
+    const geometry = fitLineChart(crowded, chartBox(titleLines));
+    assert.ok(labelsFit(geometry), `title of ${titleLines} line(s): ${JSON.stringify([...geometry.series.map((s) => s.endLabel), ...geometry.references.map((r) => r.label)])}`);
+  }
+  // At the preferred size the stack does rise above the chart: the refit is what keeps it in.
+  const box = chartBox(1);
+  assert.ok(!labelsFit(lineChartGeometry(crowded, { width: box.width / 1.9, height: box.height / 1.9, maxLabelWidth: 170 })));
 });

@@ -9,15 +9,36 @@ const SHORTEST_LINE_CHART = 190;
 /** Widest a line-end label may be (chart units) before it wraps; the page allows 96. */
 const LINE_LABEL_WIDTH = 170;
 
-/** A line chart laid out for the box: about twice page size, shrunk if a key row would not fit. */
+/** Scales tried, largest first, when a chart's right-hand labels are too many for its height at the preferred one. */
+const FALLBACK_SCALES = [SMALLEST_SCALE, 1.25, 1] as const;
+
+/**
+ * A line chart laid out for the box: about twice page size, shrunk if a key row would not fit, and
+ * smaller still when its stack of line-end and reference labels would rise above the chart's top
+ * (where the image's title band would cover it: five labels, two of them wrapped, on a short plot).
+ */
 export function fitLineChart(input: ChartInput, box: Box): LineChartGeometry {
-  const scale = Math.min(PREFERRED_PREVIEW_SCALE, Math.max(SMALLEST_SCALE, box.height / SHORTEST_LINE_CHART));
+  const preferred = Math.min(PREFERRED_PREVIEW_SCALE, Math.max(SMALLEST_SCALE, box.height / SHORTEST_LINE_CHART));
+  let geometry = fitAtScale(input, box, preferred);
+  for (const scale of FALLBACK_SCALES) {
+    if (labelsFit(geometry) || scale >= preferred) continue;
+    geometry = fitAtScale(input, box, scale);
+  }
+  return geometry;
+}
+
+function fitAtScale(input: ChartInput, box: Box, scale: number): LineChartGeometry {
   const width = box.width / scale;
   const height = box.height / scale;
   // The image is wider than a page column, so line-end labels may be wider and wrap less.
   const options = { width, maxLabelWidth: LINE_LABEL_WIDTH };
-  let geometry = lineChartGeometry(input, { ...options, height });
+  const geometry = lineChartGeometry(input, { ...options, height });
   // The key adds rows below the plot; take their height from the plot so the whole chart fits.
-  if (geometry.height > height) geometry = lineChartGeometry(input, { ...options, height: height - (geometry.height - height) });
-  return geometry;
+  return geometry.height > height ? lineChartGeometry(input, { ...options, height: height - (geometry.height - height) }) : geometry;
+}
+
+/** Whether every right-hand label's first line sits inside the chart (its text's top at or below 0). */
+export function labelsFit(geometry: LineChartGeometry): boolean {
+  const labels = [...geometry.series.map((s) => s.endLabel), ...geometry.references.map((r) => r.label)];
+  return labels.every((label) => !label || label.lines.every((line) => line.y - geometry.fontSize * 0.8 >= 0));
 }
