@@ -8,7 +8,7 @@ import { formatValue, rateSuffix } from '../../format/number.ts';
 import { periodLabel } from '../../schemas/period.ts';
 import type { SvgTextOptions } from '../svg.ts';
 import type { ChartInput } from '../types.ts';
-import { drawChart, type ChartFacts, type LeadingChartKind, type ChartViewBase, type ChartWords } from './kind.ts';
+import { type ChartFacts, type LeadingChartKind, type ChartViewBase, type ChartWords } from './kind.ts';
 import { lineChartGeometry, type LineChartGeometry } from './line/geometry.ts';
 import { lineChartInput } from './line/input.ts';
 import { fitLineChart } from './line/preview.ts';
@@ -103,8 +103,3 @@ export const lineKind: LeadingChartKind<'line', ChartInput, LineChartGeometry, C
     embedExtraPx,
   },
 };
-
-/** A line chart drawn for a page, laid out once. */
-export function lineChartView(input: ChartInput, facts: ChartFacts): LineChartView {
-  return drawChart(lineKind, input, facts);
-}
