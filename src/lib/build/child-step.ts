@@ -8,6 +8,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { withAllocatorTuning } from './allocator-env.ts';
 
 /** Why a step failed, as far as it survives the trip between processes (an Error's message, stack and the compiler's `loc`). */
 export interface StepFailure {
@@ -19,12 +20,17 @@ export interface StepFailure {
 type Reply<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: StepFailure };
 
 /**
- * Starts `entry` (a module that calls serveStep) with `env`, sends it `input` and resolves with its
- * result. A failure in the step rejects with an Error carrying the step's message, stack and `loc`.
+ * Starts `entry` (a module that calls serveStep) with `env` (and the allocator settings of
+ * allocator-env.ts), sends it `input` and resolves with its result. A failure in the step rejects
+ * with an Error carrying the step's message, stack and `loc`; `signal` stops the child.
  */
-export function runStepInChild<T>(entry: URL, input: unknown, env: Readonly<Record<string, string | undefined>>): Promise<T> {
+export function runStepInChild<T>(entry: URL, input: unknown, env: Readonly<Record<string, string | undefined>>, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(entry), [], { env: env as NodeJS.ProcessEnv, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(entry), [], {
+      env: withAllocatorTuning(env) as NodeJS.ProcessEnv,
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      ...(signal ? { signal } : {}),
+    });
     let reply: Reply<T> | undefined;
     child.once('message', (message: Reply<T>) => (reply = message));
     child.once('error', reject);

@@ -1,21 +1,21 @@
 /**
  * The build step that draws every measure's social preview PNG (/og/measures/<slug>.png). The data
  * step composed each image's SVG with the measure's views (src/lib/views/measure.ts), so each image
- * shows exactly the figures its page shows; this step only rasterises, in resvg's pool. The build
- * starts its worker thread with the data step (to load resvg meanwhile) and has it draw while Astro
- * renders pages: it needs nothing of Astro's. On two cores it still ends after Astro when the images
- * take more time than Astro leaves them (about 25 ms of resvg an image, whatever it shows).
+ * shows exactly the figures its page shows; this step only rasterises, in resvg's pool. It runs in a
+ * child process started with Astro, and draws while Astro renders pages: it needs nothing of Astro's.
+ * On two cores it ends after Astro only when the images take more time than Astro leaves them (about
+ * 30 ms of CPU an image).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Worker } from 'node:worker_threads';
 import { paths } from '../schemas/paths.ts';
 import type { SiteViews } from '../views/types.ts';
 import { ogSvgFile, siteViewsFile } from '../views/files.ts';
 import { svgToPng } from '../sharing/og-render.ts';
+import { runStepInChild } from './child-step.ts';
 
 /** What the step did, for the build log and the benchmark. */
 export interface OgImageReport {
@@ -81,37 +81,27 @@ export async function writeMeasureOgImages(generated: string, outDir: string): P
   return { images, composeMs, totalMs: performance.now() - started, bytes, startedAt, endedAt: Date.now() };
 }
 
-/** The step in its worker thread: `start` once the data step has written the SVGs, `finish` waits for it (and reports its failure), `stop` if the build gives up. */
+/** The running step: `finish` waits for it (and reports its failure), `stop` if the build gives up. */
 export interface RunningOgImages {
-  start(): void;
   finish(): Promise<OgImageReport>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the worker thread (og-worker.ts) that runs writeMeasureOgImages to ogImagesDir(generated),
- * without drawing yet: its modules load while the data step runs, and it draws once `start` is called.
- * The worker does not keep the process alive until `finish` is called, so a build that fails
- * before then exits without waiting for images nobody will publish.
+ * Starts writeMeasureOgImages to ogImagesDir(generated) in a child process (preview-image-child.ts)
+ * given `env`, once the data step has written the SVGs; the build starts Astro straight after, so
+ * the two run side by side.
  */
-export function startMeasureOgImages(generated: string): RunningOgImages {
-  const worker = new Worker(new URL('./preview-image-worker.ts', import.meta.url), { workerData: { generated, outDir: ogImagesDir(generated) } });
-  worker.unref();
-  const done = new Promise<OgImageReport>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the social image worker stopped (exit code ${code}) before it finished`)));
-  });
+export function startMeasureOgImages(generated: string, env: Readonly<Record<string, string | undefined>>): RunningOgImages {
+  const controller = new AbortController();
+  const done = runStepInChild<OgImageReport>(new URL('./preview-image-child.ts', import.meta.url), { generated, outDir: ogImagesDir(generated) }, env, controller.signal);
   // A failure is reported by finish(); until then it must not count as an unhandled rejection.
   done.catch(() => undefined);
   return {
-    start: () => worker.postMessage('go'),
-    finish: () => {
-      worker.ref();
-      return done;
-    },
+    finish: () => done,
     stop: async () => {
-      await worker.terminate();
+      controller.abort();
+      await done.catch(() => undefined);
     },
   };
 }

@@ -13,7 +13,7 @@ import * as pagefind from 'pagefind';
 import type { StoredArtefact } from '../downloads/catalogue.ts';
 import { runAstroStep } from './astro-step.ts';
 import { downloadsDir, runDataStep } from './data-step.ts';
-import { publishOgImages, startMeasureOgImages, type RunningOgImages } from './preview-images.ts';
+import { publishOgImages, startMeasureOgImages, type OgImageReport } from './preview-images.ts';
 import type { Diagnostic } from '../format/diagnostics.ts';
 import { SEARCHED_PAGES } from '../search/searched-pages.ts';
 import { isLocalOrigin, readSiteYamlUrl, resolveDeployment, siteRootOf } from './deployment.ts';
@@ -97,16 +97,12 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   const parsed = () => counters.csvParses - parsesBefore;
   const { report } = effects;
   const t = clock();
-  // The preview-image thread loads its modules (resvg among them) while the data step runs, and
-  // draws beside Astro: it needs the data step's SVGs, nothing of Astro's (src/lib/build/preview-images.ts).
-  const socialImages = startMeasureOgImages(p.generated);
   // The data step runs in a child process (data-step.ts, child-step.ts) and sends back only the list
   // of downloads: the pages read what it wrote, and its memory is the system's again before Astro starts.
   const prepared = await runDataStep({ root: p.root, generated: p.generated, day: effects.today, siteRoot: siteRootOf(effects.env, p.root) }, effects.env);
   counters.csvParses += prepared.csvParses;
   const artefacts = prepared.artefacts;
   if (!artefacts) {
-    await socialImages.stop();
     rmSync(p.dist, { recursive: true, force: true });
     rmSync(p.staging, { recursive: true, force: true });
     return { code: 1, csvParses: parsed() };
@@ -114,7 +110,6 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   const times: Partial<StepTimes> = { data: clock() - t };
   const unaddressed = addressProblem(p.root, effects.env);
   if (unaddressed) {
-    await socialImages.stop();
     rmSync(p.dist, { recursive: true, force: true });
     rmSync(p.staging, { recursive: true, force: true });
     report([unaddressed]);
@@ -122,10 +117,9 @@ export async function buildSite(p: BuildPaths, effects: BuildEffects): Promise<B
   }
 
   try {
-    const published = await publish(p, artefacts, socialImages, times, effects, parsed, prepared.charts);
+    const published = await publish(p, artefacts, times, effects, parsed, prepared.charts);
     return { code: 0, times: published, csvParses: parsed(), charts: prepared.charts };
   } catch (error) {
-    await socialImages.stop();
     // Whatever failed, leave nothing that could be deployed by mistake.
     rmSync(p.staging, { recursive: true, force: true });
     rmSync(p.dist, { recursive: true, force: true });
@@ -176,6 +170,22 @@ function fileInText(text: string): { file: string; line: number; column: number 
   return match ? { file: match[1]!, line: Number(match[2]), column: Number(match[3]) } : undefined;
 }
 
+/** Moves every download the data step wrote below the generated folder into the site. */
+function moveDownloads(p: BuildPaths, artefacts: readonly StoredArtefact[]): void {
+  for (const artefact of artefacts) {
+    const source = join(downloadsDir(p.generated), artefact.path);
+    const target = join(p.staging, artefact.path);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      renameSync(source, target);
+    } catch (error) {
+      // Another file system: copy instead.
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      copyFileSync(source, target);
+    }
+  }
+}
+
 /**
  * The chart counts in words: each chart drawn laid out once, or how many layouts were made again
  * (code that laid a chart out instead of reading its view's size), so the log says why they differ.
@@ -192,7 +202,6 @@ export function chartsSentence(charts: ChartCounts): string {
 async function publish(
   p: BuildPaths,
   artefacts: readonly StoredArtefact[],
-  socialImages: RunningOgImages,
   times: Partial<StepTimes>,
   effects: BuildEffects,
   csvParses: () => number,
@@ -202,37 +211,34 @@ async function publish(
   let t = clock();
   rmSync(p.staging, { recursive: true, force: true });
   effects.showPagesTheData(p);
-  // Social preview PNGs are drawn in their worker thread while Astro renders pages.
-  socialImages.start();
+  // Social preview PNGs are drawn in their own process while Astro renders pages: they need the data
+  // step's SVGs, nothing of Astro's (src/lib/build/preview-images.ts).
+  const socialImages = startMeasureOgImages(p.generated, effects.env);
   const astroStartedAt = Date.now();
+  let astroEndedAt = astroStartedAt;
   // Astro in a child process too, so Pagefind does not start beside Astro's heap; its pages find this
   // build's content and generated folder in the environment they are given.
-  await runAstroStep(
-    { project: p.project, outDir: p.staging, ...(p.cacheDir ? { cacheDir: p.cacheDir } : {}) },
-    { ...effects.env, SND_ROOT: p.root, SND_GENERATED_DIR: p.generated },
-  );
-  times.astro = clock() - t;
-  const astroEndedAt = Date.now();
+  let og: OgImageReport;
+  try {
+    await runAstroStep(
+      { project: p.project, outDir: p.staging, ...(p.cacheDir ? { cacheDir: p.cacheDir } : {}) },
+      { ...effects.env, SND_ROOT: p.root, SND_GENERATED_DIR: p.generated },
+    );
+    times.astro = clock() - t;
+    astroEndedAt = Date.now();
 
-  t = clock();
-  // The data step wrote every download below the generated folder; move them into the site.
-  for (const artefact of artefacts) {
-    const source = join(downloadsDir(p.generated), artefact.path);
-    const target = join(p.staging, artefact.path);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      renameSync(source, target);
-    } catch (error) {
-      // Another file system: copy instead.
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      copyFileSync(source, target);
-    }
+    t = clock();
+    moveDownloads(p, artefacts);
+    times.downloads = clock() - t;
+
+    t = clock();
+    // Only the wait for images still being drawn once Astro has finished, and the move into the site.
+    og = await socialImages.finish();
+  } catch (error) {
+    // Whatever failed, the images are not wanted: stop drawing them.
+    await socialImages.stop();
+    throw error;
   }
-  times.downloads = clock() - t;
-
-  t = clock();
-  // Only the wait for images still being drawn once Astro has finished, and the move into the site.
-  const og = await socialImages.finish();
   publishOgImages(p.generated, p.staging);
   times.socialImages = clock() - t;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

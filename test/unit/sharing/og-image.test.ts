@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
 import { renderLineChartSvg } from '../../../src/lib/charts/kinds/line/svg.ts';
 import { renderBarChartSvg } from '../../../src/lib/charts/kinds/bar/svg.ts';
-import { chartBox, composeOgImageSvg, OG_IMAGE_SIZE, sourceLine, titleLines, type OgImageText } from '../../../src/lib/sharing/og-image.ts';
+import { asGroup, chartBox, composeOgImageSvg, OG_IMAGE_SIZE, sourceLine, titleLines, type OgImageText } from '../../../src/lib/sharing/og-image.ts';
 import { fitBarChart } from '../../../src/lib/charts/kinds/bar/preview.ts';
 import { fitLineChart } from '../../../src/lib/charts/kinds/line/preview.ts';
 import { pngFontOptions, svgToPng } from '../../../src/lib/sharing/og-render.ts';
@@ -44,7 +44,7 @@ test('the image is 1200 x 630 and holds the line chart exactly as the site rende
   const svg = composeOgImageSvg({ kind: 'line', input: fixtures.comparators }, TEXT);
   assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200" height="630" viewBox="0 0 1200 630"/);
   const geometry = fitLineChart(fixtures.comparators, chartBox(1));
-  assert.ok(svg.includes(renderLineChartSvg(geometry, { id: 'og-chart', title: fixtures.comparators.title, desc: '' })), 'the same renderer and geometry');
+  assert.ok(svg.includes(asGroup(renderLineChartSvg(geometry, { id: 'og-chart', title: fixtures.comparators.title, desc: '' }))), 'the same renderer and geometry');
   // One marker per published value, as on the page.
   const published = fixtures.comparators.series.flatMap((s) => s.points).filter((p) => p.value !== null).length;
   assert.equal(svg.match(/<circle class="point/g)?.length, published);
@@ -66,7 +66,7 @@ test('the chart is drawn larger than on the page and stays inside its box, for l
   const box = chartBox(1);
   const bars = composeOgImageSvg({ kind: 'bar', input: fixtures.ageBands }, TEXT);
   const geometry = fitBarChart(fixtures.ageBands, box);
-  assert.ok(bars.includes(renderBarChartSvg(geometry, { id: 'og-chart', title: fixtures.ageBands.title, desc: '' })));
+  assert.ok(bars.includes(asGroup(renderBarChartSvg(geometry, { id: 'og-chart', title: fixtures.ageBands.title, desc: '' }))));
   const at = placement(bars);
   assert.ok(at.x + geometry.width * at.scale <= box.x + box.width + 0.5 && at.y + geometry.height * at.scale <= box.y + box.height + 0.5);
 });
@@ -76,11 +76,22 @@ test('hostile titles, labels and publishers are escaped and the SVG stays well-f
   const svg = composeOgImageSvg({ kind: 'line', input }, { ...TEXT, title: HOSTILE, subtitle: HOSTILE, publisher: HOSTILE, siteName: HOSTILE, brand: '"><script>' });
   assert.ok(!svg.includes('<script'));
   assert.ok(!svg.includes('<svg onload'));
-  assert.equal(svg.match(/<svg[\s>]/g)?.length, 2, 'the frame and the chart');
-  assert.equal(svg.match(/<\/svg>/g)?.length, 2);
+  assert.equal(svg.match(/<svg[\s>]/g)?.length, 1, 'the frame alone: the chart is a group in it');
+  assert.equal(svg.match(/<\/svg>/g)?.length, 1);
   for (const [, value] of svg.matchAll(/ [a-z-]+="([^"]*)"/g)) assert.ok(!/[<>]/.test(value!), value);
   assert.ok(svg.includes('fill="#1d4f76"'), 'a malformed brand colour falls back to the default');
   assert.doesNotThrow(() => new Resvg(svg, { font: pngFontOptions() }), 'resvg parses it as XML');
+});
+
+test('the chart goes in as a group with its drawing attributes, without what only the page uses', () => {
+  const chart = renderLineChartSvg(fitLineChart(fixtures.comparators, chartBox(1)), { id: 'og-chart', title: 'Robbery', desc: 'A line' });
+  const group = asGroup(chart);
+  assert.match(group, /^<g font-family="[^"]+" font-size="\d+" fill="#[0-9A-Fa-f]{6}">/);
+  assert.ok(group.endsWith('</g>'));
+  assert.ok(!/<svg|<title|<desc|\sdata-|\srole=|aria-labelledby/.test(group), group.slice(0, 300));
+  // Everything drawn is still there: the same paths and markers.
+  for (const tag of ['<path', '<circle', '<line', '<text']) assert.equal(group.split(tag).length, chart.split(tag).length, tag);
+  assert.throws(() => asGroup('<g></g>'), /one <svg> element/);
 });
 
 test('a long title takes two lines, the second cut with an ellipsis; the licence is never cut', () => {
@@ -111,7 +122,7 @@ test('the PNG is 1200 x 630 and its text is really drawn (fonts were found)', as
   assert.ok(white > 500, `white title pixels in the band: ${white}`);
 });
 
-test('the build step draws one PNG per measure with figures, in a worker, and moves them into the site', async () => {
+test('the build step draws one PNG per measure with figures, in a child process, and moves them into the site', async () => {
   const work = mkdtempSync(join(tmpdir(), 'snd-og-'));
   try {
     const generated = join(work, 'generated');
@@ -120,12 +131,12 @@ test('the build step draws one PNG per measure with figures, in a worker, and mo
     const page = JSON.parse(readFileSync(join(generated, 'model.json'), 'utf8')) as PageModel;
     const expected = page.measures.filter(hasPublishedFigures).map((m) => `${m.slug}.png`).sort();
     assert.ok(expected.length > 0);
-    // Stopped before it is told to start, the thread draws nothing (a build that fails after starting it).
-    const stopped = startMeasureOgImages(generated);
+    // Stopped as soon as it starts (a build whose Astro step failed), the child is gone and reports no images.
+    const stopped = startMeasureOgImages(generated, process.env);
     await stopped.stop();
-    assert.ok(!existsSync(join(generated, 'social-images')), 'nothing drawn before start');
-    const running = startMeasureOgImages(generated);
-    running.start();
+    await assert.rejects(stopped.finish(), /abort/i);
+    assert.ok(!existsSync(join(generated, 'social-images')), 'nothing drawn once stopped');
+    const running = startMeasureOgImages(generated, process.env);
     const report = await running.finish();
     assert.equal(report.images, expected.length);
     const site = join(work, 'site');
