@@ -260,9 +260,22 @@ test('a single value and an empty chart still lay out', () => {
 });
 
 test('options are normalised to workable values', () => {
-  assert.deepEqual(normaliseLineChartOptions(), { width: 440, height: 280, fontSize: 15, smallFontSize: 14, yTickCount: 4, maxLabelWidth: 96 });
+  assert.deepEqual(normaliseLineChartOptions(), { width: 440, height: 280, fontSize: 15, smallFontSize: 14, yTickCount: 4, maxLabelWidth: 96, keyInside: false });
   assert.equal(normaliseLineChartOptions({ fontSize: 100, width: 10 }).fontSize, 24);
   assert.equal(normaliseLineChartOptions({ width: 10 }).width, 240);
+});
+
+test("a chart whose height includes its key gives the key's rows from the plot, as one laid out again would", () => {
+  // Provisional and revised values put two entries in the key.
+  const input = fixtures.provisionalRevised;
+  const outside = lineChartGeometry(input, { width: 700, height: 300 });
+  const keyHeight = outside.height - 300;
+  assert.ok(keyHeight > 0, 'the fixture has a key');
+  const inside = lineChartGeometry(input, { width: 700, height: 300, keyInside: true });
+  assert.equal(inside.height, 300);
+  assert.deepEqual(inside, lineChartGeometry(input, { width: 700, height: 300 - keyHeight }));
+  // Never squeezed below the shortest plot.
+  assert.equal(lineChartGeometry(input, { width: 700, height: 170, keyInside: true }).height, 160 + keyHeight);
 });
 
 test('value axis titles name the unit', () => {

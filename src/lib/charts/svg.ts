@@ -12,6 +12,11 @@ export interface SvgTextOptions {
   readonly id: string;
   readonly title: string;
   readonly desc: string;
+  /**
+   * Drawn as a picture (a preview image): without the data attributes that only the page's script
+   * reads, which for a crowded chart cost more to write than the rest of its drawing.
+   */
+  readonly picture?: boolean;
 }
 
 /** Escapes text for XML content and double-quoted attributes (also safe inside HTML). */

@@ -94,7 +94,7 @@ export const lineKind: LeadingChartKind<'line', ChartInput, LineChartGeometry, C
     facts: (slug, title) => ({ id: `${slug}-chart`, title, downloadName: slug, tableId: `${slug}-table` }),
     preview: (input, box) => {
       const geometry = fitLineChart(input, box);
-      return { svg: renderLineChartSvg(geometry, { id: 'og-chart', title: input.title, desc: '' }), width: geometry.width, height: geometry.height, centredDown: false };
+      return { svg: renderLineChartSvg(geometry, { id: 'og-chart', title: input.title, desc: '', picture: true }), width: geometry.width, height: geometry.height, centredDown: false };
     },
     previewSubtitle: (input, latest) => {
       const unitWords = input.unit === 'count' && input.unitLabel ? ` ${input.unitLabel}` : '';

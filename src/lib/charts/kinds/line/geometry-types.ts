@@ -20,6 +20,8 @@ export interface LineChartOptions {
   readonly yTickCount?: number;
   /** Widest a line-end label may be before it wraps (default 96). */
   readonly maxLabelWidth?: number;
+  /** The height includes any key rows, which the plot gives up (a preview image's fixed box); default false. */
+  readonly keyInside?: boolean;
 }
 
 /** Layout settings with every default filled in. */
@@ -31,6 +33,7 @@ export interface NormalisedLineChartOptions {
   readonly smallFontSize: number;
   readonly yTickCount: number;
   readonly maxLabelWidth: number;
+  readonly keyInside: boolean;
 }
 
 /** A labelled tick on the time axis, at the midpoint of an actual period. */

@@ -22,16 +22,20 @@ import { thinnedXTicks, timeDomain } from './time-axis.ts';
 export type * from './geometry-types.ts';
 export { MIN_X_LABELS } from './time-axis.ts';
 
+/** The least height a chart is laid out at, key rows aside. */
+const SHORTEST_PLOT = 160;
+
 /** Fills in defaults and clamps settings to workable ranges. */
 export function normaliseLineChartOptions(options: LineChartOptions = {}): NormalisedLineChartOptions {
   const fontSize = Math.min(Math.max(options.fontSize ?? 15, 10), 24);
   return {
     width: Math.max(options.width ?? 440, 240),
-    height: Math.max(options.height ?? 280, 160),
+    height: Math.max(options.height ?? 280, SHORTEST_PLOT),
     fontSize,
     smallFontSize: Math.round(fontSize * 0.9),
     yTickCount: Math.min(Math.max(Math.round(options.yTickCount ?? 4), 2), 10),
     maxLabelWidth: Math.max(options.maxLabelWidth ?? 96, 40),
+    keyInside: options.keyInside ?? false,
   };
 }
 
@@ -108,7 +112,7 @@ export function lineChartGeometry(input: ChartInput, options: LineChartOptions =
   const keyLayout = layoutKey(keySymbols, opts.width, smallFontSize);
   const keyHeight = keyLayout.rows > 0 ? keyLayout.rows * (smallFontSize + 10) + 6 : 0;
 
-  const height = opts.height + keyHeight;
+  const height = (opts.keyInside ? Math.max(opts.height - keyHeight, SHORTEST_PLOT) : opts.height) + keyHeight;
   const plot = plotArea(opts, height, keyHeight, yLabelWidth, column.labelColumnWidth);
 
   const x = scaleUtc().domain(timeDomain(periods)).range([plot.left, plot.right]);

@@ -31,10 +31,8 @@ function fitAtScale(input: ChartInput, box: Box, scale: number): LineChartGeomet
   const width = box.width / scale;
   const height = box.height / scale;
   // The image is wider than a page column, so line-end labels may be wider and wrap less.
-  const options = { width, maxLabelWidth: LINE_LABEL_WIDTH };
-  const geometry = lineChartGeometry(input, { ...options, height });
-  // The key adds rows below the plot; take their height from the plot so the whole chart fits.
-  return geometry.height > height ? lineChartGeometry(input, { ...options, height: height - (geometry.height - height) }) : geometry;
+  // The key's rows below the plot take their height from it, so the whole chart fits the box.
+  return lineChartGeometry(input, { width, height, maxLabelWidth: LINE_LABEL_WIDTH, keyInside: true });
 }
 
 /** Whether every right-hand label's first line sits inside the chart (its text's top at or below 0). */

@@ -82,13 +82,16 @@ export function relativePath(d: string): string {
   return out;
 }
 
-/** A series as an SVG group; `densePeriods` is given when the chart is crowded (markersCrowded): no marker per value then. */
-export function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods?: readonly { readonly x: number }[]): string {
+/**
+ * A series as an SVG group; `densePeriods` is given when the chart is crowded (markersCrowded): no
+ * marker per value then, and, unless the chart is drawn as a `picture`, its values as data instead.
+ */
+export function renderSeries(series: LineSeriesGeometry, fontSize: number, densePeriods?: readonly { readonly x: number }[], picture = false): string {
   const { style } = series;
   const dense = densePeriods !== undefined;
   const open = `<g${attrs({ class: `series series--${series.kind}`, 'data-series': series.key, 'data-series-label': series.label, 'data-kind': series.kind })}`;
   const paths = series.segments.map((segment) => (dense ? relativePath(segment.d) : segment.d));
-  const parts: string[] = [dense ? `${open}${singleQuotedAttribute('data-points', densePointsData(series, densePeriods, paths))}>` : `${open}>`];
+  const parts: string[] = [dense && !picture ? `${open}${singleQuotedAttribute('data-points', densePointsData(series, densePeriods, paths))}>` : `${open}>`];
   for (const [i, segment] of series.segments.entries()) {
     // The main line's dash marks provisional stretches; comparators keep their own pattern, which is their identity.
     const dash = segment.provisional && series.kind === 'main' ? PROVISIONAL_DASHARRAY : style.dasharray;

@@ -16,7 +16,7 @@ export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOpt
   const { plot, fontSize, smallFontSize } = geometry;
   const dense = markersCrowded(geometry);
   const periods = dense ? densePeriods(geometry) : [];
-  const periodsAttribute = dense ? singleQuotedAttribute('data-periods', JSON.stringify(periods.map((p) => [p.x, p.periodLabel]))) : '';
+  const periodsAttribute = dense && !text.picture ? singleQuotedAttribute('data-periods', JSON.stringify(periods.map((p) => [p.x, p.periodLabel]))) : '';
   const parts: string[] = [svgOpen(geometry.width, geometry.height, 'chart-svg--line', text, fontSize, periodsAttribute)];
 
   // Value axis: title above, gridlines with labels at the left.
@@ -109,7 +109,7 @@ export function renderLineChartSvg(geometry: LineChartGeometry, text: SvgTextOpt
     parts.push('</g>');
   }
 
-  for (const series of geometry.series) parts.push(renderSeries(series, fontSize, dense ? periods : undefined));
+  for (const series of geometry.series) parts.push(renderSeries(series, fontSize, dense ? periods : undefined, text.picture));
 
   if (geometry.key.length > 0) {
     parts.push(`<g${attrs({ class: 'chart-key', 'font-size': smallFontSize, 'aria-hidden': 'true' })}>`);
