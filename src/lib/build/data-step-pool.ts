@@ -30,7 +30,7 @@ import type { Site } from '../schemas/site.ts';
 import type { TargetView } from '../views/types.ts';
 import { makeViewsDirs } from '../views/files.ts';
 import { writeMeasureViews, writeSiteViews } from './write-views.ts';
-import { modelIndex } from '../views/measure.ts';
+import { modelIndex } from '../views/record.ts';
 import { writeComparisons } from '../views/comparison.ts';
 
 /** What one worker is given when it starts. */

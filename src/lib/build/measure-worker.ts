@@ -18,7 +18,7 @@ import { tidyMeasureBytes } from '../downloads/tidy.ts';
 import type { Measure } from '../schemas/model.ts';
 import type { MeasureEntry } from '../derive/page-model.ts';
 import { readMeasureFolder } from './load-site.ts';
-import type { ModelIndex } from '../views/measure.ts';
+import type { ModelIndex } from '../views/record.ts';
 import { lightMeasure, releasePartFile, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './data-step-pool.ts';
 import { writeMeasureViews } from './write-views.ts';
 
