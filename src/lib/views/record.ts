@@ -191,8 +191,8 @@ export interface MeasureRecord {
 }
 
 /**
- * Measure records built in this thread: the data step builds one per measure whose views it writes,
- * and sums the counts over its threads (src/lib/charts/kinds/kind.ts, `records`).
+ * Measure records built in this thread. The data step sums them over its threads (chartCounts'
+ * `records`): one per measure whose views it writes, or some measure's was built again.
  */
 export const recordCounts = { built: 0 };
 

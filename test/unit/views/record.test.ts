@@ -1,14 +1,18 @@
 /**
- * A measure's record (src/lib/views/record.ts) is plain JSON, and its views are a projection of it
- * alone (issue 21: compute each measure once).
+ * A measure's record (src/lib/views/record.ts) is plain JSON, its views are a projection of it alone,
+ * and the data step builds it once per measure (issue 21: compute each measure once).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadSite } from '../../../src/lib/build/load-site.ts';
+import { downloadsDir } from '../../../src/lib/build/data-step.ts';
+import { prepareDataInPool } from '../../../src/lib/build/data-step-pool.ts';
 import { buildPageModel } from '../../../src/lib/derive/build-model.ts';
 import { measureViews } from '../../../src/lib/views/measure.ts';
-import { measureRecord, modelIndex, type MeasureRecord } from '../../../src/lib/views/record.ts';
+import { measureRecord, modelIndex, recordCounts, type MeasureRecord } from '../../../src/lib/views/record.ts';
 import { FIXTURES, MINIMAL_ROOT, PROJECT, TODAY } from '../../support/fixture-roots.ts';
 
 const SITE_ROOT = 'https://example.org/site/';
@@ -53,4 +57,27 @@ test('the round trip covers every kind of measure: line and bar lead charts, fig
   const none = records.filter((r) => r.lead === undefined);
   assert.ok(none.length > 0, 'a measure without figures');
   for (const r of none) assert.deepEqual([r.share, measureViews(r).embed, measureViews(r).ogSvg], [undefined, undefined, undefined], `${r.slug}: nothing to share`);
+});
+
+test('the data step builds one record per measure whose views it writes, over all its threads', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'snd-records-'));
+  try {
+    const generated = join(work, 'generated');
+    const result = await prepareDataInPool(join(FIXTURES, 'valid', 'kinds'), generated, TODAY, 'https://golden.example/', downloadsDir(generated), 2);
+    assert.ok(result.artefacts, 'the fixture publishes');
+    const written = readdirSync(join(generated, 'views', 'measures')).length;
+    assert.ok(written > 1, 'measures with views');
+    assert.equal(result.charts.records, written, `${result.charts.records} records for ${written} measures' views`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('a record built again shows in the count', () => {
+  const { model } = loadSite({ root: MINIMAL_ROOT, today: TODAY });
+  const index = modelIndex(buildPageModel(model!, TODAY).page);
+  const before = recordCounts.built;
+  measureRecord(index, model!.measures[0]!, SITE_ROOT);
+  measureRecord(index, model!.measures[0]!, SITE_ROOT);
+  assert.equal(recordCounts.built - before, 2);
 });
