@@ -12,7 +12,6 @@ import type { ChartWords } from '../charts/kinds/kind.ts';
 import type { LineChartView } from '../charts/kinds/line.ts';
 import { earlierVintages } from '../charts/kinds/line/input.ts';
 import { leadChart, leadChartView, type LeadChart, type LeadChartView, type LeadInput, type LeadKindName } from '../charts/kinds/registry.ts';
-import type { BarChartInput, ChartInput, ChartPoint } from '../charts/types.ts';
 import { judgedMeasure, placeInPlan, planPeriod, type DirectionNote } from '../derive/judgement.ts';
 import { measurePageData, targetsOnMeasure, type TargetOnMeasure } from '../derive/measure-page.ts';
 import type { ReleaseHistoryItem } from '../derive/release-history.ts';
@@ -205,53 +204,41 @@ export function periodOf(period: RecordPeriod): Period {
   return periodFromDays(period.text, period.frequency, period.start, period.end);
 }
 
-function plainPoint(point: ChartPoint): Plain<ChartPoint> {
-  return { ...point, period: plainPeriod(point.period) };
+/** True for a Period: the only objects in a chart input holding Dates. */
+function isPeriod(value: object): value is Period {
+  return 'start' in value && value.start instanceof Date;
 }
 
-function chartPoint(point: Plain<ChartPoint>): ChartPoint {
-  return { ...point, period: periodOf(point.period) };
+/** True for a RecordPeriod: exactly its four fields, each text. */
+function isRecordPeriod(value: object): value is RecordPeriod {
+  const keys = Object.keys(value);
+  return keys.length === 4 && ['text', 'frequency', 'start', 'end'].every((k) => typeof (value as Record<string, unknown>)[k] === 'string');
 }
 
-function plainLineInput(input: ChartInput): Plain<ChartInput> {
-  const { series, baseline, target, vintages, ...rest } = input;
-  return {
-    ...rest,
-    series: series.map((s) => ({ ...s, points: s.points.map(plainPoint) })),
-    ...(baseline ? { baseline: { ...baseline, period: plainPeriod(baseline.period) } } : {}),
-    ...(target ? { target: { ...target, period: plainPeriod(target.period) } } : {}),
-    ...(vintages ? { vintages: vintages.map((v) => ({ ...v, points: v.points.map(plainPoint) })) } : {}),
-  };
+// Walked, not written out per kind: a chart kind's input is the kind's own, so the record holds any
+// kind's without knowing its shape, and adding a kind does not touch this file.
+function plain<T>(value: T): Plain<T> {
+  if (Array.isArray(value)) return value.map(plain) as Plain<T>;
+  if (value === null || typeof value !== 'object') return value as Plain<T>;
+  if (isPeriod(value)) return plainPeriod(value) as Plain<T>;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as Plain<T>;
 }
 
-function lineInputOf(input: Plain<ChartInput>): ChartInput {
-  const { series, baseline, target, vintages, ...rest } = input;
-  return {
-    ...rest,
-    series: series.map((s) => ({ ...s, points: s.points.map(chartPoint) })),
-    ...(baseline ? { baseline: { ...baseline, period: periodOf(baseline.period) } } : {}),
-    ...(target ? { target: { ...target, period: periodOf(target.period) } } : {}),
-    ...(vintages ? { vintages: vintages.map((v) => ({ ...v, points: v.points.map(chartPoint) })) } : {}),
-  };
-}
-
-function plainBarInput(input: BarChartInput): Plain<BarChartInput> {
-  return { ...input, period: plainPeriod(input.period) };
-}
-
-function barInputOf(input: Plain<BarChartInput>): BarChartInput {
-  return { ...input, period: periodOf(input.period) };
+function revived<T>(value: Plain<T>): T {
+  if (Array.isArray(value)) return value.map(revived) as T;
+  if (value === null || typeof value !== 'object') return value as T;
+  if (isRecordPeriod(value)) return periodOf(value) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revived(v)])) as T;
 }
 
 /** The record's lead chart with its input as the chart code reads it (periods as dates). */
 export function leadChartOf(lead: RecordLeadChart): LeadChart {
-  const words = { desc: lead.desc, summary: lead.summary };
-  return lead.kind === 'line' ? { kind: 'line', input: lineInputOf(lead.input), ...words } : { kind: 'bar', input: barInputOf(lead.input), ...words };
+  // The kind and its input are one record's pair, which a union over kinds cannot say of two fields.
+  return { kind: lead.kind, input: revived<LeadInput['input']>(lead.input), desc: lead.desc, summary: lead.summary } as LeadChart;
 }
 
 function recordLead(chart: LeadChart, drawn: LeadChartView): RecordLeadChart {
-  const words = { desc: chart.desc, summary: chart.summary };
-  return chart.kind === 'line' ? { kind: 'line', input: plainLineInput(chart.input), drawn, ...words } : { kind: 'bar', input: plainBarInput(chart.input), drawn, ...words };
+  return { kind: chart.kind, input: plain<LeadInput['input']>(chart.input), drawn, desc: chart.desc, summary: chart.summary } as RecordLeadChart;
 }
 
 function recordTarget(t: TargetOnMeasure): RecordTarget {
