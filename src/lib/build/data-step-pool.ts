@@ -30,7 +30,7 @@ import type { Site } from '../schemas/site.ts';
 import type { TargetView } from '../views/types.ts';
 import { makeViewsDirs } from '../views/files.ts';
 import { writeMeasureViews, writeSiteViews } from './write-views.ts';
-import { modelIndex } from '../views/measure.ts';
+import { modelIndex, recordCounts } from '../views/record.ts';
 import { writeComparisons } from '../views/comparison.ts';
 
 /** What one worker is given when it starts. */
@@ -147,7 +147,7 @@ export async function prepareDataInPool(
 ): Promise<PooledResult> {
   const content = readContent(root);
   const site = content.site.data;
-  const none: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0 };
+  const none: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0, records: 0 };
   if (!site) return { csvParses: 0, charts: none, diagnostics: finishModel(content, []).diagnostics };
   const entries = content.measures.entries.map(({ id, file, data }) => ({ id, file, data }));
   const folders = measureDataFolders(root, entries, content.measures.refusedIds, content.diagnostics);
@@ -179,9 +179,10 @@ export async function prepareDataInPool(
     // The workers' charts, and those this thread draws (derived measures, comparisons), counted from here.
     const ownBefore = { ...chartCounts };
     const seriesBefore = seriesCounts.headlines;
+    const recordsBefore = recordCounts.built;
     // This thread reads no release files; the releases it computes (derived measures') are counted once computed.
     let ownReleases = 0;
-    const own = (): ChartCounts => ({ ...chartCountsSince(ownBefore), headlineSeries: seriesCounts.headlines - seriesBefore, releases: ownReleases });
+    const own = (): ChartCounts => ({ ...chartCountsSince(ownBefore), headlineSeries: seriesCounts.headlines - seriesBefore, releases: ownReleases, records: recordCounts.built - recordsBefore });
     const charts = () => addChartCounts(replies.reduce((sum, v) => addChartCounts(sum, v.charts), none), own());
     const bySlug = new Map(replies.flatMap((v) => v.measures.map((m) => [m.measure.id, m] as const)));
     for (const v of replies) content.diagnostics.push(...v.diagnostics);

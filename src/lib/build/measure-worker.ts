@@ -18,7 +18,7 @@ import { tidyMeasureBytes } from '../downloads/tidy.ts';
 import type { Measure } from '../schemas/model.ts';
 import type { MeasureEntry } from '../derive/page-model.ts';
 import { readMeasureFolder } from './load-site.ts';
-import type { ModelIndex } from '../views/measure.ts';
+import { recordCounts, type ModelIndex } from '../views/record.ts';
 import { lightMeasure, releasePartFile, tidyPartFile, writeArtefacts, type MeasuresDone, type PoolSlice } from './data-step-pool.ts';
 import { writeMeasureViews } from './write-views.ts';
 
@@ -26,7 +26,7 @@ const slice = workerData as PoolSlice;
 const area = { name: slice.site.area.name, code: slice.site.area.code };
 const skeleton = slice.output && new Map(slice.output.page.measures.map((m) => [m.slug, m]));
 
-const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0, charts: { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0 } };
+const done: MeasuresDone = { diagnostics: [], measures: [], csvParses: 0, charts: { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0, records: 0 } };
 let releases = 0;
 for (const entry of slice.entries) {
   const { measure, diagnostics, csvParses } = readMeasureFolder(slice.root, entry, slice.folders.includes(entry.id), slice.site, slice.today);
@@ -42,7 +42,7 @@ for (const entry of slice.entries) {
   done.measures.push({ measure: whole ? measure : lightMeasure(measure), facts, ...written });
 }
 // This thread's charts are all its measures' (the counts start at zero with the thread).
-done.charts = { ...chartCounts, headlineSeries: seriesCounts.headlines, releases };
+done.charts = { ...chartCounts, headlineSeries: seriesCounts.headlines, releases, records: recordCounts.built };
 parentPort!.postMessage(done);
 
 /** Writes one measure's views, downloads, tidy parts and deflated releases; its plan targets and what was written. */

@@ -6,17 +6,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Measure } from '../schemas/model.ts';
 import type { PageModel } from '../derive/page-model.ts';
-import { measureViews, type ModelIndex } from '../views/measure.ts';
+import { measureViews } from '../views/measure.ts';
+import { measureRecord, type ModelIndex } from '../views/record.ts';
 import { readSearchTerms } from '../search/read-terms.ts';
 import { siteViews } from '../views/site.ts';
 import type { TargetView } from '../views/types.ts';
 import { buildUpdates } from '../updates/entries.ts';
 import { embedViewFile, figuresPageViewFile, measureViewsFile, updatesViewFile, ogSvgFile, releaseViewFile, siteViewsFile } from '../views/files.ts';
 
-/** Builds and writes one measure's views (and its preview image's SVG); returns its plan targets. */
+/** Builds one measure's record and writes the views projected from it (and its preview image's SVG); returns its plan targets. */
 export function writeMeasureViews(generated: string, index: ModelIndex, measure: Measure, siteRoot: string): readonly TargetView[] {
   // Each page reads only its own part: the measure page its view, the embed page its chart.
-  const { page, embed, figuresPages, ogSvg, planTargets } = measureViews(index, measure, siteRoot);
+  const { page, embed, figuresPages, ogSvg, planTargets } = measureViews(measureRecord(index, measure, siteRoot));
   writeFileSync(measureViewsFile(generated, measure.id), JSON.stringify(page));
   figuresPages?.forEach((figures, i) => writeViewFile(figuresPageViewFile(generated, measure.id, i + 1), figures));
   // A release with a page of its own: the page reads that release alone, not the measure's whole view.

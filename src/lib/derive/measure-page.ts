@@ -1,7 +1,7 @@
 /**
  * Everything a measure page shows that is computed from its figures: the current series split
  * into lines, the latest figure, the change on the previous period, revisions between releases,
- * and the status of each plan target on the measure. Run by the data step (src/lib/views/measure.ts).
+ * and the status of each plan target on the measure. Run by the data step (src/lib/views/record.ts).
  */
 import type { Measure } from '../schemas/model.ts';
 import type { MeasureEntry, PlanEntry } from './page-model.ts';

@@ -39,7 +39,7 @@ export function hasFiguresPages(view: MeasureEntry): boolean {
 }
 
 /** A long measure's headline periods, oldest first, each once: what its figures pages are counted by. */
-function headlinePeriods(view: MeasureEntry): string[] {
+function headlinePeriods(view: Pick<MeasureEntry, 'headline'>): string[] {
   return [...new Set(view.headline.map((point) => point.period))];
 }
 
@@ -57,7 +57,7 @@ export function figuresPageCount(view: MeasureEntry): number {
  * oldest rows first. Page n starts at the row of its first headline period, so the pages are the
  * ones figuresPageCount counts; a row only a comparator has stays with its neighbours in time.
  */
-export function figuresPages(table: ChartTable, view: MeasureEntry): ListPage<ChartTable['rows'][number]>[] {
+export function figuresPages(table: ChartTable, view: Pick<MeasureEntry, 'slug' | 'headline'>): ListPage<ChartTable['rows'][number]>[] {
   const periods = headlinePeriods(view);
   const count = Math.max(1, Math.ceil(periods.length / FIGURES_PER_PAGE));
   const starts = Array.from({ length: count }, (_, k) => (k === 0 ? 0 : table.rows.findIndex((row) => row.period === periods[k * FIGURES_PER_PAGE])));

@@ -12,7 +12,8 @@ import { test } from 'node:test';
 import { buildPageModel } from '../../../src/lib/derive/build-model.ts';
 import { loadSite } from '../../../src/lib/build/load-site.ts';
 import { readSearchTerms } from '../../../src/lib/search/read-terms.ts';
-import { measureViews, modelIndex } from '../../../src/lib/views/measure.ts';
+import { measureViews } from '../../../src/lib/views/measure.ts';
+import { measureRecord, modelIndex } from '../../../src/lib/views/record.ts';
 import { siteViews } from '../../../src/lib/views/site.ts';
 import type { MeasureViews, TargetView } from '../../../src/lib/views/types.ts';
 import { FIXTURES, MINIMAL_ROOT, PROJECT, TODAY } from '../../support/fixture-roots.ts';
@@ -45,7 +46,7 @@ function viewsOf({ root, today }: { root: string; today: string }): { measures: 
   assert.ok(model, `${root} is valid: ${diagnostics.map((d) => d.message).join('; ')}`);
   const { page } = buildPageModel(model, today);
   const index = modelIndex(page);
-  const measures = model.measures.map((m) => measureViews(index, m, SITE_ROOT));
+  const measures = model.measures.map((m) => measureViews(measureRecord(index, m, SITE_ROOT)));
   const targets = new Map<string, readonly TargetView[]>(measures.map((v, i) => [model.measures[i]!.id, v.planTargets]));
   const { groups, filterNames, questions } = readSearchTerms(root);
   return { measures, site: siteViews(page, targets, { groups, filterNames, questions }) };

@@ -74,7 +74,7 @@ export interface LeadKind<Input, Facts> {
  * benchmark reports them. Each chart drawn is laid out once: geometries exceeding drawn means some
  * code laid a chart out again instead of reusing the layout (or the view's size).
  */
-export const chartCounts: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0 };
+export const chartCounts: ChartCounts = { geometries: 0, drawn: 0, previewFits: 0, headlineSeries: 0, releases: 0, records: 0 };
 
 /** Layouts and drawings counted by chartCounts. */
 export interface ChartCounts {
@@ -90,6 +90,8 @@ export interface ChartCounts {
    */
   headlineSeries: number;
   releases: number;
+  /** Measure records built (src/lib/views/record.ts): one per measure whose views are written, however many views read it. */
+  records: number;
 }
 
 /** The counts made since `before` (a copy of chartCounts taken earlier). */
@@ -100,6 +102,7 @@ export function chartCountsSince(before: ChartCounts): ChartCounts {
     previewFits: chartCounts.previewFits - before.previewFits,
     headlineSeries: chartCounts.headlineSeries - before.headlineSeries,
     releases: chartCounts.releases - before.releases,
+    records: chartCounts.records - before.records,
   };
 }
 
@@ -111,6 +114,7 @@ export function addChartCounts(a: ChartCounts, b: ChartCounts): ChartCounts {
     previewFits: a.previewFits + b.previewFits,
     headlineSeries: a.headlineSeries + b.headlineSeries,
     releases: a.releases + b.releases,
+    records: a.records + b.records,
   };
 }
 

@@ -56,7 +56,7 @@ test('laying a drawn chart out again shows in the counts; reading the drawn size
   const before = { ...chartCounts };
   const view = leadChartView(chart, 'knife-crime', 'Knife crime');
   embedHeight(chart, view);
-  assert.deepEqual(chartCountsSince(before), { geometries: 1, drawn: 1, previewFits: 0, headlineSeries: 0, releases: 0 }, 'the embed height reads the drawn chart');
+  assert.deepEqual(chartCountsSince(before), { geometries: 1, drawn: 1, previewFits: 0, headlineSeries: 0, releases: 0, records: 0 }, 'the embed height reads the drawn chart');
   leadChartSize(chart);
   const counts = chartCountsSince(before);
   assert.notEqual(counts.geometries, counts.drawn, 'a second layout of the same chart is seen');
