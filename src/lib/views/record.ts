@@ -221,7 +221,10 @@ function plain<T>(value: T): Plain<T> {
   if (Array.isArray(value)) return value.map(plain) as Plain<T>;
   if (value === null || typeof value !== 'object') return value as Plain<T>;
   if (isPeriod(value)) return plainPeriod(value) as Plain<T>;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as Plain<T>;
+  // A loop, not Object.entries/fromEntries: a long series' input holds hundreds of points.
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = plain(value[key]);
+  return out as Plain<T>;
 }
 
 function revived<T>(value: Plain<T>): T {
@@ -231,14 +234,24 @@ function revived<T>(value: Plain<T>): T {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revived(v)])) as T;
 }
 
+/**
+ * The lead chart each record in this thread was built from. Projecting the views in the thread that
+ * built the record reads it back instead of turning every period of the record's copy into dates
+ * again; a record read from elsewhere (a copy, JSON) has none and is revived. Either way the input is
+ * equal, as the record tests check.
+ */
+const builtFrom = new WeakMap<RecordLeadChart, LeadChart>();
+
 /** The record's lead chart with its input as the chart code reads it (periods as dates). */
 export function leadChartOf(lead: RecordLeadChart): LeadChart {
   // The kind and its input are one record's pair, which a union over kinds cannot say of two fields.
-  return { kind: lead.kind, input: revived<LeadInput['input']>(lead.input), desc: lead.desc, summary: lead.summary } as LeadChart;
+  return builtFrom.get(lead) ?? ({ kind: lead.kind, input: revived<LeadInput['input']>(lead.input), desc: lead.desc, summary: lead.summary } as LeadChart);
 }
 
 function recordLead(chart: LeadChart, drawn: LeadChartView): RecordLeadChart {
-  return { kind: chart.kind, input: plain<LeadInput['input']>(chart.input), drawn, desc: chart.desc, summary: chart.summary } as RecordLeadChart;
+  const lead = { kind: chart.kind, input: plain<LeadInput['input']>(chart.input), drawn, desc: chart.desc, summary: chart.summary } as RecordLeadChart;
+  builtFrom.set(lead, chart);
+  return lead;
 }
 
 function recordTarget(t: TargetOnMeasure): RecordTarget {
