@@ -214,7 +214,7 @@ async function benchSize(n: number, o: Options, scratch: string): Promise<SizeRe
     const run = await runBuild(generated, work, `r${r}`);
     const steps = run.times ? Object.entries(run.times).map(([k, v]) => `${k} ${formatSeconds(v)}`).join(', ') : 'no step times';
     const memory = run.peakPerStepBytes ? `; peak memory by step: ${Object.entries(run.peakPerStepBytes).map(([k, v]) => `${k} ${v ? formatBytes(v) : 'not sampled'}`).join(', ')}` : '';
-    console.log(`  build ${r}/${repeat}: exit ${run.code}, ${formatSeconds(run.wallMs)} (${steps}), ${run.csvParses} CSV parses, ${run.charts ? `${run.charts.geometries} chart layouts for ${run.charts.drawn} charts drawn (${run.charts.previewFits} preview images), ${run.charts.headlineSeries} headline series from ${run.charts.releases} releases` : 'no chart counts'}${memory}`);
+    console.log(`  build ${r}/${repeat}: exit ${run.code}, ${formatSeconds(run.wallMs)} (${steps}), ${run.csvParses} CSV parses, ${run.charts ? `${run.charts.geometries} chart layouts for ${run.charts.drawn} charts drawn (${run.charts.previewFits} preview images), ${run.charts.headlineSeries} headline series from ${run.charts.releases} releases, ${run.charts.records} measure records` : 'no chart counts'}${memory}`);
     if (run.code !== 0) {
       console.error(run.log.split('\n').slice(-40).join('\n'));
       if (run.error) console.error(run.error);

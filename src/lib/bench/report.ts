@@ -15,7 +15,7 @@ export interface BuildRun {
   readonly times?: Readonly<Record<string, number>>;
   readonly csvParses: number;
   /** Chart layouts against charts drawn by the data step (src/lib/charts/kinds/kind.ts); absent when it did not finish. */
-  readonly charts?: { readonly geometries: number; readonly drawn: number; readonly previewFits: number; readonly headlineSeries?: number; readonly releases?: number };
+  readonly charts?: { readonly geometries: number; readonly drawn: number; readonly previewFits: number; readonly headlineSeries?: number; readonly releases?: number; readonly records?: number };
   /** Peak of the summed RSS of the build's process tree (Node plus Pagefind), sampled. */
   readonly treeRssBytes: number;
   /** Largest single process's peak RSS (GNU time, else the Node process's own). */
@@ -151,6 +151,13 @@ export function checkBudgets(results: readonly SizeResult[]): BudgetResult[] {
       .map((r) => `${at(r)}: ${[...new Set(r.runs.map((x) => (x.charts?.headlineSeries !== undefined ? `${x.charts.headlineSeries} for ${x.charts.releases} releases` : 'not counted')))].join('/')}`)
       .join('; '),
     verdict: verdict(results.every((r) => r.runs.every((x) => x.charts?.headlineSeries !== undefined && x.charts.releases !== undefined && x.charts.headlineSeries <= x.charts.releases))),
+    kind: 'correctness',
+  });
+  out.push({
+    budget: "each measure's record built once",
+    limit: 'measure records built = measures',
+    measured: results.map((r) => `${at(r)}: ${[...new Set(r.runs.map((x) => (x.charts?.records !== undefined ? `${x.charts.records} for ${r.measures} measures` : 'not counted')))].join('/')}`).join('; '),
+    verdict: verdict(results.every((r) => r.runs.every((x) => x.charts?.records === r.measures))),
     kind: 'correctness',
   });
   out.push({

@@ -195,7 +195,7 @@ export function chartsSentence(charts: ChartCounts): string {
   const again = charts.geometries - charts.drawn;
   const layouts = again === 0 ? `${drawn}, each once` : again > 0 ? `${drawn}: ${again} laid out again instead of reusing a drawn chart's layout` : `${drawn}: ${-again} drawn without a counted layout`;
   const series = charts.headlineSeries <= charts.releases ? `${charts.headlineSeries} headline series built from ${charts.releases} releases, each at most once` : `${charts.headlineSeries} headline series built from ${charts.releases} releases: some built again instead of reused`;
-  return `${layouts}; ${charts.previewFits} preview images laid out at their own size; ${series}`;
+  return `${layouts}; ${charts.previewFits} preview images laid out at their own size; ${series}; ${charts.records} measure records built, each viewed from one record`;
 }
 
 /** Astro, downloads and search index into the staging folder, then the swap into dist/. */

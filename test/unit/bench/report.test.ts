@@ -6,7 +6,7 @@ import { moduleOf, stageOf, summariseProfiles, threadOf, type CpuProfile } from 
 const size = (n: number, wallMs: number, overrides: Partial<SizeResult> = {}): SizeResult => {
   const s = (gzip: number) => ({ raw: gzip * 4, gzip });
   const weight = { page: '/measures/m/', html: s(12_000), inlineCss: s(0), css: s(3_000), inlineJs: s(0), js: s(3_000), allJs: s(3_000), total: s(18_000), files: [], missing: [] };
-  const run = { code: 0, wallMs, buildMs: wallMs - 500, times: { data: 1, astro: 2, downloads: 3, pagefind: 4 }, csvParses: n * 3, charts: { geometries: n * 2, drawn: n * 2, previewFits: n, headlineSeries: n * 3, releases: n * 3 }, treeRssBytes: 1e9, maxRssBytes: 9e8 };
+  const run = { code: 0, wallMs, buildMs: wallMs - 500, times: { data: 1, astro: 2, downloads: 3, pagefind: 4 }, csvParses: n * 3, charts: { geometries: n * 2, drawn: n * 2, previewFits: n, headlineSeries: n * 3, releases: n * 3, records: n }, treeRssBytes: 1e9, maxRssBytes: 9e8 };
   return {
     measures: n, periods: 120, vintages: 3, csvFiles: n * 3, rowsPerFile: 600, csvBytes: 1, runs: [run], median: medianOf([run]),
     pages: n + 10, pagesPerSecond: 1, distBytes: 1, pagefindBytes: 1,
@@ -56,6 +56,11 @@ test('budgets pass and fail on the measured figures', () => {
   const builtTwice = size(50, 6_000, { runs: [{ ...size(50, 1).runs[0]!, charts: { geometries: 100, drawn: 100, previewFits: 50, headlineSeries: 200, releases: 150 } }] });
   assert.equal(verdictOf([builtTwice], "each release's headline").verdict, 'FAIL');
   assert.equal(verdictOf([size(50, 6_000)], "each release's headline").verdict, 'PASS');
+  // A measure's record built twice (say, once more for its embed), or not counted, fails.
+  const recordTwice = size(50, 6_000, { runs: [{ ...size(50, 1).runs[0]!, charts: { geometries: 100, drawn: 100, previewFits: 50, headlineSeries: 150, releases: 150, records: 51 } }] });
+  assert.equal(verdictOf([recordTwice], "each measure's record").verdict, 'FAIL');
+  assert.equal(verdictOf([laidOutTwice], "each measure's record").verdict, 'FAIL', 'a run that did not count records');
+  assert.equal(verdictOf([size(50, 6_000)], "each measure's record").verdict, 'PASS');
   const noTable = size(50, 6_000, { readable: { chart: true, table: false, summary: true, ok: false } });
   const js = verdictOf([noTable], 'JS needed');
   assert.equal(js.verdict, 'FAIL');
