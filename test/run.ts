@@ -8,9 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './support/chromium.ts';
+import { withAllocatorTuning } from '../src/lib/build/allocator-env.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+// The build's allocator settings for every process the tests start (fresh memory is slow to touch on
+// these machines; src/lib/build/allocator-env.ts): the unit tests took 2.2 minutes with them, 2.6 without.
+const env: NodeJS.ProcessEnv = withAllocatorTuning({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1' });
 let passed = 0;
 let failed = 0;
 
